@@ -1,0 +1,153 @@
+import { buildGraph, EDGE_CONTENT, type Graph } from '../graph/build-graph.js';
+import type { ExternalChecker, ExternalRequest, ExternalResults } from '../external/types.js';
+import { fails, type ResolvedOptions } from '../options.js';
+import type { FindingInput, RuleContext } from '../rules/create-rule.js';
+import { rules, type RuleId } from '../rules/registry.js';
+import { createSiteModel } from '../site/site-model.js';
+import type { Finding, PageMetrics, PageRecord, Result, Severity, SeverityCounts } from '../types.js';
+import { createIgnore } from './ignore.js';
+import { sortFindings } from './sort-findings.js';
+
+/** What {@link check} runs on. */
+export interface CheckInput {
+  /** Page records, in any order. */
+  pages: readonly PageRecord[];
+  /** Every output file (pages and assets), relative to the site directory. */
+  files: Iterable<string>;
+  /** Validated options (see `resolveOptions`). */
+  options: ResolvedOptions;
+  /** The outbound check stage; without it external links are not checked. */
+  external?: ExternalChecker | undefined;
+  /** Whether `files` lists every asset (false in a unified pipeline that sees only pages). Default true. */
+  assetsKnown?: boolean | undefined;
+  /** Problems met before the check (unreadable files), carried into the result. */
+  warnings?: readonly string[] | undefined;
+}
+
+/**
+ * Run the site-wide check: graph, rules, result. Pure but for the injected
+ * external stage.
+ */
+export async function check(input: CheckInput): Promise<Result> {
+  const { options } = input;
+  const pages = [...input.pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const site = createSiteModel({
+    files: input.files,
+    pageFiles: pages.map((page) => page.file),
+    base: options.base,
+    trailingSlash: options.trailingSlash,
+    redirects: options.redirects,
+    assetsKnown: input.assetsKnown,
+  });
+  const graph = buildGraph(pages, site, { site: options.site });
+  const warnings = [...(input.warnings ?? [])];
+
+  const requests = externalRequests(graph);
+  let external: ExternalResults | undefined;
+  if (input.external && requests.length > 0) {
+    try {
+      external = await input.external(requests);
+    } catch (error) {
+      warnings.push(`External links were not checked: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  const findings: Finding[] = [];
+  const ignore = createIgnore(options);
+  let suppressed = 0;
+  for (const [id, setting] of options.rules) {
+    if (setting.level === 'off') continue;
+    const severity = setting.level;
+    const report = (input: FindingInput): void => {
+      const finding = toFinding(graph, id, severity, input);
+      if (ignore(finding, graph.pages[input.pageId]!, input.link)) suppressed++;
+      else findings.push(finding);
+    };
+    const context: RuleContext<unknown> = { graph, options: setting.options, external, report };
+    try {
+      rules[id].check(context as never);
+    } catch (error) {
+      warnings.push(`Rule \`${id}\` failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  sortFindings(findings);
+
+  const counts: SeverityCounts = { error: 0, warn: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return {
+    findings,
+    counts,
+    pages: pageMetrics(graph),
+    summary: {
+      pages: pages.length,
+      links: pages.reduce((sum, page) => sum + page.links.length, 0),
+      externalUrls: requests.length,
+      external: external ? (external.reason === undefined ? { checked: external.checked } : { checked: external.checked, reason: external.reason }) : { checked: false, reason: input.external ? 'no external links' : 'outbound checks are off' },
+      suppressed,
+    },
+    failed: findings.some((finding) => fails(finding.severity, options.failOn)),
+    warnings,
+  };
+}
+
+/** A finding from a rule's report, with page, file, position and link fields filled in. */
+function toFinding(graph: Graph, ruleId: RuleId, severity: Severity, input: FindingInput): Finding {
+  const page = graph.pages[input.pageId]!;
+  const link = input.link === undefined ? undefined : page.links[input.link];
+  const finding: Finding = {
+    ruleId,
+    severity: input.severity ?? severity,
+    message: input.message,
+    page: page.url,
+    file: page.file,
+    position: input.position ?? link?.position ?? { known: false },
+  };
+  if (link) {
+    const { target } = graph.resolved[input.pageId]![input.link!]!;
+    finding.href = link.href;
+    finding.text = link.text;
+    finding.target = target.kind === 'internal' ? `${target.path}${target.fragment === undefined ? '' : `#${target.fragment}`}` : target.kind === 'invalid' ? null : target.kind === 'external' ? `${target.url}${target.fragment === undefined ? '' : `#${target.fragment}`}` : target.url;
+    if (link.origin) finding.origin = link.origin;
+  }
+  if (input.expected) finding.expected = input.expected;
+  if (input.actual !== undefined) finding.actual = input.actual;
+  if (input.suggestions) finding.suggestions = input.suggestions;
+  if (input.data) finding.data = input.data;
+  return finding;
+}
+
+/** Unique external URLs, with the fragments linked on each. */
+function externalRequests(graph: Graph): ExternalRequest[] {
+  const byUrl = new Map<string, Set<string>>();
+  for (const row of graph.resolved) {
+    for (const { target } of row) {
+      if (target.kind !== 'external') continue;
+      let fragments = byUrl.get(target.url);
+      if (!fragments) byUrl.set(target.url, (fragments = new Set()));
+      if (target.fragment !== undefined && target.fragment !== '') fragments.add(target.fragment);
+    }
+  }
+  return [...byUrl].sort(([a], [b]) => (a < b ? -1 : 1)).map(([url, fragments]) => ({ url, fragments: [...fragments].sort() }));
+}
+
+/** Inlinks and outlinks of every page. */
+function pageMetrics(graph: Graph): PageMetrics[] {
+  return graph.pages.map((page, pageId) => {
+    let contentInlinks = 0;
+    for (const edge of graph.inbound(pageId)) if (graph.edgeFlags[edge]! & EDGE_CONTENT) contentInlinks++;
+    const inlinks = graph.inbound(pageId).length;
+    const external = new Set<string>();
+    for (const { target } of graph.resolved[pageId]!) if (target.kind === 'external') external.add(target.url);
+    const metrics: PageMetrics = {
+      url: page.url,
+      file: page.file,
+      inlinks,
+      contentInlinks,
+      templateInlinks: inlinks - contentInlinks,
+      outlinks: graph.outbound(pageId).length,
+      externalOutlinks: external.size,
+    };
+    if (page.title !== undefined) metrics.title = page.title;
+    return metrics;
+  });
+}

@@ -1,0 +1,20 @@
+/**
+ * linkgraph's programmatic API: check a built site on disk, or run the
+ * engine on page records from any source.
+ */
+export { collectPage, type CollectOptions } from './collect/collect-page.js';
+export { check, type CheckInput } from './engine/check.js';
+export type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus } from './external/types.js';
+export { buildGraph, type Graph, type ResolvedLink } from './graph/build-graph.js';
+export { checkDirectory, type CheckDirectoryHost } from './node/check-directory.js';
+export { SiteDirectoryError } from './node/read-site.js';
+export { OptionsError, optionsSchema, resolveOptions, type Options, type ResolvedOptions } from './options.js';
+export { formats, type FormatName } from './report/formats.js';
+export { render, type Rendered } from './report/render.js';
+export type { ReportContext, Reporter } from './report/report-context.js';
+export { resolveHref, type ResolveContext } from './resolve/resolve-href.js';
+export { createRule, type Rule, type RuleContext, type RuleMeta } from './rules/create-rule.js';
+export { rules, ruleIds, type RuleId } from './rules/registry.js';
+export { createSiteModel, type SiteModel, type TrailingSlash } from './site/site-model.js';
+export type * from './types.js';
+export { VERSION } from './version.js';

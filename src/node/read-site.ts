@@ -1,0 +1,125 @@
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { collectPage, type CollectOptions } from '../collect/collect-page.js';
+import { isPageFile } from '../site/site-model.js';
+import type { PageRecord } from '../types.js';
+
+/** A directory that cannot be read as a site. */
+export class SiteDirectoryError extends Error {
+  override name = 'SiteDirectoryError';
+}
+
+/** Every file of a built site, and problems met while listing it. */
+export interface SiteListing {
+  /** Absolute, real path of the site directory. */
+  root: string;
+  /** Files relative to the root, `/` separators, sorted. */
+  files: string[];
+  warnings: string[];
+}
+
+/**
+ * List every file under a built site's directory. Symlinks are followed
+ * only while they stay inside the directory; one pointing outside is skipped
+ * with a warning, so nothing outside the site is ever read.
+ *
+ * @throws {SiteDirectoryError} when `dir` is missing or not a directory.
+ */
+export async function listSite(dir: string): Promise<SiteListing> {
+  let root: string;
+  try {
+    root = await realpath(dir);
+    if (!(await stat(root)).isDirectory()) throw new SiteDirectoryError(`\`${dir}\` is not a directory`);
+  } catch (error) {
+    if (error instanceof SiteDirectoryError) throw error;
+    throw new SiteDirectoryError(`Cannot read site directory \`${dir}\`: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : String((error as Error).message)}`);
+  }
+  const files: string[] = [];
+  const warnings: string[] = [];
+  const seen = new Set<string>([root]);
+
+  const walk = async (absolute: string, relative: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(absolute, { withFileTypes: true });
+    } catch (error) {
+      warnings.push(`Cannot read directory \`${relative || '.'}\`: ${(error as Error).message}`);
+      return;
+    }
+    for (const entry of entries) {
+      const childAbsolute = path.join(absolute, entry.name);
+      const childRelative = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isSymbolicLink()) {
+        let real: string;
+        try {
+          real = await realpath(childAbsolute);
+        } catch {
+          warnings.push(`Skipped \`${childRelative}\`: a symlink whose target does not exist`);
+          continue;
+        }
+        if (real !== root && !real.startsWith(root + path.sep)) {
+          warnings.push(`Skipped \`${childRelative}\`: a symlink pointing outside the site directory`);
+          continue;
+        }
+        const info = await lstat(real).catch(() => undefined);
+        if (info?.isDirectory()) {
+          if (seen.has(real)) continue;
+          seen.add(real);
+          await walk(real, childRelative);
+        } else if (info?.isFile()) {
+          files.push(childRelative);
+        }
+      } else if (entry.isDirectory()) {
+        seen.add(childAbsolute);
+        await walk(childAbsolute, childRelative);
+      } else if (entry.isFile()) {
+        files.push(childRelative);
+      }
+    }
+  };
+  await walk(root, '');
+  files.sort();
+  return { root, files: files.map((file) => file.normalize('NFC')), warnings };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const latin1 = new TextDecoder('windows-1252');
+
+/**
+ * Decode a page's bytes: UTF-8 (with or without BOM); bytes that are not
+ * UTF-8 are read as windows-1252, the web's fallback, with a warning.
+ */
+export function decodeHtml(bytes: Uint8Array, file: string, warnings: string[]): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    warnings.push(`\`${file}\` is not valid UTF-8; read it as windows-1252`);
+    return latin1.decode(bytes);
+  }
+}
+
+/**
+ * Read, parse and collect one page file. A page that cannot be read gives
+ * a warning and no record; the run goes on.
+ */
+export async function readPage(
+  root: string,
+  file: string,
+  url: string,
+  options: Omit<CollectOptions, 'file' | 'url'>,
+  warnings: string[],
+): Promise<PageRecord | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path.join(root, ...file.split('/')));
+  } catch (error) {
+    warnings.push(`Cannot read \`${file}\`: ${(error as Error).message}`);
+    return undefined;
+  }
+  const html = decodeHtml(bytes, file, warnings);
+  const tree = fromHtml(html);
+  return collectPage(tree, { ...options, file, url });
+}
+
+export { isPageFile };

@@ -1,0 +1,53 @@
+import { VERSION } from '../version.js';
+import type { Result } from '../types.js';
+import { builtLocationOf, type ReportContext } from './report-context.js';
+
+/** Version of the JSON report's schema; bumped only when a field changes meaning. */
+export const JSON_SCHEMA_VERSION = 1;
+
+/**
+ * The JSON report (schema documented in the README): `version`, `tool`,
+ * `summary`, `findings[]`, `pages[]`, `warnings[]`.
+ */
+export function formatJson(result: Result, context: ReportContext = {}): string {
+  const report = {
+    version: JSON_SCHEMA_VERSION,
+    tool: { name: 'linkgraph', version: VERSION },
+    summary: {
+      failed: result.failed,
+      errors: result.counts.error,
+      warnings: result.counts.warn,
+      infos: result.counts.info,
+      suppressed: result.summary.suppressed,
+      pages: result.summary.pages,
+      links: result.summary.links,
+      externalUrls: result.summary.externalUrls,
+      external: result.summary.external,
+    },
+    findings: result.findings.map((finding) => {
+      const built = builtLocationOf(finding, context);
+      return {
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        page: finding.page,
+        file: built.file,
+        line: built.line ?? null,
+        column: built.column ?? null,
+        endLine: finding.position.known ? (finding.position.end?.line ?? null) : null,
+        endColumn: finding.position.known ? (finding.position.end?.column ?? null) : null,
+        source: finding.origin ?? null,
+        href: finding.href ?? null,
+        target: finding.target ?? null,
+        text: finding.text ?? null,
+        message: finding.message,
+        expected: finding.expected ?? [],
+        actual: finding.actual ?? null,
+        suggestions: finding.suggestions ?? [],
+        data: finding.data ?? {},
+      };
+    }),
+    pages: result.pages,
+    warnings: result.warnings,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,0 +1,27 @@
+import type { Finding, Result } from '../types.js';
+
+/** What a reporter needs besides the result. Hosts fill it in. */
+export interface ReportContext {
+  /**
+   * Path of the site directory relative to the project root (`dist`), so
+   * that a built file prints as `dist/about/index.html`. Default `''`.
+   */
+  siteDir?: string;
+  /** Use ANSI colour (text format). Default false. */
+  color?: boolean;
+}
+
+/** A reporter: a pure function from the result to a string. */
+export type Reporter = (result: Result, context: ReportContext) => string;
+
+/** Where a person fixes a finding: the source line when known, else the built file. */
+export function locationOf(finding: Finding, context: ReportContext): { file: string; line?: number; column?: number } {
+  if (finding.origin) return { file: finding.origin.file, line: finding.origin.line, column: finding.origin.column };
+  return builtLocationOf(finding, context);
+}
+
+/** The finding's place in the built output, relative to the project root. */
+export function builtLocationOf(finding: Finding, context: ReportContext): { file: string; line?: number; column?: number } {
+  const file = context.siteDir ? `${context.siteDir.replace(/\/+$/, '')}/${finding.file}` : finding.file;
+  return finding.position.known ? { file, line: finding.position.start.line, column: finding.position.start.column } : { file };
+}

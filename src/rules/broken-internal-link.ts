@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { createRule } from './create-rule.js';
+import { closestMatch } from './suggest.js';
+
+/**
+ * Internal link or resource whose target is not in the output.
+ */
+export const brokenInternalLink = createRule({
+  meta: {
+    id: 'broken-internal-link',
+    description: 'Internal link or resource (a, area, link, img/srcset, source, script, iframe, video, audio, object, meta refresh) whose target is not in the output.',
+    defaultLevel: 'error',
+    rationale: 'A broken link loses the reader and wastes crawl budget; a missing asset breaks the page.',
+  },
+  options: z.strictObject({
+    /** Link `rel` values of `<link>` elements that do not name a resource to check (`preconnect`, `dns-prefetch`). */
+    skipRel: z.array(z.string()).default(['preconnect', 'dns-prefetch', 'canonical', 'alternate']),
+  }),
+  check({ graph, options, report }) {
+    const skip = new Set(options.skipRel);
+    const urls = graph.pages.map((page) => page.url);
+    const assets = [...graph.site.files].filter((file) => !/\.html?$/i.test(file)).map((file) => graph.site.base + file);
+    graph.pages.forEach((page, pageId) => {
+      graph.resolved[pageId]!.forEach(({ target, lookup }, index) => {
+        if (target.kind !== 'internal' || lookup.found !== 'none') return;
+        const link = page.links[index]!;
+        if (link.source === 'link[href]' && link.rel.some((rel) => skip.has(rel))) return;
+        const isPage = link.source === 'a[href]' || link.source === 'area[href]' || link.source === 'meta[refresh]' || link.source === 'iframe[src]';
+        const match = closestMatch(target.path, isPage ? urls : assets);
+        const what = isPage ? 'page' : 'file';
+        const finding = {
+          pageId,
+          link: index,
+          message: `Link to \`${target.path}\` has no ${what} in the output${match ? `; did you mean \`${match}\`?` : ''}`,
+          expected: match ? [match] : [],
+          actual: target.path,
+        };
+        report(match ? { ...finding, suggestions: [match] } : finding);
+      });
+    });
+  },
+});

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { Graph } from '../graph/build-graph.js';
+import type { ExternalResults } from '../external/types.js';
+import type { Finding, Position, RuleLevel, Severity } from '../types.js';
+
+/** What a rule says about itself. */
+export interface RuleMeta<Id extends string = string> {
+  /** Stable kebab-case id; also the file name and the README anchor. */
+  id: Id;
+  /** One sentence: what the rule reports. */
+  description: string;
+  /** Level when the user configures nothing. */
+  defaultLevel: RuleLevel;
+  /** Why it matters, one or two sentences (SARIF `fullDescription`). */
+  rationale: string;
+}
+
+/** What a rule reports; the engine fills page, file, position and link fields. */
+export interface FindingInput {
+  /** The page the finding is on. */
+  pageId: number;
+  /** Index into that page's `links`, for link findings. */
+  link?: number;
+  message: string;
+  /** Overrides the configured severity (for example mixed content is an error). */
+  severity?: Severity;
+  expected?: readonly string[];
+  actual?: string;
+  suggestions?: readonly string[];
+  data?: Readonly<Record<string, unknown>>;
+  /** Position, when not the link's. */
+  position?: Position;
+}
+
+/** What a rule's check receives. */
+export interface RuleContext<Options> {
+  readonly graph: Graph;
+  /** The rule's own options, validated, defaults applied. */
+  readonly options: Options;
+  /** Outbound check results, when external links were checked. */
+  readonly external: ExternalResults | undefined;
+  /** Record a finding. Suppressions (`data-linkgraph-ignore`, page opt-outs) apply here. */
+  report(finding: FindingInput): void;
+}
+
+/** A rule: meta, an options schema with defaults, and a check over the whole site. */
+export interface Rule<Id extends string = string, Options = unknown> {
+  readonly meta: RuleMeta<Id>;
+  readonly options: z.ZodType<Options>;
+  check(context: RuleContext<Options>): void;
+}
+
+/** A rule of any id and options, as the registry holds them. */
+export type AnyRule = Rule<string, unknown>;
+
+/**
+ * Make a rule. One rule per file, `src/rules/<id>.ts`.
+ *
+ * @param rule meta, an optional zod schema of the rule's options (every
+ *   field with a default), and the check.
+ */
+export function createRule<const Id extends string, Schema extends z.ZodType = z.ZodObject<{}>>(rule: {
+  meta: RuleMeta<Id>;
+  options?: Schema;
+  check(context: RuleContext<z.output<Schema>>): void;
+}): Rule<Id, z.output<Schema>> {
+  const options = (rule.options ?? z.strictObject({})) as z.ZodType<z.output<Schema>>;
+  return { meta: rule.meta, options, check: rule.check };
+}

@@ -1,0 +1,214 @@
+/**
+ * The data that flows through linkgraph's pipeline:
+ * read -> collect (page records) -> graph -> rules (findings) -> report.
+ * Every type here is plain data: no classes, no I/O handles.
+ */
+
+/** Severity of a finding, and the value of a rule's configured level. */
+export type Severity = 'error' | 'warn' | 'info';
+
+/** A rule's configured level: a severity, or `off`. */
+export type RuleLevel = Severity | 'off';
+
+/** A place in a file, 1-based line and column. */
+export interface Point {
+  line: number;
+  column: number;
+}
+
+/** Where something sits in its file: known (with start and maybe end) or unknown. */
+export type Position =
+  | { known: true; start: Point; end?: Point }
+  | { known: false };
+
+/** The unknown position. Shared so that records stay small. */
+export const UNKNOWN_POSITION: Position = Object.freeze({ known: false }) as Position;
+
+/**
+ * A place in an author's source file (Markdown, MDX, a component) that a
+ * link in the built HTML came from.
+ */
+export interface SourceLocation {
+  /** Path relative to the project root, with `/` separators. */
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+/** Which part of a page a link sits in. */
+export type Region = 'content' | 'template';
+
+/** The HTML elements and attributes that carry links. */
+export type LinkSource =
+  | 'a[href]'
+  | 'area[href]'
+  | 'link[href]'
+  | 'img[src]'
+  | 'img[srcset]'
+  | 'source[src]'
+  | 'source[srcset]'
+  | 'script[src]'
+  | 'iframe[src]'
+  | 'video[src]'
+  | 'video[poster]'
+  | 'audio[src]'
+  | 'track[src]'
+  | 'embed[src]'
+  | 'object[data]'
+  | 'meta[refresh]';
+
+/** One link-bearing attribute value found on a page. */
+export interface LinkRecord {
+  /** Element and attribute that carry the URL. */
+  source: LinkSource;
+  /** The URL as written (entities decoded, whitespace trimmed). */
+  href: string;
+  /** Accessible anchor text (text content, else img alt, aria-label, title); `''` when none. */
+  text: string;
+  /** `rel` tokens, lower case. */
+  rel: readonly string[];
+  /** Template (nav, header, footer, aside, landmark roles) or content. */
+  region: Region;
+  /** Where the element starts in the HTML file. */
+  position: Position;
+  /**
+   * `data-linkgraph-ignore` on the element or an ancestor: `true` ignores
+   * every rule, a list names the rules to ignore.
+   */
+  ignore?: true | readonly string[];
+  /** Where the link was written in an author's source file, when known. */
+  origin?: SourceLocation;
+  /** Extra attributes some rules read (`hreflang`, `target`, `download`). */
+  attributes?: Readonly<Record<string, string>>;
+}
+
+/** Facts about one built HTML page, collected from its tree. */
+export interface PageRecord {
+  /** Output file, relative to the site directory, `/` separators. */
+  file: string;
+  /** Public URL path of the page, with the base path (`/docs/about/`). */
+  url: string;
+  /** `<title>` text, whitespace-collapsed. */
+  title?: string;
+  /** `<html lang>`. */
+  lang?: string;
+  /** `<link rel=canonical href>` as written. */
+  canonical?: string;
+  /** `<meta name=robots>` contains `noindex`. */
+  noindex: boolean;
+  /** `<meta http-equiv=refresh>` target, as written. */
+  refresh?: string;
+  /** `<base href>` as written. */
+  baseHref?: string;
+  /** Every fragment target on the page (`id` and `a[name]`). */
+  ids: readonly string[];
+  /** Text of `h1`-`h6`, in document order. */
+  headings: readonly string[];
+  /** Plain text of the page's content region (for suggestions), whitespace-collapsed. */
+  text?: string;
+  /** Every link-bearing attribute, in document order. */
+  links: readonly LinkRecord[];
+  /** Page-level opt-out: `<meta name="linkgraph" content="...">` rule ids or `all`. */
+  optOut?: readonly string[];
+}
+
+/** What an href points at, after resolution. */
+export type Target =
+  | {
+      kind: 'internal';
+      /** Public URL path with base, percent-decoded and NFC-normalised (`/docs/café/`). */
+      path: string;
+      /** Path relative to the base, without leading slash (`café/`). */
+      sitePath: string;
+      /** Decoded fragment without `#`, or undefined when the href has none. */
+      fragment?: string;
+      /** Query string with `?`, when present. */
+      query?: string;
+    }
+  | {
+      kind: 'external';
+      /** Absolute URL, without fragment. */
+      url: string;
+      fragment?: string;
+    }
+  | { kind: 'mailto' | 'tel' | 'data' | 'javascript' | 'other'; url: string }
+  | { kind: 'invalid'; reason: string };
+
+/** What a resolved internal path names in the output. */
+export type Lookup =
+  | { found: 'page'; pageId: number; file: string }
+  | { found: 'asset'; file: string }
+  | { found: 'redirect'; to: string }
+  /** Not a page, and the host does not know the site's assets (rehype without `files`). */
+  | { found: 'unknown' }
+  | { found: 'none' };
+
+/** One problem, as data. Maps onto a vfile message and a SARIF result. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** URL path of the page the finding is on (or about). */
+  page: string;
+  /** Output file of that page, relative to the site directory. */
+  file: string;
+  /** Position in the output file; unknown for page-level findings. */
+  position: Position;
+  /** Where the author wrote the link, when known (Markdown line). */
+  origin?: SourceLocation;
+  /** The href as written, for link findings. */
+  href?: string;
+  /** The resolved target URL, or null when it could not be resolved. */
+  target?: string | null;
+  /** Anchor text of the link, for link findings. */
+  text?: string;
+  expected?: readonly string[];
+  actual?: string;
+  /** Concrete fixes, most likely first. */
+  suggestions?: readonly string[];
+  /** Rule-specific structured data (distributions, paths). */
+  data?: Readonly<Record<string, unknown>>;
+}
+
+/** Per-page numbers every report carries. */
+export interface PageMetrics {
+  url: string;
+  file: string;
+  title?: string;
+  /** Distinct pages linking here. */
+  inlinks: number;
+  /** Of those, pages with at least one content-region link here. */
+  contentInlinks: number;
+  /** Of those, pages whose links here are all in template regions. */
+  templateInlinks: number;
+  /** Distinct internal pages this page links to. */
+  outlinks: number;
+  /** Distinct external URLs this page links to. */
+  externalOutlinks: number;
+}
+
+/** Counts per severity. */
+export type SeverityCounts = Record<Severity, number>;
+
+/** What a run returns. */
+export interface Result {
+  findings: Finding[];
+  counts: SeverityCounts;
+  pages: PageMetrics[];
+  summary: {
+    pages: number;
+    links: number;
+    /** External URLs found (unique). */
+    externalUrls: number;
+    /** Outbound check outcome. */
+    external: { checked: boolean; reason?: string };
+    /** Findings kept out by baseline or ignores. */
+    suppressed: number;
+  };
+  /** Whether findings reached the `failOn` level. */
+  failed: boolean;
+  /** Non-fatal problems of the run itself (unreadable files, reporter errors). */
+  warnings: string[];
+}
