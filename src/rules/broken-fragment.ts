@@ -1,5 +1,5 @@
 import { createRule } from './create-rule.js';
-import { closestMatch } from './suggest.js';
+import { closestMatch } from './util/closest-match.js';
 
 /** Fragments that browsers scroll to without a matching id. */
 const IMPLICIT = new Set(['', 'top']);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createRule } from './create-rule.js';
-import { closestMatch } from './suggest.js';
+import { closestMatch } from './util/closest-match.js';
 
 /**
  * Internal link or resource whose target is not in the output.
