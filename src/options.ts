@@ -27,6 +27,11 @@ export const optionsSchema = z.strictObject({
   rules: z.record(z.string(), ruleSetting).default({}),
   /** Extra entry points (URL paths) besides the home page. Default none. */
   entries: z.array(z.string()).default([]),
+  /**
+   * Share of pages (0-1) on which one link (same target and anchor text) must
+   * appear to count as template wherever it sits. Default 0.5.
+   */
+  templateThreshold: z.number().min(0).max(1).default(0.5),
   /** CSS selector of the content region; links elsewhere count as template. Default: landmarks decide. */
   contentSelector: z.string().min(1).optional(),
   /** Redirects the host serves: source path -> target. Default none. */

@@ -39,7 +39,7 @@ export async function check(input: CheckInput): Promise<Result> {
     redirects: options.redirects,
     assetsKnown: input.assetsKnown,
   });
-  const graph = buildGraph(pages, site, { site: options.site });
+  const graph = buildGraph(pages, site, { site: options.site, templateThreshold: options.templateThreshold, entries: options.entries });
   const warnings = [...(input.warnings ?? [])];
 
   const requests = externalRequests(graph);
@@ -135,6 +135,7 @@ function pageMetrics(graph: Graph): PageMetrics[] {
   return graph.pages.map((page, pageId) => {
     let contentInlinks = 0;
     for (const edge of graph.inbound(pageId)) if (graph.edgeFlags[edge]! & EDGE_CONTENT) contentInlinks++;
+    // Only pages with at least one content link count as content inlinks; the rest are template-only.
     const inlinks = graph.inbound(pageId).length;
     const external = new Set<string>();
     for (const { target } of graph.resolved[pageId]!) if (target.kind === 'external') external.add(target.url);

@@ -1,6 +1,7 @@
 import { resolveHref } from '../resolve/resolve-href.js';
 import type { SiteModel } from '../site/site-model.js';
-import type { LinkSource, Lookup, PageRecord, Target } from '../types.js';
+import type { LinkSource, Lookup, PageRecord, Region, Target } from '../types.js';
+import { exclusionOf, type Exclusion } from './page-set.js';
 
 /** A link with its target and what the target names in the output. */
 export interface ResolvedLink {
@@ -36,12 +37,30 @@ export interface Graph {
   outbound(pageId: number): Int32Array;
   /** Page id for a page URL or output file, if it is a page. */
   pageId(pathOrFile: string): number | undefined;
+  /**
+   * Effective region of a link: its landmark region, or `template` when the
+   * same link (target and anchor text) repeats on at least
+   * `templateThreshold` of all pages.
+   */
+  regionOf(pageId: number, linkIndex: number): Region;
+  /** Why a page is outside the page set, or undefined when it is in. */
+  exclusion(pageId: number): Exclusion | undefined;
+  /** Entry points: the home page, locale roots and configured entries, as page ids. */
+  readonly entries: readonly number[];
 }
 
 /** Options of {@link buildGraph}. */
 export interface BuildGraphOptions {
   /** Origin of the deployed site, so that absolute links to it are internal. */
   site?: string | undefined;
+  /**
+   * Share of pages (0-1) on which one link (same target and anchor text)
+   * must appear to count as template, wherever it sits. Default 0.5; `1`
+   * keeps only links present on every page; applies from 5 pages up.
+   */
+  templateThreshold?: number | undefined;
+  /** Entry points besides the home page and locale roots (URL paths). */
+  entries?: readonly string[] | undefined;
 }
 
 /**
@@ -52,24 +71,51 @@ export interface BuildGraphOptions {
  * @param options the site origin.
  */
 export function buildGraph(pages: readonly PageRecord[], site: SiteModel, options: BuildGraphOptions = {}): Graph {
-  const resolved: ResolvedLink[][] = [];
-  const pairs = new Map<number, number>();
-  const from: number[] = [];
-  const to: number[] = [];
-  const flags: number[] = [];
   const pageCount = pages.length;
-
+  const resolved: ResolvedLink[][] = [];
+  // Pass 1: resolve every link, and count on how many pages each (target, text) link appears.
+  const repeats = new Map<string, number>();
   for (let pageId = 0; pageId < pageCount; pageId++) {
     const page = pages[pageId]!;
     const context = { pageUrl: page.url, baseHref: page.baseHref, site: options.site, base: site.base };
     const row: ResolvedLink[] = [];
+    const seen = new Set<string>();
     for (const link of page.links) {
       const target = resolveHref(link.href, context);
       const lookup: Lookup = target.kind === 'internal' ? site.lookup(target.sitePath) : NONE;
       row.push({ target, lookup });
-      if (lookup.found !== 'page' || lookup.pageId === pageId || !NAVIGATION_SOURCES.has(link.source)) continue;
-      const bits = (link.region === 'content' ? EDGE_CONTENT : 0) | (isFollowed(link.rel) ? EDGE_FOLLOWED : 0);
-      // One edge per (from, to) pair; flags accumulate over the pair's links.
+      if (lookup.found === 'page' && NAVIGATION_SOURCES.has(link.source)) {
+        const key = repeatKey(lookup.pageId, link.text);
+        if (!seen.has(key)) {
+          seen.add(key);
+          repeats.set(key, (repeats.get(key) ?? 0) + 1);
+        }
+      }
+    }
+    resolved.push(row);
+  }
+  const threshold = options.templateThreshold ?? 0.5;
+  const minRepeats = pageCount >= 5 ? Math.max(2, Math.ceil(threshold * pageCount)) : Infinity;
+
+  // Pass 2: effective regions and one edge per (from, to) pair; flags accumulate over the pair's links.
+  const regions: Uint8Array[] = [];
+  const pairs = new Map<number, number>();
+  const from: number[] = [];
+  const to: number[] = [];
+  const flags: number[] = [];
+  for (let pageId = 0; pageId < pageCount; pageId++) {
+    const page = pages[pageId]!;
+    const row = resolved[pageId]!;
+    const region = new Uint8Array(page.links.length);
+    page.links.forEach((link, index) => {
+      const { lookup } = row[index]!;
+      let content = link.region === 'content';
+      if (content && lookup.found === 'page' && NAVIGATION_SOURCES.has(link.source)) {
+        content = (repeats.get(repeatKey(lookup.pageId, link.text)) ?? 0) < minRepeats;
+      }
+      region[index] = content ? 0 : 1;
+      if (lookup.found !== 'page' || lookup.pageId === pageId || !NAVIGATION_SOURCES.has(link.source)) return;
+      const bits = (content ? EDGE_CONTENT : 0) | (isFollowed(link.rel) ? EDGE_FOLLOWED : 0);
       const key = pageId * pageCount + lookup.pageId;
       const edge = pairs.get(key);
       if (edge === undefined) {
@@ -80,8 +126,8 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
       } else {
         flags[edge] = flags[edge]! | bits;
       }
-    }
-    resolved.push(row);
+    });
+    regions.push(region);
   }
 
   const edgeFrom = Int32Array.from(from);
@@ -94,6 +140,12 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
     byUrl.set(page.url, id);
     byUrl.set(page.file, id);
   });
+  const exclusions = pages.map((page) => exclusionOf(page, site, options.site));
+  const entries = entryPoints(pages, site, options.entries ?? [], (path) => {
+    const target = resolveHref(path, { pageUrl: site.base, site: options.site, base: site.base });
+    const lookup = target.kind === 'internal' ? site.lookup(target.sitePath) : NONE;
+    return lookup.found === 'page' ? lookup.pageId : undefined;
+  });
 
   return {
     pages,
@@ -105,7 +157,42 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
     inbound: (pageId) => inRows.edges.subarray(inRows.offsets[pageId], inRows.offsets[pageId + 1]),
     outbound: (pageId) => outRows.edges.subarray(outRows.offsets[pageId], outRows.offsets[pageId + 1]),
     pageId: (pathOrFile) => byUrl.get(pathOrFile),
+    regionOf: (pageId, linkIndex) => (regions[pageId]![linkIndex] === 1 ? 'template' : 'content'),
+    exclusion: (pageId) => exclusions[pageId],
+    entries,
   };
+}
+
+function repeatKey(pageId: number, text: string): string {
+  return `${pageId}\u0000${text.toLowerCase()}`;
+}
+
+/** Locale root paths: `/de/`, `/pt-br/` (a language tag as the first segment). */
+const LOCALE_ROOT = /^[a-z]{2,3}(?:-[a-z\d]{2,8})?\/$/i;
+
+/** The home page, locale roots (`/de/`, whose page `lang` agrees or is unset) and configured entries. */
+function entryPoints(
+  pages: readonly PageRecord[],
+  site: SiteModel,
+  configured: readonly string[],
+  find: (path: string) => number | undefined,
+): number[] {
+  const ids = new Set<number>();
+  const home = find(site.base);
+  if (home !== undefined) ids.add(home);
+  pages.forEach((page, id) => {
+    const sitePath = page.url.slice(site.base.length);
+    const rooted = sitePath.endsWith('/') ? sitePath : `${sitePath}/`;
+    if (!LOCALE_ROOT.test(rooted)) return;
+    const locale = rooted.slice(0, -1).toLowerCase();
+    const lang = page.lang?.toLowerCase();
+    if (lang === undefined || lang === locale || lang.startsWith(`${locale}-`) || locale.startsWith(`${lang}-`)) ids.add(id);
+  });
+  for (const path of configured) {
+    const id = find(path);
+    if (id !== undefined) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
 }
 
 const NONE: Lookup = Object.freeze({ found: 'none' }) as Lookup;
