@@ -18,15 +18,23 @@ export const brokenInternalLink = createRule({
   }),
   check({ graph, options, report }) {
     const skip = new Set(options.skipRel);
-    const urls = graph.pages.map((page) => page.url);
-    const assets = [...graph.site.files].filter((file) => !/\.html?$/i.test(file)).map((file) => graph.site.base + file);
+    // Candidate lists are built only when a link is broken.
+    let urlList: string[] | undefined;
+    let assetList: string[] | undefined;
+    const urls = (): string[] => (urlList ??= graph.pages.map((page) => page.url));
+    const assets = (): string[] => (assetList ??= [...graph.site.files].filter((file) => !/\.html?$/i.test(file)).map((file) => graph.site.base + file));
     graph.pages.forEach((page, pageId) => {
       graph.resolved[pageId]!.forEach(({ target, lookup }, index) => {
         if (target.kind !== 'internal' || lookup.found !== 'none') return;
         const link = page.links[index]!;
         if (link.source === 'link[href]' && link.rel.some((rel) => skip.has(rel))) return;
         const isPage = link.source === 'a[href]' || link.source === 'area[href]' || link.source === 'meta[refresh]' || link.source === 'iframe[src]';
-        const match = closestMatch(target.path, isPage ? urls : assets);
+        // A root-relative link that forgot the base path is the commonest base mistake.
+        const inBase = target.sitePath.startsWith('/') ? graph.site.lookup(target.sitePath.slice(1)) : undefined;
+        const match =
+          inBase && inBase.found !== 'none' && inBase.found !== 'unknown'
+            ? `${graph.site.base}${target.sitePath.slice(1)}`
+            : closestMatch(target.path, isPage ? urls() : assets());
         const what = isPage ? 'page' : 'file';
         const finding = {
           pageId,

@@ -1,0 +1,179 @@
+import path from 'node:path';
+import type { Root } from 'hast';
+import type { VFile } from 'vfile';
+import { collectPage } from '../collect/collect-page.js';
+import { check } from '../engine/check.js';
+import type { ExternalChecker } from '../external/types.js';
+import { resolveOptions, type Options, type ResolvedOptions } from '../options.js';
+import { normaliseBase } from '../resolve/resolve-href.js';
+import { urlOfFile } from '../site/site-model.js';
+import type { Finding, PageRecord, Result } from '../types.js';
+import { DOCS_URL } from '../version.js';
+
+/** Where a file sits in the site, set by the caller on `file.data.linkgraph`. */
+export interface LinkgraphFileData {
+  /** Output file, relative to the site root (`about/index.html`). Default: from `file.path`. */
+  file?: string;
+  /** Public URL path (`/about/`). Default: from the output file and the options. */
+  url?: string;
+}
+
+/**
+ * The part of unified-engine's `FileSet` the plugin uses (structural, so
+ * that unified-engine stays an optional companion, not a dependency).
+ */
+export interface FileSet {
+  use(completer: ((set: FileSet) => Promise<undefined>) & { pluginId: string }): unknown;
+  valueOf(): VFile[];
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** linkgraph's place for a page in the site; see `LinkgraphFileData`. */
+    linkgraph: LinkgraphFileData & { page?: PageRecord; options?: ResolvedOptions };
+  }
+}
+
+/** Options of the rehype plugin: the engine's options, plus where pages live. */
+export interface RehypeLinkgraphOptions extends Options {
+  /**
+   * A collector shared by every file of the site, when you drive unified
+   * yourself; call `collector.finish()` after the last file. Not needed under
+   * unified-engine (rehype-cli), where the file set's completer finishes the site.
+   */
+  collector?: Collector;
+  /** Directory that output paths are relative to. Default: `file.cwd`. */
+  root?: string;
+  /**
+   * Every other output file of the site (assets), relative to `root`. When
+   * absent, links to files that are not pages of the pipeline are not reported.
+   */
+  files?: readonly string[];
+}
+
+/** Gathers the pages of one site across files and checks them together. */
+export interface Collector {
+  /** Record one processed file's page. */
+  add(tree: Root, file: VFile): void;
+  /**
+   * Check the site: run every rule, attach findings to the right vfile as
+   * messages (rule id, source `linkgraph`, position, docs URL) and return the result.
+   */
+  finish(): Promise<Result>;
+}
+
+/**
+ * Make a collector for a site processed file by file.
+ *
+ * @param options the engine's options, plus `root` and `files`.
+ * @param host the outbound check stage, when external links are to be checked.
+ */
+export function createCollector(options: Omit<RehypeLinkgraphOptions, 'collector'> = {}, host: { external?: ExternalChecker } = {}): Collector {
+  const { root, files, ...engine } = options;
+  const resolved = resolveOptions(engine, 'linkgraph/rehype options');
+  const entries: { page: PageRecord; file: VFile }[] = [];
+  return {
+    add(tree, file) {
+      entries.push({ page: pageOf(tree, file, resolved, root), file });
+    },
+    async finish() {
+      return finishSite(entries, resolved, files, host.external);
+    },
+  };
+}
+
+/**
+ * rehype plugin: each processed file becomes a page of the site. The
+ * site-wide check runs when `collector.finish()` is called or, under
+ * unified-engine (rehype-cli, remark-cli), in the file set's completer, so
+ * that `--frail` fails the run on warnings.
+ *
+ * @param options the engine's options (see the README), plus `collector`, `root` and `files`.
+ * @param fileSet given by unified-engine.
+ */
+export default function rehypeLinkgraph(options: RehypeLinkgraphOptions = {}, fileSet?: FileSet) {
+  const { collector, ...rest } = options;
+  if (collector) {
+    return (tree: Root, file: VFile): void => collector.add(tree, file);
+  }
+  if (!fileSet) {
+    throw new Error(
+      'linkgraph/rehype checks a whole site: pass `collector: createCollector(options)` and call `collector.finish()` after the last file, or run it under unified-engine (rehype-cli)',
+    );
+  }
+  const { root, files, ...engine } = rest;
+  const resolved = resolveOptions(engine, 'linkgraph/rehype options');
+  fileSet.use(Object.assign(completer(files), { pluginId: 'linkgraph' }));
+  return (tree: Root, file: VFile): void => {
+    const page = pageOf(tree, file, resolved, root);
+    file.data.linkgraph = { ...file.data.linkgraph, page, options: resolved };
+  };
+}
+
+/** The unified-engine completer: runs once after every file is transformed. */
+function completer(files: readonly string[] | undefined) {
+  return async (set: FileSet): Promise<undefined> => {
+    const entries: { page: PageRecord; file: VFile }[] = [];
+    let options: ResolvedOptions | undefined;
+    for (const file of set.valueOf()) {
+      const data = file.data.linkgraph;
+      if (!data?.page) continue;
+      options ??= data.options;
+      entries.push({ page: data.page, file });
+    }
+    if (options) await finishSite(entries, options, files, undefined);
+    return undefined;
+  };
+}
+
+/** The page record of one processed file. */
+function pageOf(tree: Root, file: VFile, options: ResolvedOptions, root: string | undefined): PageRecord {
+  const data = file.data.linkgraph ?? {};
+  const output = data.file ?? outputFileOf(file, root);
+  const url = data.url ?? urlOfFile(output, normaliseBase(options.base), options.trailingSlash);
+  return collectPage(tree, options.contentSelector === undefined ? { file: output, url } : { file: output, url, contentSelector: options.contentSelector });
+}
+
+/** `docs/about.md` -> `docs/about.html`; HTML paths stay as they are. */
+function outputFileOf(file: VFile, root: string | undefined): string {
+  const absolute = file.path ? path.resolve(file.cwd, file.path) : path.resolve(file.cwd, 'index.html');
+  const relative = path.relative(root === undefined ? file.cwd : path.resolve(file.cwd, root), absolute).split(path.sep).join('/');
+  return /\.html?$/i.test(relative) ? relative : relative.replace(/\.[^./]*$/, '') + '.html';
+}
+
+/** Check the site and attach each finding to its vfile. */
+async function finishSite(
+  entries: readonly { page: PageRecord; file: VFile }[],
+  options: ResolvedOptions,
+  files: readonly string[] | undefined,
+  external: ExternalChecker | undefined,
+): Promise<Result> {
+  const pages = entries.map((entry) => entry.page);
+  const result = await check({
+    pages,
+    files: [...pages.map((page) => page.file), ...(files ?? [])],
+    options,
+    assetsKnown: files !== undefined,
+    external,
+  });
+  const byFile = new Map(entries.map((entry) => [entry.page.file, entry.file]));
+  for (const finding of result.findings) {
+    const file = byFile.get(finding.file);
+    if (file) attach(file, finding);
+  }
+  return result;
+}
+
+/** One finding as a vfile message. */
+function attach(file: VFile, finding: Finding): void {
+  const position = finding.position;
+  const message = file.message(finding.message, {
+    ...(position.known ? { place: position.end ? { start: position.start, end: position.end } : position.start } : {}),
+    ruleId: finding.ruleId,
+    source: 'linkgraph',
+  });
+  message.url = `${DOCS_URL}${finding.ruleId}`;
+  message.fatal = finding.severity === 'error' ? true : finding.severity === 'warn' ? false : undefined;
+  if (finding.expected) message.expected = [...finding.expected];
+  if (finding.actual !== undefined) message.actual = finding.actual;
+}

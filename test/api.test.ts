@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+
+describe('public API surface', () => {
+  it('exports the engine, hosts and helpers from `linkgraph`', async () => {
+    const api = await import('linkgraph');
+    expect(Object.keys(api).sort()).toEqual(
+      [
+        'OptionsError',
+        'SiteDirectoryError',
+        'VERSION',
+        'buildGraph',
+        'check',
+        'checkDirectory',
+        'collectPage',
+        'createRule',
+        'createSiteModel',
+        'formats',
+        'optionsSchema',
+        'render',
+        'resolveHref',
+        'resolveOptions',
+        'ruleIds',
+        'rules',
+      ].sort(),
+    );
+  });
+
+  it('exports the rehype plugin from `linkgraph/rehype`', async () => {
+    const rehype = await import('linkgraph/rehype');
+    expect(Object.keys(rehype).sort()).toEqual(['createCollector', 'default']);
+    expect(typeof rehype.default).toBe('function');
+  });
+
+  it('keeps VERSION equal to package.json', async () => {
+    const { VERSION } = await import('linkgraph');
+    const pkg = (await import('../package.json', { with: { type: 'json' } })).default;
+    expect(VERSION).toBe(pkg.version);
+  });
+});
