@@ -1,0 +1,97 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import rehypeParse from 'rehype-parse';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { engine } from 'unified-engine';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import rehypeLinkgraph, { createCollector } from '../src/rehype/index.js';
+
+const messages = (file: VFile) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.fatal ? 'error' : 'warning'} ${message.reason} ${message.ruleId} ${message.source}`);
+
+describe('linkgraph/rehype', () => {
+  it('checks a site driven through the API, attaching messages to each vfile', async () => {
+    const collector = createCollector();
+    const processor = unified().use(rehypeParse).use(rehypeLinkgraph, { collector });
+    const home = new VFile({ path: 'index.html', value: '<h1 id="a">Home</h1><a href="/about/#team">team</a>\n<a href="/abuot/">about</a>' });
+    const about = new VFile({ path: 'about/index.html', value: '<p id="teem">About</p><a href="/#b">home</a>' });
+    for (const file of [home, about]) processor.runSync(processor.parse(file), file);
+    const result = await collector.finish();
+    expect(result.findings).toHaveLength(3);
+    expect(messages(home)).toEqual([
+      'index.html:1:21 error Fragment `#team` has no matching `id` on `/about/`; did you mean `#teem`? broken-fragment linkgraph',
+      'index.html:2:1 error Link to `/abuot/` has no page in the output; did you mean `/about/`? broken-internal-link linkgraph',
+    ]);
+    expect(messages(about)).toEqual(['about/index.html:1:23 error Fragment `#b` has no matching `id` on `/` broken-fragment linkgraph']);
+    expect(about.messages[0]?.url).toMatch(/#broken-fragment$/);
+  });
+
+  it('reports Markdown lines when the pipeline starts from Markdown', async () => {
+    const collector = createCollector();
+    const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeLinkgraph, { collector });
+    const readme = new VFile({ path: 'docs/readme.md', value: '# Title\n\nSome text.\n\nSee [the guide](/docs/guide#setup).\n' });
+    const guide = new VFile({ path: 'docs/guide.md', value: '# Guide\n\n## Install\n' });
+    for (const file of [readme, guide]) await processor.run(processor.parse(file), file);
+    await collector.finish();
+    expect(messages(readme)).toEqual(['docs/readme.md:5:5 error Fragment `#setup` has no matching `id` on `/docs/guide` broken-fragment linkgraph']);
+  });
+
+  it('does not report assets it cannot know about unless `files` lists them', async () => {
+    const run = async (files?: string[]) => {
+      const collector = createCollector(files ? { files } : {});
+      const processor = unified().use(rehypeParse).use(rehypeLinkgraph, { collector });
+      const file = new VFile({ path: 'index.html', value: '<img src="/logo.png" alt=""><img src="/missing.png" alt="">' });
+      processor.runSync(processor.parse(file), file);
+      return (await collector.finish()).findings.map((finding) => finding.target);
+    };
+    expect(await run()).toEqual([]);
+    expect(await run(['logo.png'])).toEqual(['/missing.png']);
+  });
+
+  it('explains what it needs when used alone', () => {
+    expect(() => unified().use(rehypeParse).use(rehypeLinkgraph).freeze()).toThrow(/checks a whole site: pass `collector/);
+  });
+
+  it('checks the whole file set under unified-engine, so that --frail fails', async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'linkgraph-engine-'));
+    await mkdir(path.join(cwd, 'site/about'), { recursive: true });
+    await writeFile(path.join(cwd, 'site/index.html'), '<a href="/about/">about</a>\n<a href="/about/#x">x</a>');
+    await writeFile(path.join(cwd, 'site/about/index.html'), '<a href="/">home</a>');
+    const outputs: string[] = [];
+    const run = (frail: boolean, rules: Record<string, string>) =>
+      new Promise<{ code: number | undefined }>((resolve, reject) => {
+        const streamError = new PassThrough();
+        streamError.on('data', (chunk: Buffer) => outputs.push(chunk.toString()));
+        engine(
+          {
+            processor: unified().use(rehypeParse),
+            cwd,
+            files: ['site/**/*.html'],
+            extensions: ['html'],
+            plugins: [[rehypeLinkgraph, { root: 'site', rules }]],
+            out: false,
+            output: false,
+            frail,
+            silent: false,
+            streamError,
+            color: false,
+          },
+          (error, code) => {
+            if (error) reject(error);
+            else resolve({ code });
+          },
+        );
+      });
+    const errors = await run(false, {});
+    expect(errors.code).toBe(1);
+    expect(outputs.join('')).toContain('2:1-2:26 error');
+    expect(outputs.join('')).toMatch(/Fragment `#x` has no matching `id` on `\/about\/`.*broken-fragment/);
+    outputs.length = 0;
+    expect((await run(false, { 'broken-fragment': 'warn' })).code).toBe(0);
+    expect((await run(true, { 'broken-fragment': 'warn' })).code).toBe(1);
+  });
+});
