@@ -95,7 +95,7 @@ function describeIssues(error: z.ZodError, origin: string, prefix?: string): str
   return error.issues
     .map((issue) => {
       const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-      return `${origin}: \`${path || '(root)'}\` ${issue.message.replace(/^Invalid input: /, '')}`;
+      return `${origin}: \`${path || '(root)'}\` ${issue.message.replace(/^Invalid (?:input|option): /, '')}`;
     })
     .join('\n');
 }

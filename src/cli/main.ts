@@ -123,31 +123,40 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   let options;
   try {
     const config = await loadConfig(io.cwd, values.config);
-    const flags: Record<string, unknown> = {};
-    if (values.site !== undefined) flags['site'] = values.site;
-    if (values.base !== undefined) flags['base'] = values.base;
-    if (values['trailing-slash'] !== undefined) flags['trailingSlash'] = values['trailing-slash'];
-    if (values['fail-on'] !== undefined) flags['failOn'] = values['fail-on'];
-    if (values['content-selector'] !== undefined) flags['contentSelector'] = values['content-selector'];
     const fromConfig = config?.options;
     if (fromConfig !== undefined && (typeof fromConfig !== 'object' || fromConfig === null || Array.isArray(fromConfig))) {
       throw new OptionsError(`${config!.file}: expected an object of options`);
     }
-    options = resolveOptions({ ...(fromConfig as object | undefined), ...flags }, config ? `${config.file} and flags` : 'flags');
+    // Validate each source alone first, so that a message names the flag or the file.
+    if (config) resolveOptions(fromConfig, config.file);
+    const flags: Record<string, unknown> = {};
+    for (const [flag, option] of FLAG_OPTIONS) {
+      if (values[flag] !== undefined) flags[option] = values[flag];
+    }
+    try {
+      resolveOptions(flags, 'flags');
+    } catch (error) {
+      if (!(error instanceof OptionsError)) throw error;
+      let message = error.message;
+      for (const [flag, option] of FLAG_OPTIONS) message = message.replaceAll(`flags: \`${option}\``, `\`--${flag}\``);
+      throw new OptionsError(message);
+    }
+    options = resolveOptions({ ...(fromConfig as object | undefined), ...flags });
   } catch (error) {
     if (error instanceof OptionsError) {
-      io.stderr(`linkgraph: ${error.message.replaceAll('flags: `trailingSlash`', '`--trailing-slash`').replaceAll('flags: `failOn`', '`--fail-on`').replaceAll('flags: `site`', '`--site`')}\n`);
+      io.stderr(`linkgraph: ${error.message}\n`);
       return EXIT.usage;
     }
     throw error;
   }
 
   let result;
+  const siteRoot = path.resolve(io.cwd, dir);
   try {
-    result = await checkDirectory(path.resolve(io.cwd, dir), options);
+    result = await checkDirectory(siteRoot, options);
   } catch (error) {
     if (error instanceof SiteDirectoryError) {
-      io.stderr(`linkgraph: ${error.message}\n`);
+      io.stderr(`linkgraph: ${error.message.replaceAll(siteRoot, dir)}\n`);
       return EXIT.usage;
     }
     throw error;
@@ -176,6 +185,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   return result.failed ? EXIT.failed : EXIT.ok;
 }
+
+/** CLI flags that set an option of the same meaning. */
+const FLAG_OPTIONS = [
+  ['site', 'site'],
+  ['base', 'base'],
+  ['trailing-slash', 'trailingSlash'],
+  ['fail-on', 'failOn'],
+  ['content-selector', 'contentSelector'],
+] as const;
 
 /** `json=out/report.json` -> `['json', 'out/report.json']`. */
 function splitFormat(spec: string): [string, string?] {

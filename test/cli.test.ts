@@ -1,0 +1,157 @@
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { page } from './helpers/run-site.js';
+import { tempSite } from './helpers/temp-site.js';
+
+const clean = {
+  'index.html': page('<nav><a href="/">Home</a><a href="/about/">About</a></nav><p><a href="/about/#team">the team</a></p>'),
+  'about/index.html': page('<h2 id="team">Team</h2><a href="/">Home</a>'),
+};
+
+describe('linkgraph check', () => {
+  it('exits 0 on a clean site and prints a summary', async () => {
+    const dir = await tempSite(clean);
+    const { code, stdout, stderr } = await runCli(['check', dir]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^✔ no problems \(0 errors, 0 warnings, 0 info\) in 2 pages, 4 links\n$/);
+  });
+
+  it('exits 1 with findings grouped by page as file:line:col severity message rule', async () => {
+    const dir = await tempSite({ ...clean, 'about/index.html': page('<h2 id="teams">Team</h2><a href="/contakt/">Contact</a>') });
+    const { code, stdout } = await runCli(['check', '.'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toBe(
+      [
+        '/about/',
+        '  about/index.html:1:91  error  Link to `/contakt/` has no page in the output  broken-internal-link',
+        '',
+        '/',
+        '  index.html:1:128  error  Fragment `#team` has no matching `id` on `/about/`; did you mean `#teams`?  broken-fragment',
+        '',
+        '✖ 2 problems (2 errors, 0 warnings, 0 info) in 2 pages, 4 links',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('honours --fail-on and a config file, with flags over the config', async () => {
+    const dir = await tempSite({ ...clean, 'index.html': page('<a href="/about/#nope">x</a>') });
+    await writeFile(path.join(dir, 'linkgraph.config.json'), JSON.stringify({ rules: { 'broken-fragment': 'warn' } }));
+    expect((await runCli(['check', '.'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['check', '.', '--fail-on', 'warn'], { cwd: dir })).code).toBe(1);
+    const js = path.join(dir, 'custom.config.mjs');
+    await writeFile(js, "export default { rules: { 'broken-fragment': 'off' } };");
+    const { code, stdout } = await runCli(['check', '.', '-c', 'custom.config.mjs', '--fail-on', 'warn'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain('✔ no problems');
+  });
+
+  it('writes JSON to stdout or to a file, several formats at once', async () => {
+    const dir = await tempSite({ ...clean, 'index.html': page('<a href="/missing/">m</a>') });
+    const json = await runCli(['check', dir, '--format', 'json']);
+    const report = JSON.parse(json.stdout) as { version: number; summary: { errors: number }; findings: { ruleId: string; line: number; href: string }[]; pages: { url: string }[] };
+    expect(report.version).toBe(1);
+    expect(report.summary.errors).toBe(1);
+    expect(report.findings.map((finding) => [finding.ruleId, finding.line, finding.href])).toEqual([['broken-internal-link', 1, '/missing/']]);
+    expect(report.pages.map((entry) => entry.url)).toEqual(['/about/', '/']);
+    const both = await runCli(['check', '.', '--format', 'text', '--format', 'json=out/report.json'], { cwd: dir });
+    expect(both.stdout).toContain('broken-internal-link');
+    expect(both.stderr).toContain('wrote the json report to out/report.json');
+    expect(JSON.parse(await readFile(path.join(dir, 'out/report.json'), 'utf8'))).toMatchObject({ version: 1 });
+  });
+
+  it.each([
+    [['check'], /missing <dir>/],
+    [['lint', 'dist'], /unknown command `lint`; expected `check`/],
+    [['check', 'dist', '--frobnicate'], /Unknown option '--frobnicate'/],
+    [['check', 'dist', '--format', 'yaml'], /unknown format `yaml` in `--format`; expected one of `text`, `json`/],
+    [['check', 'dist', '--trailing-slash', 'sometimes'], /`--trailing-slash` .*"ignore"\|"always"\|"never"/],
+    [['check', 'dist', '--site', 'not a url'], /`--site`/],
+    [['check', 'does-not-exist'], /Cannot read site directory `does-not-exist`: it does not exist/],
+  ])('exits 2 on bad usage: %j', async (args, message) => {
+    const cwd = await tempSite({ 'dist/index.html': page('') });
+    const { code, stderr } = await runCli(args, { cwd });
+    expect(stderr).toMatch(message);
+    expect(code).toBe(2);
+  });
+
+  it('exits 2 on a broken config file, naming it', async () => {
+    const dir = await tempSite({ 'index.html': page(''), 'linkgraph.config.json': '{ "rules": ' });
+    const bad = await runCli(['check', '.'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Config file `linkgraph.config.json` is not valid JSON/);
+    await writeFile(path.join(dir, 'linkgraph.config.json'), '{ "rules": { "no-such-rule": "warn" } }');
+    const unknown = await runCli(['check', '.'], { cwd: dir });
+    expect(unknown.stderr).toMatch(/unknown rule `no-such-rule` in `rules`/);
+    await writeFile(path.join(dir, 'linkgraph.config.json'), '{ "failOn": "sometimes" }');
+    const wrong = await runCli(['check', '.'], { cwd: dir });
+    expect(wrong.stderr).toMatch(/linkgraph.config.json: `failOn` expected one of "error"\|"warn"\|"info"\|"never"/);
+  });
+
+  it('prints complete help and the version', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    for (const flag of ['--site', '--base', '--trailing-slash', '--fail-on', '--format', '--output', '--config', 'Exit codes']) expect(help.stdout).toContain(flag);
+    expect((await runCli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('bad input', () => {
+  it('reports an empty directory as a site with no pages', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'linkgraph-empty-'));
+    const { code, stdout } = await runCli(['check', dir]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('in 0 pages, 0 links');
+  });
+
+  it('survives a page that is not UTF-8, a 5 MB page and malformed HTML', async () => {
+    const big = page(`<h1 id="end">x</h1>${'<p>lorem ipsum dolor sit amet</p>\n'.repeat(160_000)}<a href="/nope/">n</a>`);
+    const dir = await tempSite({
+      'index.html': page('<a href="/latin/">l</a><a href="/big/#end">b</a><a href="/broken/">m</a>'),
+      'latin/index.html': Uint8Array.from([...Buffer.from('<title>Caf'), 0xe9, ...Buffer.from('</title><a href="/caf\u00e9/">x</a>')]),
+      'big/index.html': big,
+      'broken/index.html': '<div><a href="/missing/"<p>unclosed <b><i></b></div></span><a href=/x/>',
+    });
+    expect(big.length).toBeGreaterThan(5_000_000);
+    const { code, stdout } = await runCli(['check', dir]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('warning  `latin/index.html` is not valid UTF-8; read it as windows-1252');
+    expect(stdout).toMatch(/big\/index.html:160001:\d+ {2}error {2}Link to `\/nope\/`/);
+    expect(stdout).toContain('Link to `/x/` has no page in the output');
+    expect(stdout).toContain('in 4 pages');
+  });
+
+  it('never follows a symlink out of the site', async () => {
+    const outside = await tempSite({ 'secret/index.html': page('<a href="/leak/">leak</a>') });
+    const dir = await tempSite({ 'index.html': page('<a href="/secret/">s</a><a href="/inner/">i</a>'), 'real/index.html': page('') });
+    await symlink(path.join(outside, 'secret'), path.join(dir, 'secret'));
+    await symlink(path.join(dir, 'real'), path.join(dir, 'inner'));
+    const { code, stdout } = await runCli(['check', dir]);
+    expect(stdout).toContain('Skipped `secret`: a symlink pointing outside the site directory');
+    expect(stdout).not.toContain('/leak/');
+    expect(stdout).toContain('Link to `/secret/` has no page in the output');
+    expect(stdout).not.toContain('Link to `/inner/`');
+    expect(code).toBe(1);
+  });
+
+  it('gives hostile hrefs a clear finding or none, and reads nothing outside the site', async () => {
+    const dir = await tempSite({
+      'index.html': page('<a href="javascript:alert(1)">j</a><img src="data:image/png;base64,AAAA"><a href="//elsewhere.example/">e</a><a href="../../../../etc/passwd">p</a><a href="http://[::1">bad</a>'),
+    });
+    const { stdout } = await runCli(['check', dir, '--format', 'json']);
+    const report = JSON.parse(stdout) as { findings: { href: string; message: string }[] };
+    expect(report.findings.map((finding) => `${finding.href} ${finding.message}`)).toEqual(['../../../../etc/passwd Link to `/etc/passwd` has no page in the output']);
+  });
+
+  it('keeps going when a page cannot be read', async () => {
+    const dir = await tempSite({ 'index.html': page('<a href="/locked/">l</a><a href="/gone/">g</a>'), 'locked/index.html': page('') });
+    await mkdir(path.join(dir, 'locked.html'));
+    const { stdout } = await runCli(['check', dir]);
+    expect(stdout).toContain('Link to `/gone/`');
+    expect(stdout).toContain('in 2 pages');
+  });
+});
