@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import rehypeParse from 'rehype-parse';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { unified, type PluggableList } from 'unified';
 import { engine } from 'unified-engine';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -72,7 +72,7 @@ describe('linkgraph/rehype', () => {
             cwd,
             files: ['site/**/*.html'],
             extensions: ['html'],
-            plugins: [[rehypeLinkgraph, { root: 'site', rules }]],
+            plugins: [[rehypeLinkgraph, { root: 'site', rules }]] as PluggableList,
             out: false,
             output: false,
             frail,
