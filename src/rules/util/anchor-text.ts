@@ -1,0 +1,86 @@
+import type { Graph } from '../../graph/build-graph.js';
+import type { LinkRecord } from '../../types.js';
+
+/** Anchor text compared case- and whitespace-insensitively: lower case, whitespace collapsed, trimmed. */
+export function normaliseAnchor(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a link is an `<a href>` or `<area href>` (not an `<a>` without href). */
+export function isAnchorLink(link: LinkRecord): boolean {
+  return (link.source === 'a[href]' || link.source === 'area[href]') && link.attributes?.['missingHref'] === undefined;
+}
+
+/**
+ * Whether `data-linkgraph-ignore` on a link (or an ancestor) names a rule.
+ * Rules that aggregate many links into one finding use it to leave the
+ * link out of the count, since the engine can only suppress the finding.
+ */
+export function ignoresRule(link: LinkRecord, ruleId: string): boolean {
+  return link.ignore === true || (link.ignore !== undefined && link.ignore.includes(ruleId));
+}
+
+/** Title separators that split a page title from the site name (`Widgets | Acme`). */
+const TITLE_SEPARATOR = /\s+[|\u2013\u2014\-:·•»]\s+/;
+
+/**
+ * What a page is about, in its own words: its title without the site name
+ * (a title segment shared by at least half of the site's titles), then its
+ * headings. Whitespace-collapsed, deduplicated case-insensitively, in that
+ * order. Deterministic.
+ */
+export function topicPhrases(graph: Graph, pageId: number): string[] {
+  const page = graph.pages[pageId]!;
+  const shared = sharedTitleSegments(graph);
+  const phrases: string[] = [];
+  if (page.title) {
+    const segments = page.title.split(TITLE_SEPARATOR).map((segment) => segment.trim()).filter(Boolean);
+    const own = segments.filter((segment) => !shared.has(normaliseAnchor(segment)));
+    phrases.push(...(own.length > 0 ? own : segments.slice(0, 1)));
+  }
+  phrases.push(...page.headings);
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const phrase of phrases) {
+    const text = phrase.replace(/\s+/g, ' ').trim();
+    const key = normaliseAnchor(text);
+    if (text === '' || seen.has(key)) continue;
+    seen.add(key);
+    result.push(text);
+  }
+  return result;
+}
+
+const sharedCache = new WeakMap<Graph, ReadonlySet<string>>();
+
+/** Title segments on at least half of the site's titled pages (from 2 pages): the site name. */
+function sharedTitleSegments(graph: Graph): ReadonlySet<string> {
+  let shared = sharedCache.get(graph);
+  if (shared) return shared;
+  const counts = new Map<string, number>();
+  let titled = 0;
+  for (const page of graph.pages) {
+    if (!page.title) continue;
+    titled++;
+    const segments = new Set(page.title.split(TITLE_SEPARATOR).map(normaliseAnchor).filter(Boolean));
+    for (const segment of segments) counts.set(segment, (counts.get(segment) ?? 0) + 1);
+  }
+  shared = new Set(titled < 2 ? [] : [...counts].filter(([, count]) => count >= titled / 2).map(([segment]) => segment));
+  sharedCache.set(graph, shared);
+  return shared;
+}
+
+/** A link's target as messages show it: the internal path (with `#fragment`), else the URL. */
+export function targetLabel(graph: Graph, pageId: number, linkIndex: number): string {
+  const { target } = graph.resolved[pageId]![linkIndex]!;
+  switch (target.kind) {
+    case 'internal':
+      return `${target.path}${target.fragment === undefined ? '' : `#${target.fragment}`}`;
+    case 'external':
+      return `${target.url}${target.fragment === undefined ? '' : `#${target.fragment}`}`;
+    case 'invalid':
+      return graph.pages[pageId]!.links[linkIndex]!.href;
+    default:
+      return target.url;
+  }
+}
