@@ -53,19 +53,22 @@ export function topicPhrases(graph: Graph, pageId: number): string[] {
 
 const sharedCache = new WeakMap<Graph, ReadonlySet<string>>();
 
-/** Title segments on at least half of the site's titled pages (from 2 pages): the site name. */
+/**
+ * Title segments shared by at least half of the site's titles that have
+ * segments (`Widgets | Acme`), and by at least 2 of them: the site name.
+ */
 function sharedTitleSegments(graph: Graph): ReadonlySet<string> {
   let shared = sharedCache.get(graph);
   if (shared) return shared;
   const counts = new Map<string, number>();
-  let titled = 0;
+  let split = 0;
   for (const page of graph.pages) {
-    if (!page.title) continue;
-    titled++;
-    const segments = new Set(page.title.split(TITLE_SEPARATOR).map(normaliseAnchor).filter(Boolean));
+    const segments = new Set((page.title ?? '').split(TITLE_SEPARATOR).map(normaliseAnchor).filter(Boolean));
+    if (segments.size < 2) continue;
+    split++;
     for (const segment of segments) counts.set(segment, (counts.get(segment) ?? 0) + 1);
   }
-  shared = new Set(titled < 2 ? [] : [...counts].filter(([, count]) => count >= titled / 2).map(([segment]) => segment));
+  shared = new Set([...counts].filter(([, count]) => count >= 2 && count >= split / 2).map(([segment]) => segment));
   sharedCache.set(graph, shared);
   return shared;
 }
