@@ -37,7 +37,8 @@ export const anchorCollision = createRule({
       const generic = new Set(LIGHTHOUSE_GENERIC_PHRASES[phraseLanguage(page.lang)]);
       const onPage = new Map<string, Use[]>();
       page.links.forEach((link, index) => {
-        if (!isAnchorLink(link) || ignoresRule(link, RULE_ID)) return;
+        // `href=""` is non-crawlable-link's business.
+        if (!isAnchorLink(link) || link.href === '' || ignoresRule(link, RULE_ID)) return;
         const text = normaliseAnchor(link.text);
         if (text === '' || generic.has(phraseKey(link.text))) return;
         const key = destination(graph, pageId, index);
