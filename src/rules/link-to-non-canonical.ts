@@ -19,9 +19,15 @@ export const linkToNonCanonical = createRule({
       if (canonicals.has(pageId)) return canonicals.get(pageId);
       let url: string | undefined;
       const target = graph.pages[pageId]!;
-      if (graph.exclusion(pageId) === 'canonicalised' && target.canonical !== undefined) {
+      const exclusion = graph.exclusion(pageId);
+      if ((exclusion === 'canonicalised' || exclusion === undefined) && target.canonical !== undefined && target.canonical !== '') {
         const resolved = resolveHref(target.canonical, { pageUrl: target.url, baseHref: target.baseHref, site: graph.origin, base: graph.site.base });
-        url = resolved.kind === 'internal' ? `${resolved.path}${resolved.query ?? ''}` : resolved.kind === 'external' ? resolved.url : target.canonical;
+        if (exclusion === 'canonicalised') {
+          url = resolved.kind === 'internal' ? `${resolved.path}${resolved.query ?? ''}` : resolved.kind === 'external' ? resolved.url : target.canonical;
+        } else if (resolved.kind === 'external' && graph.origin !== undefined) {
+          // The page set judges canonicals on this site; one on another origin points elsewhere too.
+          url = resolved.url;
+        }
       }
       canonicals.set(pageId, url);
       return url;
