@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Options } from '../../src/options.js';
 import { page, ruleLines } from '../helpers/run-site.js';
 
 const site = (body: string, head = '') => ({ 'index.html': page(body, head), 'about/index.html': page('about') });
@@ -11,7 +12,7 @@ describe('insecure-link', () => {
     ['an http site', '<a href="http://example.org/">x</a>', { site: 'http://example.com' }],
     ['no site option', '<a href="http://example.org/">x</a>', {}],
     ['an allowed host', '<a href="http://old.example.org/">x</a><img src="http://IMG.example.net/a.png">', { ...https, rules: { 'insecure-link': ['warn', { allowHosts: ['old.example.org', '*.example.net'] }] } }],
-  ] as const)('valid: %s', async (_, body, options) => {
+  ] as [string, string, Options][])('valid: %s', async (_, body, options) => {
     expect(await ruleLines('insecure-link', site(body), options)).toEqual([]);
   });
 
