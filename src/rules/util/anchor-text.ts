@@ -3,7 +3,9 @@ import type { LinkRecord } from '../../types.js';
 
 /** Anchor text compared case- and whitespace-insensitively: lower case, whitespace collapsed, trimmed. */
 export function normaliseAnchor(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+  const lower = text.toLowerCase();
+  // Collected texts are already collapsed: skip the rewrite when there is nothing to collapse.
+  return /\s\s|[^\S ]|^ | $/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
 }
 
 /** Whether a link is an `<a href>` or `<area href>` (not an `<a>` without href). */
@@ -29,7 +31,17 @@ const TITLE_SEPARATOR = /\s+[|\u2013\u2014\-:·•»]\s+/;
  * headings. Whitespace-collapsed, deduplicated case-insensitively, in that
  * order. Deterministic.
  */
-export function topicPhrases(graph: Graph, pageId: number): string[] {
+export function topicPhrases(graph: Graph, pageId: number): readonly string[] {
+  let cache = topicCache.get(graph);
+  if (!cache) topicCache.set(graph, (cache = new Map()));
+  let phrases = cache.get(pageId);
+  if (!phrases) cache.set(pageId, (phrases = computeTopicPhrases(graph, pageId)));
+  return phrases;
+}
+
+const topicCache = new WeakMap<Graph, Map<number, readonly string[]>>();
+
+function computeTopicPhrases(graph: Graph, pageId: number): string[] {
   const page = graph.pages[pageId]!;
   const shared = sharedTitleSegments(graph);
   const phrases: string[] = [];
