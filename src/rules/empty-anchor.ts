@@ -1,10 +1,12 @@
+import type { Graph } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
 import { isAnchorLink, targetLabel, topicPhrases } from './util/anchor-text.js';
 
 /**
  * An `<a href>` or `<area href>` with no accessible name: no text, no image
  * `alt`, no `aria-label`, no `aria-labelledby` naming an element on the
- * page, no `title`.
+ * page, no `title`. An `aria-hidden` link with a named twin (same target)
+ * on the page is the accepted redundant-link pattern and passes.
  */
 export const emptyAnchor = createRule({
   meta: {
@@ -27,6 +29,8 @@ export const emptyAnchor = createRule({
           missing = `; \`aria-labelledby\` names ${labelledBy.map((id) => `\`${id}\``).join(', ')}, which ${labelledBy.length === 1 ? 'is not an id' : 'are not ids'} on this page`;
         }
         const { lookup } = graph.resolved[pageId]![index]!;
+        // A redundant link hidden from assistive technology (a card's image beside its titled link) is named by its twin.
+        if (link.attributes?.['ariaHidden'] === 'true' && hasNamedTwin(graph, pageId, index)) return;
         const topics = lookup.found === 'page' && lookup.pageId !== pageId ? topicPhrases(graph, lookup.pageId).slice(0, 1) : [];
         report({
           pageId,
@@ -40,3 +44,10 @@ export const emptyAnchor = createRule({
     });
   },
 });
+
+/** Whether another link on the page, with a name, has the same href target. */
+function hasNamedTwin(graph: Graph, pageId: number, index: number): boolean {
+  const page = graph.pages[pageId]!;
+  const label = targetLabel(graph, pageId, index);
+  return page.links.some((other, otherIndex) => otherIndex !== index && other.text !== '' && isAnchorLink(other) && targetLabel(graph, pageId, otherIndex) === label);
+}

@@ -17,6 +17,7 @@ describe('empty-anchor', () => {
     ['svg with aria-label or title', '<a href="/pricing/"><svg aria-label="Pricing"></svg></a><a href="/about/"><svg><title>About</title></svg></a>'],
     ['area with alt', '<map name="m"><area href="/pricing/" alt="Pricing"></map>'],
     ['a without href (non-crawlable-link\'s)', '<a><img src="p.png" alt=""></a>'],
+    ['a hidden redundant link beside a named one', '<a href="/pricing/" aria-hidden="true" tabindex="-1"><img src="p.png" alt=""></a><a href="/pricing/">Pricing</a>'],
   ])('valid: %s', async (_, body) => {
     expect(await ruleLines('empty-anchor', site(body))).toEqual([]);
   });
@@ -30,6 +31,7 @@ describe('empty-anchor', () => {
       '<a href="/pricing/" aria-labelledby="nope gone"></a>',
       ['index.html:1:67 empty-anchor Link to `/pricing/` has no accessible name; `aria-labelledby` names `nope`, `gone`, which are not ids on this page; expected text, an image `alt`, `aria-label` or `title`, e.g. "Pricing"'],
     ],
+    ['hidden, but with no named twin', '<a href="/pricing/" aria-hidden="true"></a><a href="/about/">About</a>', ['index.html:1:67 empty-anchor Link to `/pricing/` has no accessible name; expected text, an image `alt`, `aria-label` or `title`, e.g. "Pricing"']],
     ['area without alt', '<map name="m"><area href="/about/"></map>', ['index.html:1:81 empty-anchor Link to `/about/` has no accessible name; expected text, an image `alt`, `aria-label` or `title`, e.g. "About"']],
   ])('invalid: %s', async (_, body, expected) => {
     expect(await ruleLines('empty-anchor', site(body))).toEqual(expected);
