@@ -36,6 +36,8 @@ export const anchorCollision = createRule({
     graph.pages.forEach((page, pageId) => {
       const generic = new Set(LIGHTHOUSE_GENERIC_PHRASES[phraseLanguage(page.lang)]);
       const onPage = new Map<string, Use[]>();
+      // Redirect stubs give no links that count site-wide.
+      const stub = graph.exclusion(pageId) === 'redirect';
       page.links.forEach((link, index) => {
         // `href=""` is non-crawlable-link's business.
         if (!isAnchorLink(link) || link.href === '' || ignoresRule(link, RULE_ID)) return;
@@ -45,7 +47,7 @@ export const anchorCollision = createRule({
         if (key === undefined) return;
         const use = { pageId, index, key, label: targetLabel(graph, pageId, index) };
         push(onPage, text, use);
-        if (options.siteWide && graph.regionOf(pageId, index) === 'content') push(siteWide, text, use);
+        if (options.siteWide && !stub && graph.regionOf(pageId, index) === 'content') push(siteWide, text, use);
       });
       for (const [text, uses] of onPage) {
         const groups = groupByKey(uses);

@@ -32,6 +32,8 @@ export const overusedAnchor = createRule({
     // Per target page: normalised anchor text -> linking pages using it (each page once per text).
     const byTarget = new Map<number, Map<string, Set<number>>>();
     graph.pages.forEach((page, pageId) => {
+      // Redirect stubs (Astro writes a "Redirecting from …" link on each) give no links that count.
+      if (graph.exclusion(pageId) === 'redirect') return;
       graph.resolved[pageId]!.forEach(({ lookup }, index) => {
         const link = page.links[index]!;
         if (lookup.found !== 'page' || lookup.pageId === pageId || !isAnchorLink(link)) return;

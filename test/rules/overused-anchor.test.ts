@@ -32,6 +32,12 @@ describe('overused-anchor', () => {
     expect(await ruleLines('overused-anchor', site(texts))).toEqual([]);
   });
 
+  it('valid: links from redirect stubs do not count', async () => {
+    const stub = `<!doctype html><title>Redirecting</title><meta http-equiv="refresh" content="0;url=/widgets/"><meta name="robots" content="noindex"><body><a href="/widgets/">best widgets</a></body>`;
+    const files = site(['best widgets', 'best widgets', 'widgets', 'blue widgets', 'sizes'], { 'old1/index.html': stub, 'old2/index.html': stub, 'old3/index.html': stub });
+    expect(await ruleLines('overused-anchor', files)).toEqual([]);
+  });
+
   it('valid: a noindex target is not judged', async () => {
     const files = site(seven, { 'widgets/index.html': widgets.replace('</head>', '<meta name="robots" content="noindex"></head>') });
     expect(await ruleLines('overused-anchor', files)).toEqual([]);
