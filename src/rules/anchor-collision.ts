@@ -5,6 +5,8 @@ import { ignoresRule, isAnchorLink, normaliseAnchor, targetLabel } from './util/
 import { LIGHTHOUSE_GENERIC_PHRASES, phraseKey, phraseLanguage } from './util/generic-phrases.js';
 
 const RULE_ID = 'anchor-collision';
+/** Targets shown in a message; `data` carries them all. */
+const SHOWN = 5;
 
 /** One link with a comparable target. */
 interface Use {
@@ -53,7 +55,8 @@ export const anchorCollision = createRule({
         const groups = groupByKey(uses);
         if (groups.length < 2) continue;
         const first = uses.find((use) => use.key !== uses[0]!.key)!;
-        const targets = groups.map((group) => `\`${group[0]!.label}\` (${group.length})`);
+        const targets = groups.slice(0, SHOWN).map((group) => `\`${group[0]!.label}\` (${group.length})`);
+        if (groups.length > SHOWN) targets.push(`${groups.length - SHOWN} more`);
         report({
           pageId,
           link: first.index,

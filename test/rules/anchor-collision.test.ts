@@ -67,3 +67,12 @@ describe('anchor-collision', () => {
     ]);
   });
 });
+
+describe('anchor-collision messages', () => {
+  it('shows five targets and counts the rest', async () => {
+    const body = Array.from({ length: 7 }, (_, n) => `<a href="https://example.org/${n}">Source</a>`).join('');
+    expect(await ruleLines('anchor-collision', site(body))).toEqual([
+      'index.html:1:109 anchor-collision Anchor text "source" links to 7 different targets on this page: `https://example.org/0` (1), `https://example.org/1` (1), `https://example.org/2` (1), `https://example.org/3` (1), `https://example.org/4` (1), 2 more; expected one target per text',
+    ]);
+  });
+});

@@ -96,3 +96,11 @@ describe('overused-anchor', () => {
     });
   });
 });
+
+describe('overused-anchor alternatives', () => {
+  it('keep the title without the site name, separators and all', async () => {
+    const target = page('<h1>Editions</h1><h2>Editions</h2><h2>A heading far too long to be any good as the text of a link, surely</h2>').replace('<title>t</title>', '<title>Appendix E - Editions | Acme</title>');
+    const result = await runSite(site(seven.slice(0, 5), { 'widgets/index.html': target }), { rules: { 'overused-anchor': 'warn', 'broken-internal-link': 'off' } });
+    expect(result.findings.find((entry) => entry.ruleId === 'overused-anchor')?.suggestions).toEqual(['Appendix E - Editions', 'Editions']);
+  });
+});

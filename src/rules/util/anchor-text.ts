@@ -46,9 +46,18 @@ function computeTopicPhrases(graph: Graph, pageId: number): string[] {
   const shared = sharedTitleSegments(graph);
   const phrases: string[] = [];
   if (page.title) {
-    const segments = page.title.split(TITLE_SEPARATOR).map((segment) => segment.trim()).filter(Boolean);
-    const own = segments.filter((segment) => !shared.has(normaliseAnchor(segment)));
-    phrases.push(...(own.length > 0 ? own : segments.slice(0, 1)));
+    // Keep the title's own segments with the separators between them: `E - Editions | Book` -> `E - Editions`.
+    const parts = page.title.split(new RegExp(`(${TITLE_SEPARATOR.source})`));
+    let own = '';
+    let pending = '';
+    for (let index = 0; index < parts.length; index += 2) {
+      const segment = parts[index]!.trim();
+      if (segment !== '' && !shared.has(normaliseAnchor(segment))) {
+        own += (own === '' ? '' : pending) + segment;
+      }
+      pending = parts[index + 1] ?? '';
+    }
+    phrases.push(own === '' ? page.title.split(TITLE_SEPARATOR)[0]!.trim() : own);
   }
   phrases.push(...page.headings);
   const seen = new Set<string>();
