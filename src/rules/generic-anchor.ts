@@ -51,7 +51,7 @@ export const genericAnchor = createRule({
           report({
             pageId,
             link: index,
-            message: `Anchor text is a bare URL \`${link.text}\`; expected words that describe \`${to}\`${hint}`,
+            message: `Anchor text is a bare URL \`${link.text}\`; expected words that describe ${sameUrl(link.text, link.href, to) ? 'the target' : `\`${to}\``}${hint}`,
             actual: link.text,
             suggestions: topics,
           });
@@ -71,3 +71,9 @@ export const genericAnchor = createRule({
     });
   },
 });
+
+/** Whether a bare-URL text names the link's own href or target (then the message need not repeat it). */
+function sameUrl(text: string, href: string, target: string): boolean {
+  const strip = (url: string): string => url.trim().replace(/\/$/, '');
+  return strip(text) === strip(href) || strip(text) === strip(target);
+}

@@ -34,7 +34,8 @@ describe('generic-anchor', () => {
     ['Japanese', '<a href="/pricing/">続きを読む</a>', 'ja', ['index.html:1:67 generic-anchor Anchor text "続きを読む" says nothing about `/pricing/` out of context; expected words that describe the target; did you mean "Pricing"?']],
     ['unknown language falls back to English', '<a href="https://example.org/x">more</a>', 'fr', ['index.html:1:67 generic-anchor Anchor text "more" says nothing about `https://example.org/x` out of context; expected words that describe the target']],
     ['no lang falls back to English', '<a href="/pricing/">here</a>', '', ['index.html:1:65 generic-anchor Anchor text "here" says nothing about `/pricing/` out of context; expected words that describe the target; did you mean "Pricing"?']],
-    ['a bare URL', '<a href="https://example.org/docs">https://example.org/docs</a>', 'en', ['index.html:1:67 generic-anchor Anchor text is a bare URL `https://example.org/docs`; expected words that describe `https://example.org/docs`']],
+    ['a bare URL', '<a href="https://example.org/docs">https://example.org/docs</a>', 'en', ['index.html:1:67 generic-anchor Anchor text is a bare URL `https://example.org/docs`; expected words that describe the target']],
+    ['a bare URL naming another page', '<a href="/pricing/">https://example.org/</a>', 'en', ['index.html:1:67 generic-anchor Anchor text is a bare URL `https://example.org/`; expected words that describe `/pricing/`; did you mean "Pricing"?']],
     ['image alt text counts', '<a href="/pricing/"><img src="x.png" alt="more"></a>', 'en', ['index.html:1:67 generic-anchor Anchor text "more" says nothing about `/pricing/` out of context; expected words that describe the target; did you mean "Pricing"?']],
   ])('invalid: %s', async (_, body, lang, expected) => {
     expect(await ruleLines('generic-anchor', site(body, lang))).toEqual(expected);
