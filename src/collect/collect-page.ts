@@ -272,7 +272,7 @@ function anchorText(node: Element): string {
       } else if (child.tagName === 'svg') {
         // An svg is named by aria-label, else by its <title> child.
         const title = child.children.find((grandchild): grandchild is Element => grandchild.type === 'element' && grandchild.tagName === 'title');
-        const label = stringProp(child, 'ariaLabel') ?? (title ? textOf(title) : undefined);
+        const label = stringProp(child, 'ariaLabel') || (title ? textOf(title) : undefined);
         if (label) alts.push(label);
       }
       findAlts(child.children);
