@@ -80,7 +80,11 @@ export interface LinkRecord {
   ignore?: true | readonly string[];
   /** Where the link was written in an author's source file, when known. */
   origin?: SourceLocation;
-  /** Extra attributes some rules read (`hreflang`, `target`, `download`). */
+  /**
+   * Extra attributes some rules read (`hrefLang`, `target`, `download`,
+   * `ariaLabelledBy`, `ariaHidden`, `ariaCurrent`, `role`; on an `<a>`
+   * without href: `missingHref`, and its `id` and `name`).
+   */
   attributes?: Readonly<Record<string, string>>;
 }
 

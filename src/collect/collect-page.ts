@@ -169,7 +169,12 @@ export function collectPage(tree: Root, options: CollectOptions): PageRecord {
         if (value === undefined) {
           // An <a> without href is a link a crawler cannot follow: keep it for non-crawlable-link.
           if (name === 'a' && prop === 'href' && node.children.length > 0) {
-            links.push(makeLink(node, scope, 'a[href]', '', { missingHref: 'true' }));
+            // An id or name makes it a fragment target rather than a link placeholder.
+            const extra: Record<string, string> = { missingHref: 'true' };
+            if (id) extra['id'] = id;
+            const anchorName = stringProp(node, 'name');
+            if (anchorName) extra['name'] = anchorName;
+            links.push(makeLink(node, scope, 'a[href]', '', extra));
           }
           continue;
         }
@@ -242,7 +247,7 @@ function makeLink(
   };
   if (scope.ignore !== undefined) link.ignore = scope.ignore;
   const attributes: Record<string, string> = { ...extra };
-  for (const prop of ['hrefLang', 'target', 'download', 'ariaLabelledBy', 'ariaHidden'] as const) {
+  for (const prop of ['hrefLang', 'target', 'download', 'ariaLabelledBy', 'ariaHidden', 'ariaCurrent', 'role'] as const) {
     const value = node.properties[prop];
     if (value !== undefined && value !== null && value !== false) attributes[prop] = Array.isArray(value) ? value.join(' ') : String(value);
   }
@@ -265,7 +270,9 @@ function anchorText(node: Element): string {
         const alt = stringProp(child, 'alt');
         if (alt) alts.push(alt);
       } else if (child.tagName === 'svg') {
-        const label = stringProp(child, 'ariaLabel');
+        // An svg is named by aria-label, else by its <title> child.
+        const title = child.children.find((grandchild): grandchild is Element => grandchild.type === 'element' && grandchild.tagName === 'title');
+        const label = stringProp(child, 'ariaLabel') || (title ? textOf(title) : undefined);
         if (label) alts.push(label);
       }
       findAlts(child.children);
@@ -273,7 +280,9 @@ function anchorText(node: Element): string {
   };
   findAlts(node.children);
   if (alts.length > 0) return collapse(alts.join(' '));
-  return collapse(stringProp(node, 'ariaLabel') ?? stringProp(node, 'title') ?? '');
+  // An <area> is named by its alt.
+  const alt = node.tagName === 'area' ? stringProp(node, 'alt') : undefined;
+  return collapse(stringProp(node, 'ariaLabel') || alt || stringProp(node, 'title') || '');
 }
 
 /** Whitespace-collapsed text content, skipping scripts, styles and hidden SVG text. */

@@ -26,6 +26,8 @@ export const EDGE_FOLLOWED = 2;
 export interface Graph {
   readonly pages: readonly PageRecord[];
   readonly site: SiteModel;
+  /** The `site` option: origin of the deployed site (`https://example.com`), when given. */
+  readonly origin: string | undefined;
   /** `resolved[pageId][linkIndex]`: each link of each page, resolved. */
   readonly resolved: readonly (readonly ResolvedLink[])[];
   readonly edgeFrom: Int32Array;
@@ -150,6 +152,7 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
   return {
     pages,
     site,
+    origin: options.site,
     resolved,
     edgeFrom,
     edgeTo,

@@ -1,6 +1,16 @@
 import type { AnyRule } from './create-rule.js';
 import { brokenFragment } from './broken-fragment.js';
 import { brokenInternalLink } from './broken-internal-link.js';
+import { overusedAnchor } from './overused-anchor.js';
+import { anchorCollision } from './anchor-collision.js';
+import { genericAnchor } from './generic-anchor.js';
+import { emptyAnchor } from './empty-anchor.js';
+import { nonCrawlableLink } from './non-crawlable-link.js';
+import { trailingSlash } from './trailing-slash.js';
+import { linkToNonCanonical } from './link-to-non-canonical.js';
+import { insecureLink } from './insecure-link.js';
+import { localhostLink } from './localhost-link.js';
+import { tooManyLinks } from './too-many-links.js';
 
 /**
  * Every rule, by id. A meta-test keeps this list, the files in
@@ -9,6 +19,16 @@ import { brokenInternalLink } from './broken-internal-link.js';
 export const rules = {
   'broken-internal-link': brokenInternalLink,
   'broken-fragment': brokenFragment,
+  'overused-anchor': overusedAnchor,
+  'anchor-collision': anchorCollision,
+  'generic-anchor': genericAnchor,
+  'empty-anchor': emptyAnchor,
+  'non-crawlable-link': nonCrawlableLink,
+  'trailing-slash': trailingSlash,
+  'link-to-non-canonical': linkToNonCanonical,
+  'insecure-link': insecureLink,
+  'localhost-link': localhostLink,
+  'too-many-links': tooManyLinks,
 } as const satisfies Record<string, AnyRule>;
 
 /** A rule id. */

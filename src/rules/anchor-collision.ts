@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import type { Graph } from '../graph/build-graph.js';
+import { createRule } from './create-rule.js';
+import { ignoresRule, isAnchorLink, normaliseAnchor, targetLabel } from './util/anchor-text.js';
+import { LIGHTHOUSE_GENERIC_PHRASES, phraseKey, phraseLanguage } from './util/generic-phrases.js';
+
+const RULE_ID = 'anchor-collision';
+/** Targets shown in a message; `data` carries them all. */
+const SHOWN = 5;
+
+/** One link with a comparable target. */
+interface Use {
+  pageId: number;
+  index: number;
+  /** Identity of the destination: the page (or path, or URL) plus fragment. */
+  key: string;
+  label: string;
+}
+
+/**
+ * One anchor text pointing at different targets: on the same page always,
+ * and across the site's content links when `siteWide` is on. Texts that
+ * `generic-anchor` reports ("read more", "here") are left to it.
+ */
+export const anchorCollision = createRule({
+  meta: {
+    id: RULE_ID,
+    description: 'One anchor text pointing at different targets on the same page (and, with `siteWide`, across content links).',
+    defaultLevel: 'warn',
+    rationale: 'Links with the same name should lead to the same place (W3C ACT rule fd3a94); otherwise readers, screen-reader link lists and search engines cannot tell them apart.',
+  },
+  options: z.strictObject({
+    /** Also compare content links across pages: one text, one target site-wide. Default false. */
+    siteWide: z.boolean().default(false),
+  }),
+  check({ graph, options, report }) {
+    const siteWide = new Map<string, Use[]>();
+    graph.pages.forEach((page, pageId) => {
+      const generic = new Set(LIGHTHOUSE_GENERIC_PHRASES[phraseLanguage(page.lang)]);
+      const onPage = new Map<string, Use[]>();
+      // Redirect stubs give no links that count site-wide.
+      const stub = graph.exclusion(pageId) === 'redirect';
+      page.links.forEach((link, index) => {
+        // `href=""` is non-crawlable-link's business.
+        if (!isAnchorLink(link) || link.href === '' || ignoresRule(link, RULE_ID)) return;
+        const text = normaliseAnchor(link.text);
+        if (text === '' || generic.has(phraseKey(link.text))) return;
+        const key = destination(graph, pageId, index);
+        if (key === undefined) return;
+        const use = { pageId, index, key, label: targetLabel(graph, pageId, index) };
+        push(onPage, text, use);
+        if (options.siteWide && !stub && graph.regionOf(pageId, index) === 'content') push(siteWide, text, use);
+      });
+      for (const [text, uses] of onPage) {
+        const groups = groupByKey(uses);
+        if (groups.length < 2) continue;
+        const first = uses.find((use) => use.key !== uses[0]!.key)!;
+        const targets = groups.slice(0, SHOWN).map((group) => `\`${group[0]!.label}\` (${group.length})`);
+        if (groups.length > SHOWN) targets.push(`${groups.length - SHOWN} more`);
+        report({
+          pageId,
+          link: first.index,
+          message: `Anchor text "${text}" links to ${groups.length} different targets on this page: ${targets.join(', ')}; expected one target per text`,
+          actual: first.label,
+          expected: groups.map((group) => group[0]!.label),
+          data: { text, targets: groups.map((group) => ({ target: group[0]!.label, links: group.length })) },
+        });
+      }
+    });
+
+    for (const [text, uses] of siteWide) {
+      const groups = groupByKey(uses);
+      if (groups.length < 2) continue;
+      // The target most pages agree on is the expected one; every page that differs gets one finding.
+      const pagesOf = (group: Use[]): number => new Set(group.map((use) => use.pageId)).size;
+      groups.sort((a, b) => pagesOf(b) - pagesOf(a) || (a[0]!.label < b[0]!.label ? -1 : a[0]!.label > b[0]!.label ? 1 : 0));
+      const main = groups[0]!;
+      const mainPages = new Set(main.map((use) => use.pageId));
+      const reported = new Set<number>();
+      for (const group of groups.slice(1)) {
+        for (const use of group) {
+          // Same-page collisions are already reported above.
+          if (reported.has(use.pageId) || mainPages.has(use.pageId)) continue;
+          reported.add(use.pageId);
+          report({
+            pageId: use.pageId,
+            link: use.index,
+            message: `Anchor text "${text}" links to \`${use.label}\` here but to \`${main[0]!.label}\` from ${mainPages.size} other ${mainPages.size === 1 ? 'page' : 'pages'}; expected one target per text site-wide`,
+            actual: use.label,
+            expected: [main[0]!.label],
+            data: { text, targets: groups.map((entries) => ({ target: entries[0]!.label, pages: pagesOf(entries) })) },
+          });
+        }
+      }
+    }
+  },
+});
+
+/** Where a link leads, as a comparable key; undefined for links that lead nowhere comparable. */
+function destination(graph: Graph, pageId: number, index: number): string | undefined {
+  const { target, lookup } = graph.resolved[pageId]![index]!;
+  switch (target.kind) {
+    case 'internal': {
+      // One page under several URL spellings (`/a`, `/a/`, `/a/index.html`) is one target.
+      const fragment = target.fragment === undefined || target.fragment === '' || target.fragment.toLowerCase() === 'top' ? '' : `#${target.fragment}`;
+      return lookup.found === 'page' ? `page:${lookup.pageId}${fragment}` : `path:${target.path}${fragment}`;
+    }
+    case 'external':
+      return `url:${target.url}${target.fragment === undefined ? '' : `#${target.fragment}`}`;
+    case 'mailto':
+    case 'tel':
+      return `url:${target.url}`;
+    default:
+      return undefined;
+  }
+}
+
+function push(map: Map<string, Use[]>, key: string, use: Use): void {
+  const list = map.get(key);
+  if (list) list.push(use);
+  else map.set(key, [use]);
+}
+
+/** Uses grouped by destination, in order of first appearance. */
+function groupByKey(uses: readonly Use[]): Use[][] {
+  const groups = new Map<string, Use[]>();
+  for (const use of uses) push(groups, use.key, use);
+  return [...groups.values()];
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { createRule } from './create-rule.js';
+import { isAnchorLink, targetLabel, topicPhrases } from './util/anchor-text.js';
+import { isBareUrl, LIGHTHOUSE_GENERIC_PHRASES, phraseKey, phraseLanguage } from './util/generic-phrases.js';
+
+/**
+ * Anchor text that says nothing out of context ("click here", "read more"),
+ * from Lighthouse's per-language `link-text` lists chosen by the page's
+ * `lang`, and bare URLs used as anchor text.
+ */
+export const genericAnchor = createRule({
+  meta: {
+    id: 'generic-anchor',
+    description: 'Anchor text that says nothing out of context ("click here", "read more"), per the page\'s language, or a bare URL.',
+    defaultLevel: 'warn',
+    rationale: 'Search engines and screen-reader users read anchor text out of context; "click here" tells neither what the target is about.',
+  },
+  options: z.strictObject({
+    /** Phrases reported on every page, whatever its language (compared like the lists: lower case, no edge punctuation). Default none. */
+    add: z.array(z.string()).default([]),
+    /** Phrases of the Lighthouse lists not to report. Default none. */
+    remove: z.array(z.string()).default([]),
+    /** Report a full `http(s)://` URL used as anchor text. Default true. */
+    bareUrls: z.boolean().default(true),
+  }),
+  check({ graph, options, report }) {
+    const added = options.add.map(phraseKey);
+    const removed = new Set(options.remove.map(phraseKey));
+    const lists = new Map<string, ReadonlySet<string>>();
+    const listFor = (lang: string): ReadonlySet<string> => {
+      let list = lists.get(lang);
+      if (!list) {
+        list = new Set([...(LIGHTHOUSE_GENERIC_PHRASES[lang] ?? []), ...added].filter((phrase) => !removed.has(phrase)));
+        lists.set(lang, list);
+      }
+      return list;
+    };
+    graph.pages.forEach((page, pageId) => {
+      const lang = phraseLanguage(page.lang);
+      const list = listFor(lang);
+      graph.resolved[pageId]!.forEach(({ target, lookup }, index) => {
+        const link = page.links[index]!;
+        if (!isAnchorLink(link) || link.text === '') return;
+        // As in Lighthouse: links to scripts, mail and this page's own sections are not judged.
+        if (target.kind === 'javascript' || target.kind === 'mailto' || target.kind === 'invalid') return;
+        if (lookup.found === 'page' && lookup.pageId === pageId) return;
+        const to = targetLabel(graph, pageId, index);
+        const topics = lookup.found === 'page' && lookup.pageId !== pageId ? topicPhrases(graph, lookup.pageId).slice(0, 1) : [];
+        const hint = topics.length > 0 ? `; did you mean "${topics[0]}"?` : '';
+        if (options.bareUrls && isBareUrl(link.text)) {
+          report({
+            pageId,
+            link: index,
+            message: `Anchor text is a bare URL \`${link.text}\`; expected words that describe ${sameUrl(link.text, link.href, to) ? 'the target' : `\`${to}\``}${hint}`,
+            actual: link.text,
+            suggestions: topics,
+          });
+          return;
+        }
+        const key = phraseKey(link.text);
+        if (!list.has(key)) return;
+        report({
+          pageId,
+          link: index,
+          message: `Anchor text "${link.text}" says nothing about \`${to}\` out of context; expected words that describe the target${hint}`,
+          actual: link.text,
+          suggestions: topics,
+          data: { phrase: key, language: lang },
+        });
+      });
+    });
+  },
+});
+
+/** Whether a bare-URL text names the link's own href or target (then the message need not repeat it). */
+function sameUrl(text: string, href: string, target: string): boolean {
+  const strip = (url: string): string => url.trim().replace(/\/$/, '');
+  return strip(text) === strip(href) || strip(text) === strip(target);
+}

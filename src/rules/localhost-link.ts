@@ -1,0 +1,39 @@
+import { resolveHref } from '../resolve/resolve-href.js';
+import { createRule } from './create-rule.js';
+import { explicitUrl, isLocalHost } from './util/link-url.js';
+
+/**
+ * Link or resource on the author's machine: localhost, `*.localhost`,
+ * 127.0.0.0/8, `[::1]`, `0.0.0.0`, or a `file:` URL.
+ */
+export const localhostLink = createRule({
+  meta: {
+    id: 'localhost-link',
+    description: 'Link or resource pointing at the author\'s machine: `localhost`, `*.localhost`, 127.0.0.0/8, `[::1]`, `0.0.0.0`, or a `file:` URL.',
+    defaultLevel: 'error',
+    rationale: 'A URL copied from a development server or a local file works only on the author\'s machine and is broken for every visitor.',
+  },
+  check({ graph, report }) {
+    graph.pages.forEach((page, pageId) => {
+      page.links.forEach((link, index) => {
+        const url = explicitUrl(graph, pageId, link.href);
+        if (url === undefined) return;
+        const isFile = url.protocol === 'file:';
+        if (!isFile && !((url.protocol === 'http:' || url.protocol === 'https:') && isLocalHost(url))) return;
+        // A dev-server URL usually names a page of this site: suggest its path when the output has it.
+        const path = `${url.pathname}${url.search}${url.hash}`;
+        const local = resolveHref(path, { pageUrl: page.url, site: graph.origin, base: graph.site.base });
+        const lookup = !isFile && local.kind === 'internal' ? graph.site.lookup(local.sitePath) : undefined;
+        const suggestion = lookup !== undefined && (lookup.found === 'page' || lookup.found === 'asset') && url.pathname !== '/' ? path : undefined;
+        const what = isFile ? 'a file on the author\'s machine' : `\`${url.host}\`, the author's machine`;
+        report({
+          pageId,
+          link: index,
+          message: `Link to \`${link.href}\` points at ${what}; expected a URL that works for visitors${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+          actual: link.href,
+          ...(suggestion ? { expected: [suggestion], suggestions: [suggestion] } : {}),
+        });
+      });
+    });
+  },
+});

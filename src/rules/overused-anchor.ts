@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { createRule } from './create-rule.js';
+import { ignoresRule, isAnchorLink, normaliseAnchor, topicPhrases } from './util/anchor-text.js';
+
+const RULE_ID = 'overused-anchor';
+/** Distribution entries shown in the message; `data` carries them all. */
+const SHOWN = 5;
+/** Alternative phrasings suggested. */
+const ALTERNATIVES = 3;
+/** Longer headings make poor anchor texts. */
+const MAX_ALTERNATIVE_LENGTH = 60;
+
+/**
+ * A target whose inbound content links mostly use one exact anchor text.
+ * Template links (landmarks, and links repeated on most pages) never count,
+ * so site navigation cannot trigger it.
+ */
+export const overusedAnchor = createRule({
+  meta: {
+    id: RULE_ID,
+    description: 'Page whose inbound content links mostly use one exact anchor text; the message shows the distribution.',
+    defaultLevel: 'warn',
+    rationale: 'Varied, descriptive anchor texts tell readers and search engines what a page covers; the same exact-match text everywhere looks over-optimised.',
+  },
+  options: z.strictObject({
+    /** Fewest distinct linking pages (content links) before a target is judged. Default 5. */
+    minLinks: z.number().int().min(1).default(5),
+    /** Share (0-1) of inbound content links with one anchor text at or above which it is reported. Default 0.6. */
+    maxShare: z.number().gt(0).max(1).default(0.6),
+  }),
+  check({ graph, options, report }) {
+    // Per target page: normalised anchor text -> linking pages using it (each page once per text).
+    const byTarget = new Map<number, Map<string, Set<number>>>();
+    graph.pages.forEach((page, pageId) => {
+      // Redirect stubs (Astro writes a "Redirecting from …" link on each) give no links that count.
+      if (graph.exclusion(pageId) === 'redirect') return;
+      graph.resolved[pageId]!.forEach(({ lookup }, index) => {
+        const link = page.links[index]!;
+        if (lookup.found !== 'page' || lookup.pageId === pageId || !isAnchorLink(link)) return;
+        if (graph.regionOf(pageId, index) !== 'content' || ignoresRule(link, RULE_ID)) return;
+        const text = normaliseAnchor(link.text);
+        if (text === '') return;
+        let texts = byTarget.get(lookup.pageId);
+        if (!texts) byTarget.set(lookup.pageId, (texts = new Map()));
+        let pages = texts.get(text);
+        if (!pages) texts.set(text, (pages = new Set()));
+        pages.add(pageId);
+      });
+    });
+
+    for (const [targetId, texts] of [...byTarget].sort(([a], [b]) => a - b)) {
+      if (graph.exclusion(targetId) !== undefined) continue;
+      const linkingPages = new Set<number>();
+      for (const pages of texts.values()) for (const pageId of pages) linkingPages.add(pageId);
+      if (linkingPages.size < options.minLinks) continue;
+      const distribution = [...texts]
+        .map(([text, pages]) => ({ text, count: pages.size }))
+        .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+      const total = distribution.reduce((sum, entry) => sum + entry.count, 0);
+      const top = distribution[0]!;
+      if (top.count / total < options.maxShare) continue;
+
+      const target = graph.pages[targetId]!;
+      const shown = distribution.slice(0, SHOWN).map((entry) => `"${entry.text}" ${entry.count}/${total}`);
+      if (distribution.length > SHOWN) shown.push(`${distribution.length - SHOWN} more`);
+      const alternatives = topicPhrases(graph, targetId)
+        .filter((phrase) => normaliseAnchor(phrase) !== top.text && phrase.length <= MAX_ALTERNATIVE_LENGTH)
+        .slice(0, ALTERNATIVES);
+      const percent = Math.round((top.count / total) * 100);
+      report({
+        pageId: targetId,
+        message:
+          `${top.count} of ${total} inbound content links to \`${target.url}\` use the anchor text "${top.text}" ` +
+          `(${percent}%, expected below ${Math.round(options.maxShare * 100)}%): ${shown.join(', ')}` +
+          (alternatives.length > 0 ? `; vary it, e.g. ${alternatives.map((phrase) => `"${phrase}"`).join(', ')}` : ''),
+        actual: top.text,
+        suggestions: alternatives,
+        data: { target: target.url, total, linkingPages: linkingPages.size, distribution },
+      });
+    }
+  },
+});

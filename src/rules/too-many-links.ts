@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { createRule } from './create-rule.js';
+import { isAnchorLink } from './util/anchor-text.js';
+
+/** A page with more than `max` links (`<a href>` and `<area href>`). */
+export const tooManyLinks = createRule({
+  meta: {
+    id: 'too-many-links',
+    description: 'Page with more than `max` links (`<a href>` and `<area href>`, default 3000).',
+    defaultLevel: 'warn',
+    rationale: 'Each link on a page passes a smaller share of its weight, and crawlers may stop following links on very long lists.',
+  },
+  options: z.strictObject({
+    /** Most links a page may have. Default 3000 (Semrush's threshold). */
+    max: z.number().int().min(0).default(3000),
+  }),
+  check({ graph, options, report }) {
+    graph.pages.forEach((page, pageId) => {
+      let count = 0;
+      for (const link of page.links) if (isAnchorLink(link)) count++;
+      if (count <= options.max) return;
+      report({
+        pageId,
+        message: `Page has ${count} links; expected at most ${options.max}`,
+        actual: String(count),
+        data: { links: count, max: options.max },
+      });
+    });
+  },
+});

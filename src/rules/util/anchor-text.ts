@@ -1,0 +1,110 @@
+import type { Graph } from '../../graph/build-graph.js';
+import type { LinkRecord } from '../../types.js';
+
+/** Anchor text compared case- and whitespace-insensitively: lower case, whitespace collapsed, trimmed. */
+export function normaliseAnchor(text: string): string {
+  const lower = text.toLowerCase();
+  // Collected texts are already collapsed: skip the rewrite when there is nothing to collapse.
+  return /\s\s|[^\S ]|^ | $/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
+}
+
+/** Whether a link is an `<a href>` or `<area href>` (not an `<a>` without href). */
+export function isAnchorLink(link: LinkRecord): boolean {
+  return (link.source === 'a[href]' || link.source === 'area[href]') && link.attributes?.['missingHref'] === undefined;
+}
+
+/**
+ * Whether `data-linkgraph-ignore` on a link (or an ancestor) names a rule.
+ * Rules that aggregate many links into one finding use it to leave the
+ * link out of the count, since the engine can only suppress the finding.
+ */
+export function ignoresRule(link: LinkRecord, ruleId: string): boolean {
+  return link.ignore === true || (link.ignore !== undefined && link.ignore.includes(ruleId));
+}
+
+/** Title separators that split a page title from the site name (`Widgets | Acme`). */
+const TITLE_SEPARATOR = /\s+[|\u2013\u2014\-:·•»]\s+/;
+
+/**
+ * What a page is about, in its own words: its title without the site name
+ * (a title segment shared by at least half of the site's titles), then its
+ * headings. Whitespace-collapsed, deduplicated case-insensitively, in that
+ * order. Deterministic.
+ */
+export function topicPhrases(graph: Graph, pageId: number): readonly string[] {
+  let cache = topicCache.get(graph);
+  if (!cache) topicCache.set(graph, (cache = new Map()));
+  let phrases = cache.get(pageId);
+  if (!phrases) cache.set(pageId, (phrases = computeTopicPhrases(graph, pageId)));
+  return phrases;
+}
+
+const topicCache = new WeakMap<Graph, Map<number, readonly string[]>>();
+
+function computeTopicPhrases(graph: Graph, pageId: number): string[] {
+  const page = graph.pages[pageId]!;
+  const shared = sharedTitleSegments(graph);
+  const phrases: string[] = [];
+  if (page.title) {
+    // Keep the title's own segments with the separators between them: `E - Editions | Book` -> `E - Editions`.
+    const parts = page.title.split(new RegExp(`(${TITLE_SEPARATOR.source})`));
+    let own = '';
+    let pending = '';
+    for (let index = 0; index < parts.length; index += 2) {
+      const segment = parts[index]!.trim();
+      if (segment !== '' && !shared.has(normaliseAnchor(segment))) {
+        own += (own === '' ? '' : pending) + segment;
+      }
+      pending = parts[index + 1] ?? '';
+    }
+    phrases.push(own === '' ? page.title.split(TITLE_SEPARATOR)[0]!.trim() : own);
+  }
+  phrases.push(...page.headings);
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const phrase of phrases) {
+    const text = phrase.replace(/\s+/g, ' ').trim();
+    const key = normaliseAnchor(text);
+    if (text === '' || seen.has(key)) continue;
+    seen.add(key);
+    result.push(text);
+  }
+  return result;
+}
+
+const sharedCache = new WeakMap<Graph, ReadonlySet<string>>();
+
+/**
+ * Title segments shared by at least half of the site's titles that have
+ * segments (`Widgets | Acme`), and by at least 2 of them: the site name.
+ */
+function sharedTitleSegments(graph: Graph): ReadonlySet<string> {
+  let shared = sharedCache.get(graph);
+  if (shared) return shared;
+  const counts = new Map<string, number>();
+  let split = 0;
+  for (const page of graph.pages) {
+    const segments = new Set((page.title ?? '').split(TITLE_SEPARATOR).map(normaliseAnchor).filter(Boolean));
+    if (segments.size < 2) continue;
+    split++;
+    for (const segment of segments) counts.set(segment, (counts.get(segment) ?? 0) + 1);
+  }
+  shared = new Set([...counts].filter(([, count]) => count >= 2 && count >= split / 2).map(([segment]) => segment));
+  sharedCache.set(graph, shared);
+  return shared;
+}
+
+/** A link's target as messages show it: the internal path (with `#fragment`), else the URL. */
+export function targetLabel(graph: Graph, pageId: number, linkIndex: number): string {
+  const { target } = graph.resolved[pageId]![linkIndex]!;
+  switch (target.kind) {
+    case 'internal':
+      return `${target.path}${target.fragment === undefined ? '' : `#${target.fragment}`}`;
+    case 'external':
+      return `${target.url}${target.fragment === undefined ? '' : `#${target.fragment}`}`;
+    case 'invalid':
+      return graph.pages[pageId]!.links[linkIndex]!.href;
+    default:
+      return target.url;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Non-descriptive anchor texts per language, exactly as Lighthouse's
+ * `link-text` audit lists them (GoogleChrome/lighthouse,
+ * core/audits/seo/link-text.js, `nonDescriptiveLinkTexts`, Apache-2.0).
+ * Keys are primary language subtags; values are lower case.
+ */
+export const LIGHTHOUSE_GENERIC_PHRASES: Readonly<Record<string, readonly string[]>> = {
+  en: ['click here', 'click this', 'go', 'here', 'information', 'learn more', 'more', 'more info', 'more information', 'right here', 'read more', 'see more', 'start', 'this'],
+  ja: ['ここをクリック', 'こちらをクリック', 'リンク', '続きを読む', '続く', '全文表示'],
+  es: [
+    'click aquí', 'click aqui', 'clicka aquí', 'clicka aqui', 'pincha aquí', 'pincha aqui', 'aquí', 'aqui', 'más', 'mas',
+    'más información', 'más informacion', 'mas información', 'mas informacion', 'este', 'enlace', 'este enlace', 'empezar',
+  ],
+  pt: ['clique aqui', 'ir', 'mais informação', 'mais informações', 'mais', 'veja mais'],
+  ko: ['여기', '여기를 클릭', '클릭', '링크', '자세히', '자세히 보기', '계속', '이동', '전체 보기'],
+  sv: ['här', 'klicka här', 'läs mer', 'mer', 'mer info', 'mer information'],
+  de: ['klicke hier', 'hier klicken', 'hier', 'mehr', 'siehe', 'dies', 'das', 'weiterlesen'],
+  ta: [
+    'அடுத்த பக்கம்', 'மறுபக்கம்', 'முந்தைய பக்கம்', 'முன்பக்கம்', 'மேலும் அறிக', 'மேலும் தகவலுக்கு', 'மேலும் தரவுகளுக்கு',
+    'தயவுசெய்து இங்கே அழுத்தவும்', 'இங்கே கிளிக் செய்யவும்',
+  ],
+  fa: ['اطلاعات بیشتر', 'اطلاعات', 'این', 'اینجا بزنید', 'اینجا کلیک کنید', 'اینجا', 'برو', 'بیشتر بخوانید', 'بیشتر بدانید', 'بیشتر', 'شروع'],
+};
+
+/**
+ * The language whose list applies to a page: the primary subtag of its
+ * `lang` when Lighthouse has a list for it, else `en`.
+ */
+export function phraseLanguage(lang: string | undefined): string {
+  const primary = (lang ?? '').split('-')[0]!.toLowerCase();
+  return primary in LIGHTHOUSE_GENERIC_PHRASES ? primary : 'en';
+}
+
+/**
+ * Anchor text as the generic-phrase lists compare it: lower case, collapsed
+ * whitespace, without leading and trailing punctuation and symbols
+ * (`Read more →` and `read more…` are `read more`).
+ */
+export function phraseKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+}
+
+/** Whether a text is a full `http:`/`https:` URL (what Lighthouse calls a bare URL). */
+export function isBareUrl(text: string): boolean {
+  const trimmed = text.trim();
+  if (!/^https?:\/\//i.test(trimmed)) return false;
+  try {
+    new URL(trimmed);
+    return true;
+  } catch {
+    return false;
+  }
+}
