@@ -144,7 +144,11 @@ describe('bad input', () => {
     });
     const { stdout } = await runCli(['check', dir, '--format', 'json']);
     const report = JSON.parse(stdout) as { findings: { href: string; message: string }[] };
-    expect(report.findings.map((finding) => `${finding.href} ${finding.message}`)).toEqual(['../../../../etc/passwd Link to `/etc/passwd` has no page in the output']);
+    expect(report.findings.map((finding) => `${finding.href} ${finding.message}`)).toEqual([
+      'javascript:alert(1) `javascript:` href is not a URL a crawler can follow; expected the target URL in `href` (script can still handle the click), or a `<button>` for an action',
+      '../../../../etc/passwd Link to `/etc/passwd` has no page in the output',
+      'http://[::1 `href` `http://[::1` is not a valid URL, so crawlers cannot follow it; expected a URL',
+    ]);
   });
 
   it('keeps going when a page cannot be read', async () => {

@@ -24,7 +24,7 @@ describe('collectPage', () => {
     ].join('\n');
     expect(links(html)).toEqual([
       'a[href] /a/ "A" content 1:1',
-      'area[href] /b/ "" content 1:20',
+      'area[href] /b/ "B" content 1:20',
       'link[href] /s.css "" content 2:1',
       'img[src] /i.png "" content 2:38',
       'source[srcset] /p1.webp "" content 3:10',

@@ -103,7 +103,7 @@ describe('site model', () => {
     ['about/index.html', '/', 'never', '/about'],
     ['about/index.html', '/docs/', 'always', '/docs/about/'],
     ['contact.html', '/', 'ignore', '/contact'],
-    ['contact.html', '/', 'always', '/contact/'],
+    ['contact.html', '/', 'always', '/contact'],
     ['index.html', '/docs/', 'never', '/docs/'],
     ['404.html', '/', 'ignore', '/404'],
   ] as const)('maps %s under base %s (%s) to %s', (file, base, policy, url) => {

@@ -107,7 +107,7 @@ export function createSiteModel(options: SiteModelOptions): SiteModel {
 
 /**
  * Public URL path of an output HTML file: `about/index.html` -> `/about/`
- * (`/about` under `never`), `about.html` -> `/about` (`/about/` under `always`).
+ * (`/about` under `never`), `about.html` -> `/about` under every policy.
  *
  * @param base normalised base path (`/` or `/docs/`).
  */
@@ -118,8 +118,9 @@ export function urlOfFile(file: string, base: string, trailingSlash: TrailingSla
     if (dir === '') return base;
     return trailingSlash === 'never' ? `${base}${dir.slice(0, -1)}` : `${base}${dir}`;
   }
-  const stem = file.replace(/\.html?$/i, '');
-  return trailingSlash === 'always' ? `${base}${stem}/` : `${base}${stem}`;
+  // A file-shaped page is served at its extensionless path whatever the policy:
+  // `/about/` would make its relative links resolve one folder too deep.
+  return `${base}${file.replace(/\.html?$/i, '')}`;
 }
 
 /** A public path (`/docs/a/`) as a site path relative to base (`a/`). */
