@@ -1,4 +1,5 @@
 import { formatGithub } from './github.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
@@ -14,6 +15,7 @@ export const formats = {
   github: formatGithub,
   markdown: formatMarkdown,
   junit: formatJunit,
+  html: formatHtml,
 } as const satisfies Record<string, Reporter>;
 
 /** A report format name. */

@@ -42,10 +42,10 @@ describe('CLI reports', () => {
     const summary = path.join(cwd, 'summary.md');
     await writeFile(summary, '# earlier step\n');
     const { stdout } = await run(['check', 'dist'], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
-    expect(stdout).toContain('✖ 7 problems');
+    expect(stdout).toContain('✖ 8 problems');
     expect(stdout).toMatch(/^::error file=dist\/about\/index\.html,line=1,col=208,/m);
     const written = await readFile(summary, 'utf8');
-    expect(written.startsWith('# earlier step\n## linkgraph: ✖ 7 problems')).toBe(true);
+    expect(written.startsWith('# earlier step\n## linkgraph: ✖ 8 problems')).toBe(true);
   });
 
   it('sends annotations to stderr when stdout carries JSON', async () => {
@@ -57,14 +57,14 @@ describe('CLI reports', () => {
   it('records a baseline, then fails only on new findings and lists fixed ones', async () => {
     const recorded = await run(['baseline', 'dist']);
     expect(recorded).toMatchObject({ code: 0, stdout: '' });
-    expect(recorded.stderr).toContain('recorded 7 findings (6 entries) in linkgraph-baseline.json');
+    expect(recorded.stderr).toContain('recorded 8 findings (7 entries) in linkgraph-baseline.json');
     const file = JSON.parse(await readFile(path.join(cwd, 'linkgraph-baseline.json'), 'utf8')) as { entries: unknown[] };
-    expect(file.entries).toHaveLength(6);
+    expect(file.entries).toHaveLength(7);
 
     const clean = await run(['check', 'dist', '--baseline', 'linkgraph-baseline.json']);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('✔ no problems');
-    expect(clean.stdout).toContain('7 suppressed');
+    expect(clean.stdout).toContain('8 suppressed');
 
     // Move every line down, fix one link, break a new one.
     const index = path.join(cwd, 'dist/index.html');

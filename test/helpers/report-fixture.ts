@@ -21,7 +21,8 @@ export const reportSite: Record<string, string> = {
   'about/index.html':
     '<!doctype html><html lang="en"><head><title><script>alert(1)</script></title></head><body>' +
     '<nav><a href="/">Home</a> <a href="/about/">About</a> <a href="/blog/">Blog</a></nav>' +
-    '<main><h1 id="team">Team</h1><p><a href="/a%25b,c:d/">50%, a|b <b>&lt;img src=x onerror=alert(2)&gt;</b></a></p></main></body></html>',
+    '<main><h1 id="team">Team</h1><p><a href="/a%25b,c:d/">50%, a|b <b>&lt;img src=x onerror=alert(2)&gt;</b></a>' +
+    ' <a href="/&lt;img src=x onerror=alert(3)&gt;/">x</a></p></main></body></html>',
   'blog/index.html': page(
     '<nav><a href="/">Home</a> <a href="/about/">About</a> <a href="/blog/">Blog</a></nav>' +
       '<main><a href="/blog/first-post/">First post</a> <a href="/missing/">gone</a>\n<a href="/missing/">gone</a></main>',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formats, type FormatName } from '../../src/report/formats.js';
+import { CLIENT_SCRIPT, D3_FORCE_SCRIPT, STYLE } from '../../src/report/html/assets.generated.js';
 import { reportResult } from '../helpers/report-fixture.js';
 
 /**
@@ -21,6 +22,13 @@ describe('report formats against golden files', () => {
     const result = await reportResult();
     const output = formats[name](result, { siteDir: 'dist' });
     await expect(output).toMatchFileSnapshot(`../fixtures/golden/${GOLDEN[name]}`);
+  });
+
+  it('html (embedded script, style and library elided)', async () => {
+    const output = formats.html(await reportResult(), { siteDir: 'dist' });
+    for (const asset of [D3_FORCE_SCRIPT, CLIENT_SCRIPT, STYLE]) expect(output).toContain(asset);
+    const page = output.replace(D3_FORCE_SCRIPT, '/* d3-force */').replace(CLIENT_SCRIPT, '/* client.js */\n').replace(STYLE, '/* style.css */\n');
+    await expect(page).toMatchFileSnapshot('../fixtures/golden/report.html');
   });
 
   it('covers every registered format', () => {
