@@ -9,7 +9,7 @@ import { locationOf, type ReportContext } from './report-context.js';
  * Metrics other stages may add to a page (click depth, internal link
  * score, indexability); the HTML report shows each when present.
  */
-type OptionalMetrics = Partial<Record<'depth' | 'score', number | null>> & { indexable?: boolean };
+type OptionalMetrics = Partial<Record<'depth' | 'score', number | null>> & { indexable?: boolean; exclusion?: string };
 
 /** One page as the HTML report's script reads it. */
 interface HtmlPage {
@@ -23,11 +23,13 @@ interface HtmlPage {
   depth?: number | null;
   score?: number | null;
   indexable?: boolean;
+  /** Why the page is outside the page set (`noindex`, `redirect`, …), when a stage says. */
+  exclusion?: string;
   /** An entry point (home page, locale root, configured entry). */
   entry: boolean;
   /** No other page links here, and it is not an entry point. */
   orphan: boolean;
-  /** Not reachable from any entry point through followed links (and not itself an orphan). */
+  /** In the page set, not reachable from any entry point through followed links, and not itself an orphan. */
   unreachable: boolean;
 }
 
@@ -176,7 +178,11 @@ function htmlPages(result: Result): HtmlPage[] {
   }
   return result.pages.map((page: PageMetrics & OptionalMetrics, index) => {
     const entry = entries.has(index);
-    const orphan = result.graph !== undefined && !entry && page.inlinks === 0;
+    // Pages outside the page set (noindex, redirect stubs) are meant to stand alone: never flagged.
+    const inSet = page.indexable !== false;
+    const orphan = result.graph !== undefined && inSet && !entry && page.inlinks === 0;
+    // The engine's click depth, when present, is the reference (null: unreachable); else the walk above.
+    const reachable = page.depth !== undefined ? page.depth !== null : reached[index] === 1;
     const html: HtmlPage = {
       url: page.url,
       file: page.file,
@@ -187,12 +193,13 @@ function htmlPages(result: Result): HtmlPage[] {
       entry,
       orphan,
       // Only meaningful when the site has an entry point; an orphan is already flagged as such.
-      unreachable: result.graph !== undefined && entries.size > 0 && !orphan && reached[index] !== 1,
+      unreachable: result.graph !== undefined && entries.size > 0 && inSet && !orphan && !reachable,
     };
     if (page.title !== undefined) html.title = page.title;
     if (page.depth !== undefined) html.depth = page.depth;
     if (page.score !== undefined) html.score = page.score;
     if (page.indexable !== undefined) html.indexable = page.indexable;
+    if (page.exclusion !== undefined) html.exclusion = page.exclusion;
     return html;
   });
 }

@@ -34,4 +34,15 @@ describe('html report', () => {
     expect(html).toContain('"depth":1,"score":12.5,"indexable":true');
     expect(html).toContain('"edges":[]');
   });
+
+  it('takes reachability from the engine\'s depth and never flags pages outside the page set', async () => {
+    const result = await reportResult();
+    // As the depth metric would say: /island/a/ unreachable (null), /orphan/ excluded (noindex).
+    const pages = result.pages.map((page) =>
+      Object.assign({ ...page }, page.url === '/orphan/' ? { depth: null, indexable: false, exclusion: 'noindex' } : { depth: page.url.startsWith('/island/a') ? null : 1, indexable: true }),
+    );
+    const html = formatHtml({ ...result, pages }, {});
+    const data = JSON.parse(/<script type="application\/json" id="linkgraph-data">(.*?)<\/script>/s.exec(html)![1]!) as { pages: { url: string; orphan: boolean; unreachable: boolean }[] };
+    expect(data.pages.filter((page) => page.orphan || page.unreachable).map((page) => page.url)).toEqual(['/island/a/']);
+  });
 });

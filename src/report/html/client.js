@@ -95,7 +95,7 @@
     if (page.entry) badges.push(el('span', { className: 'badge entry', text: 'entry' }));
     if (page.orphan) badges.push(el('span', { className: 'badge orphan', text: 'orphan' }));
     if (page.unreachable) badges.push(el('span', { className: 'badge unreachable', text: 'unreachable' }));
-    if (page.indexable === false) badges.push(el('span', { className: 'badge noindex', text: 'not indexable' }));
+    if (page.indexable === false) badges.push(el('span', { className: 'badge noindex', text: page.exclusion ? 'excluded: ' + page.exclusion : 'not indexable' }));
     return badges;
   }
   var pageRowList = pages.map(function (page, index) {
