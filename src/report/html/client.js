@@ -36,7 +36,7 @@
     return fragment;
   }
   function fmt(value, digits) {
-    return value === undefined || value === null ? '–' : typeof value === 'number' && digits !== undefined ? value.toFixed(digits) : String(value);
+    return value === undefined || value === null ? '–' : typeof value === 'number' && digits !== undefined && !Number.isInteger(value) ? value.toFixed(digits) : String(value);
   }
 
   // ---- Findings: filter by rule, severity and text. ----
@@ -231,8 +231,7 @@
       if (!group) return;
       context.beginPath();
       group.forEach(function (node) {
-        // Orphans and unreachable pages stay at least 6 px across however far out the view is.
-        var radius = pages[node.index].orphan || pages[node.index].unreachable ? Math.max(node.radius + 2, 6 / transform.k) : node.radius;
+        var radius = drawnRadius(node);
         context.moveTo(node.x + radius, node.y);
         context.arc(node.x, node.y, radius, 0, 2 * Math.PI);
       });
@@ -248,18 +247,23 @@
       nodes.forEach(function (node) {
         var sx = transform.x + node.x * transform.k, sy = transform.y + node.y * transform.k;
         if (sx < -50 || sy < -20 || sx > box.width + 50 || sy > box.height + 20) return;
-        context.fillText(pages[node.index].url, node.x + node.radius + 3 / transform.k, node.y);
+        context.fillText(pages[node.index].url, node.x + drawnRadius(node) + 7 / transform.k, node.y);
       });
     }
     [selected, hovered].forEach(function (index, which) {
       if (index < 0) return;
       var node = nodes[index];
       context.beginPath();
-      context.arc(node.x, node.y, node.radius + 4, 0, 2 * Math.PI);
+      context.arc(node.x, node.y, drawnRadius(node) + 4 / transform.k, 0, 2 * Math.PI);
       context.lineWidth = (which === 0 ? 2.5 : 1.5) / transform.k;
       context.strokeStyle = colors.selected;
       context.stroke();
     });
+  }
+  // Orphans and unreachable pages stay at least 6 px across however far out the view is.
+  function drawnRadius(node) {
+    var page = pages[node.index];
+    return page.orphan || page.unreachable ? Math.max(node.radius + 2, 6 / transform.k) : node.radius;
   }
   function drawEdges(pairs, color) {
     context.beginPath();
