@@ -24,10 +24,8 @@ export function formatMarkdown(result: Result, context: ReportContext = {}): str
 export interface MarkdownOptions {
   /** Text under the summary table (the GitHub summary says what was annotated). */
   note?: string;
-  /** Mark these findings (by index in `result.findings`) with a pin. */
+  /** Mark these findings (by index in `result.findings`) with a pin; the note says what it means. */
   marked?: ReadonlySet<number>;
-  /** What the pin means, printed under the note. */
-  markedLegend?: string;
 }
 
 /** The Markdown report, with an optional note (shared with the GitHub job summary). */
@@ -70,7 +68,6 @@ export function markdownReport(result: Result, context: ReportContext, options: 
     else lines.push(`### ${heading}`, '', ...table, '');
   }
   if (rows < result.findings.length) lines.push(`… and ${result.findings.length - rows} more: see the full report (\`--format json\`, \`sarif\` or \`html\`).`, '');
-  if (options.markedLegend && options.marked && options.marked.size > 0) lines.push(options.markedLegend, '');
   if (result.baseline && result.baseline.stale.length > 0) {
     lines.push(`<details>`, `<summary>${result.baseline.stale.length} baseline ${result.baseline.stale.length === 1 ? 'entry no longer occurs' : 'entries no longer occur'}: run <code>linkgraph baseline</code> to shrink the file</summary>`, '');
     lines.push('| rule | page | target | anchor text |', '| --- | --- | --- | --- |');

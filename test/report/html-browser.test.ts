@@ -154,7 +154,9 @@ describe.skipIf(missing)('html report in Chromium', () => {
     const { page, errors } = await open('large', result);
     const seconds = (performance.now() - started) / 1000;
     expect(errors).toEqual([]);
-    expect(seconds).toBeLessThan(30);
+    // The layout stops after its budget of ticks; the time bound is loose for a loaded machine.
+    expect(await page.locator('#graph').getAttribute('data-ticks')).toBe('200');
+    expect(seconds).toBeLessThan(45);
     expect((await canvasPixels(page, [0xd3, 0x2f, 0x2f])).colour).toBeGreaterThan(20);
     // Interaction stays quick: a filter over every page row.
     const before = performance.now();
