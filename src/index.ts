@@ -4,12 +4,24 @@
  */
 export { collectPage, type CollectOptions } from './collect/collect-page.js';
 export { check, type CheckInput } from './engine/check.js';
+export {
+  BASELINE_VERSION,
+  BaselineError,
+  createBaseline,
+  fingerprintOf,
+  matchBaseline,
+  parseBaseline,
+  stringifyBaseline,
+  type Baseline,
+} from './engine/baseline.js';
 export type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus } from './external/types.js';
 export { buildGraph, type Graph, type ResolvedLink } from './graph/build-graph.js';
+export { DEFAULT_BASELINE_FILE, readBaseline, writeBaseline } from './node/baseline-file.js';
 export { checkDirectory, type CheckDirectoryHost } from './node/check-directory.js';
 export { SiteDirectoryError } from './node/read-site.js';
 export { OptionsError, optionsSchema, resolveOptions, type Options, type ResolvedOptions } from './options.js';
 export { formats, type FormatName } from './report/formats.js';
+export { ANNOTATIONS_PER_KIND, formatGithubSummary } from './report/github.js';
 export { render, type Rendered } from './report/render.js';
 export type { ReportContext, Reporter } from './report/report-context.js';
 export { resolveHref, type ResolveContext } from './resolve/resolve-href.js';

@@ -36,6 +36,12 @@ export const optionsSchema = z.strictObject({
   contentSelector: z.string().min(1).optional(),
   /** Redirects the host serves: source path -> target. Default none. */
   redirects: z.record(z.string(), z.string()).default({}),
+  /**
+   * Baseline file (`linkgraph-baseline.json`), relative to the working
+   * directory or project root: findings recorded in it by `linkgraph
+   * baseline` do not count, only new ones do. Default: none.
+   */
+  baseline: z.string().min(1).optional(),
   /** Ignore findings: by rule, by page (URL glob) and by link target (URL glob or RegExp). */
   ignore: z
     .strictObject({

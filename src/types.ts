@@ -215,4 +215,51 @@ export interface Result {
   failed: boolean;
   /** Non-fatal problems of the run itself (unreadable files, reporter errors). */
   warnings: string[];
+  /**
+   * The internal link graph, for reports that draw it (the HTML report).
+   * Optional: a result built by hand may leave it out, and reports then
+   * show no graph.
+   */
+  graph?: ResultGraph;
+  /** How the findings compared with a baseline, when one was given. */
+  baseline?: BaselineOutcome;
+}
+
+/**
+ * The page-to-page link graph in plain data, indexed by `Result.pages`
+ * order: small enough to embed in a report (three numbers per edge).
+ */
+export interface ResultGraph {
+  /**
+   * One edge per distinct (from, to) pair of pages, without self-links:
+   * `[fromIndex, toIndex, flags]`, flags a bit set of `1` (at least one
+   * link of the pair is in page content) and `2` (at least one is followed,
+   * no `nofollow`/`ugc`/`sponsored`).
+   */
+  edges: [from: number, to: number, flags: number][];
+  /** Entry points (home page, locale roots, configured entries), as indexes into `pages`. */
+  entries: number[];
+}
+
+/** One recorded finding in a baseline file: what identifies it across runs, never a line number. */
+export interface BaselineEntry {
+  ruleId: string;
+  /** URL path of the page. */
+  page: string;
+  /** Resolved target (or the href as written), `''` for page-level findings. */
+  target: string;
+  /** Anchor text, `''` when none. */
+  text: string;
+  /** How many findings share this identity (the same link repeated on one page). */
+  count: number;
+  /** The message when recorded, for people reading the file; not matched. */
+  message: string;
+}
+
+/** What a baseline did to a run. */
+export interface BaselineOutcome {
+  /** Findings that matched an entry and were left out. */
+  matched: number;
+  /** Entries (or the surplus of their counts) that no longer occur: the baseline can shrink. */
+  stale: BaselineEntry[];
 }

@@ -5,7 +5,19 @@ describe('public API surface', () => {
     const api = await import('linkgraph');
     expect(Object.keys(api).sort()).toEqual(
       [
+        'ANNOTATIONS_PER_KIND',
+        'BASELINE_VERSION',
+        'BaselineError',
+        'DEFAULT_BASELINE_FILE',
         'OptionsError',
+        'createBaseline',
+        'fingerprintOf',
+        'formatGithubSummary',
+        'matchBaseline',
+        'parseBaseline',
+        'readBaseline',
+        'stringifyBaseline',
+        'writeBaseline',
         'SiteDirectoryError',
         'VERSION',
         'buildGraph',

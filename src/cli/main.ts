@@ -1,11 +1,14 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { BaselineError, createBaseline } from '../engine/baseline.js';
 import { OptionsError, resolveOptions } from '../options.js';
+import { DEFAULT_BASELINE_FILE, writeBaseline } from '../node/baseline-file.js';
 import { checkDirectory } from '../node/check-directory.js';
 import { loadConfig } from '../node/load-config.js';
 import { SiteDirectoryError } from '../node/read-site.js';
 import { formats, isFormatName, type FormatName } from '../report/formats.js';
+import { formatGithubSummary } from '../report/github.js';
 import { render } from '../report/render.js';
 import { VERSION } from '../version.js';
 
@@ -23,8 +26,16 @@ export interface CliIo {
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 const HELP = `Usage: linkgraph check <dir> [options]
+       linkgraph baseline <dir> [options]
 
 Check the links and the internal link graph of a built static site.
+
+Commands:
+  check <dir>                 check the site and report
+  baseline <dir>              record the current findings in the baseline file
+                              (--baseline, default ${DEFAULT_BASELINE_FILE}), meant
+                              to be committed; later \`check --baseline\` runs fail
+                              only on findings not in it
 
 Arguments:
   <dir>                       the site's output directory (for example dist)
@@ -37,6 +48,8 @@ Options:
   --format <name>[=<file>]    report format: ${Object.keys(formats).join(', ')} (default text);
                               repeat for several; with =<file> the report goes to that file
   -o, --output <file>         write the report (the last --format) to <file> instead of stdout
+  --baseline <file>           baseline file: its findings do not count (check), or
+                              where to record them (baseline)
   --content-selector <css>    CSS selector of the content region (default: landmarks decide)
   -c, --config <file>         config file (default: linkgraph.config.{js,mjs,json} in the
                               working directory); flags override it
@@ -50,9 +63,14 @@ Exit codes:
   1  findings at or above the fail level
   2  bad usage, bad config or an unreadable <dir> (the message says which)
 
+In GitHub Actions (GITHUB_ACTIONS=true) the github format is added on its own,
+and a Markdown summary of every finding is appended to $GITHUB_STEP_SUMMARY.
+
 Examples:
   linkgraph check dist
   linkgraph check dist --site https://example.com --format json=linkgraph.json
+  linkgraph check dist --format sarif=linkgraph.sarif --format html=linkgraph.html
+  linkgraph baseline dist && linkgraph check dist --baseline ${DEFAULT_BASELINE_FILE}
 `;
 
 /**
@@ -75,6 +93,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         'fail-on': { type: 'string' },
         format: { type: 'string', multiple: true },
         output: { type: 'string', short: 'o' },
+        baseline: { type: 'string' },
         'content-selector': { type: 'string' },
         config: { type: 'string', short: 'c' },
         color: { type: 'boolean' },
@@ -97,16 +116,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.ok;
   }
   const [command, dir, ...extra] = positionals;
-  if (command !== 'check') {
-    io.stderr(`linkgraph: ${command === undefined ? 'missing command' : `unknown command \`${command}\``}; expected \`check\`\nRun \`linkgraph --help\` for usage.\n`);
+  if (command !== 'check' && command !== 'baseline') {
+    io.stderr(`linkgraph: ${command === undefined ? 'missing command' : `unknown command \`${command}\``}; expected \`check\` or \`baseline\`\nRun \`linkgraph --help\` for usage.\n`);
     return EXIT.usage;
   }
   if (dir === undefined || extra.length > 0) {
-    io.stderr(`linkgraph: ${dir === undefined ? 'missing <dir>' : `unexpected argument \`${extra[0]}\``}; expected \`linkgraph check <dir>\`\n`);
+    io.stderr(`linkgraph: ${dir === undefined ? 'missing <dir>' : `unexpected argument \`${extra[0]}\``}; expected \`linkgraph ${command} <dir>\`\n`);
     return EXIT.usage;
   }
 
-  const outputs: { format: FormatName; file?: string }[] = [];
+  const outputs: { format: FormatName; file?: string; stream?: 'stderr' }[] = [];
   for (const spec of values.format ?? ['text']) {
     const [name = '', file] = splitFormat(spec);
     if (!isFormatName(name)) {
@@ -118,6 +137,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (values.output !== undefined) {
     const last = outputs.at(-1)!;
     last.file = values.output;
+  }
+  // In GitHub Actions, annotations come on their own; to stderr (which the runner also reads
+  // for workflow commands) when stdout carries a machine-readable report.
+  const inActions = io.env['GITHUB_ACTIONS'] === 'true';
+  if (inActions && !outputs.some((output) => output.format === 'github')) {
+    const stdoutTaken = outputs.some((output) => output.file === undefined && output.format !== 'text');
+    outputs.push({ format: 'github', ...(stdoutTaken ? { stream: 'stderr' as const } : {}) });
   }
 
   let options;
@@ -150,12 +176,31 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     throw error;
   }
 
-  let result;
   const siteRoot = path.resolve(io.cwd, dir);
+  if (command === 'baseline') {
+    const file = options.baseline ?? DEFAULT_BASELINE_FILE;
+    try {
+      const recorded = await checkDirectory(siteRoot, options, { baseline: false, cwd: io.cwd });
+      const baseline = createBaseline(recorded.findings);
+      await writeBaseline(file, io.cwd, baseline);
+      for (const warning of recorded.warnings) io.stderr(`linkgraph: warning: ${warning}\n`);
+      io.stderr(`linkgraph: recorded ${recorded.findings.length} ${recorded.findings.length === 1 ? 'finding' : 'findings'} (${baseline.entries.length} ${baseline.entries.length === 1 ? 'entry' : 'entries'}) in ${file}\n`);
+      return EXIT.ok;
+    } catch (error) {
+      if (error instanceof SiteDirectoryError) {
+        io.stderr(`linkgraph: ${error.message.replaceAll(siteRoot, dir)}\n`);
+        return EXIT.usage;
+      }
+      io.stderr(`linkgraph: cannot write the baseline \`${file}\`: ${(error as Error).message}\n`);
+      return EXIT.usage;
+    }
+  }
+
+  let result;
   try {
-    result = await checkDirectory(siteRoot, options);
+    result = await checkDirectory(siteRoot, options, { cwd: io.cwd });
   } catch (error) {
-    if (error instanceof SiteDirectoryError) {
+    if (error instanceof SiteDirectoryError || error instanceof BaselineError) {
       io.stderr(`linkgraph: ${error.message.replaceAll(siteRoot, dir)}\n`);
       return EXIT.usage;
     }
@@ -171,7 +216,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       continue;
     }
     if (output.file === undefined) {
-      io.stdout(rendered.output);
+      (output.stream === 'stderr' ? io.stderr : io.stdout)(rendered.output);
       continue;
     }
     const target = path.resolve(io.cwd, output.file);
@@ -183,6 +228,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr(`linkgraph: warning: cannot write \`${output.file}\`: ${(error as Error).message}\n`);
     }
   }
+
+  const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
+  if (summaryFile && outputs.some((output) => output.format === 'github')) {
+    try {
+      await appendFile(path.resolve(io.cwd, summaryFile), formatGithubSummary(result, { siteDir }));
+    } catch (error) {
+      io.stderr(`linkgraph: warning: cannot write the job summary to \`${summaryFile}\`: ${(error as Error).message}\n`);
+    }
+  }
+  if (result.baseline && result.baseline.stale.length > 0) {
+    const stale = result.baseline.stale;
+    io.stderr(`linkgraph: ${stale.length} baseline ${stale.length === 1 ? 'entry no longer occurs' : 'entries no longer occur'}; run \`linkgraph baseline ${dir}${options.baseline === DEFAULT_BASELINE_FILE ? '' : ` --baseline ${options.baseline}`}\` to shrink the file:\n`);
+    for (const entry of stale) io.stderr(`  ${entry.page}  ${entry.ruleId}  ${entry.target || '(page)'}${entry.text ? `  "${entry.text}"` : ''}${entry.count > 1 ? `  x${entry.count}` : ''}\n`);
+  }
   return result.failed ? EXIT.failed : EXIT.ok;
 }
 
@@ -193,6 +252,7 @@ const FLAG_OPTIONS = [
   ['trailing-slash', 'trailingSlash'],
   ['fail-on', 'failOn'],
   ['content-selector', 'contentSelector'],
+  ['baseline', 'baseline'],
 ] as const;
 
 /** `json=out/report.json` -> `['json', 'out/report.json']`. */

@@ -4,7 +4,8 @@ import { fails, type ResolvedOptions } from '../options.js';
 import type { FindingInput, RuleContext } from '../rules/create-rule.js';
 import { rules, type RuleId } from '../rules/registry.js';
 import { createSiteModel } from '../site/site-model.js';
-import type { Finding, PageMetrics, PageRecord, Result, Severity, SeverityCounts } from '../types.js';
+import type { BaselineOutcome, Finding, PageMetrics, PageRecord, Result, ResultGraph, Severity, SeverityCounts } from '../types.js';
+import { matchBaseline, type Baseline } from './baseline.js';
 import { createIgnore } from './ignore.js';
 import { sortFindings } from './sort-findings.js';
 
@@ -22,6 +23,8 @@ export interface CheckInput {
   assetsKnown?: boolean | undefined;
   /** Problems met before the check (unreadable files), carried into the result. */
   warnings?: readonly string[] | undefined;
+  /** Accepted findings (read by the host from the `baseline` file): only findings not in it count. */
+  baseline?: Baseline | undefined;
 }
 
 /**
@@ -52,7 +55,7 @@ export async function check(input: CheckInput): Promise<Result> {
     }
   }
 
-  const findings: Finding[] = [];
+  let findings: Finding[] = [];
   const ignore = createIgnore(options);
   let suppressed = 0;
   for (const [id, setting] of options.rules) {
@@ -71,10 +74,17 @@ export async function check(input: CheckInput): Promise<Result> {
     }
   }
   sortFindings(findings);
+  let baseline: BaselineOutcome | undefined;
+  if (input.baseline) {
+    const matched = matchBaseline(findings, input.baseline);
+    findings = matched.fresh;
+    baseline = matched.outcome;
+    suppressed += baseline.matched;
+  }
 
   const counts: SeverityCounts = { error: 0, warn: 0, info: 0 };
   for (const finding of findings) counts[finding.severity]++;
-  return {
+  const result: Result = {
     findings,
     counts,
     pages: pageMetrics(graph),
@@ -87,7 +97,17 @@ export async function check(input: CheckInput): Promise<Result> {
     },
     failed: findings.some((finding) => fails(finding.severity, options.failOn)),
     warnings,
+    graph: resultGraph(graph),
   };
+  if (baseline) result.baseline = baseline;
+  return result;
+}
+
+/** The graph's edges and entries as plain arrays, for reports that draw the graph. */
+function resultGraph(graph: Graph): ResultGraph {
+  const edges: ResultGraph['edges'] = [];
+  for (let edge = 0; edge < graph.edgeFrom.length; edge++) edges.push([graph.edgeFrom[edge]!, graph.edgeTo[edge]!, graph.edgeFlags[edge]!]);
+  return { edges, entries: [...graph.entries] };
 }
 
 /** A finding from a rule's report, with page, file, position and link fields filled in. */

@@ -1,15 +1,25 @@
+import type { Baseline } from '../engine/baseline.js';
 import type { ExternalChecker } from '../external/types.js';
 import { check } from '../engine/check.js';
 import { resolveOptions, type Options, type ResolvedOptions } from '../options.js';
 import { normaliseBase } from '../resolve/resolve-href.js';
 import { isPageFile, urlOfFile } from '../site/site-model.js';
 import type { PageRecord, Result } from '../types.js';
+import { readBaseline } from './baseline-file.js';
 import { listSite, readPage } from './read-site.js';
 
 /** Host-side extras of {@link checkDirectory}. */
 export interface CheckDirectoryHost {
   /** The outbound check stage. Default: none (external links are not checked). */
   external?: ExternalChecker | undefined;
+  /**
+   * The baseline, already read; `false` records findings without one (as
+   * `linkgraph baseline` does). Default: the `baseline` option's file, read
+   * relative to `cwd`.
+   */
+  baseline?: Baseline | false | undefined;
+  /** Directory the `baseline` option is relative to. Default `process.cwd()`. */
+  cwd?: string | undefined;
 }
 
 /** How many pages are read at once. */
@@ -21,10 +31,12 @@ const CONCURRENCY = 16;
  *
  * @param dir the site's output directory (`dist`).
  * @param options user options (validated here) or already resolved ones.
- * @throws {SiteDirectoryError} when `dir` cannot be read; {OptionsError} on bad options.
+ * @throws {SiteDirectoryError} when `dir` cannot be read; {OptionsError} on bad options;
+ *   {BaselineError} when the `baseline` file is missing or malformed.
  */
 export async function checkDirectory(dir: string, options: Options | ResolvedOptions = {}, host: CheckDirectoryHost = {}): Promise<Result> {
   const resolved = isResolved(options) ? options : resolveOptions(options);
+  const baseline = host.baseline === false ? undefined : (host.baseline ?? (resolved.baseline === undefined ? undefined : await readBaseline(resolved.baseline, host.cwd ?? process.cwd())));
   const listing = await listSite(dir);
   const warnings = [...listing.warnings];
   const base = normaliseBase(resolved.base);
@@ -44,7 +56,7 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pageFiles.length) }, worker));
-  return check({ pages, files: listing.files, options: resolved, external: host.external, warnings });
+  return check({ pages, files: listing.files, options: resolved, external: host.external, warnings, baseline });
 }
 
 function isResolved(options: Options | ResolvedOptions): options is ResolvedOptions {

@@ -7,7 +7,8 @@ export const JSON_SCHEMA_VERSION = 1;
 
 /**
  * The JSON report (schema documented in the README): `version`, `tool`,
- * `summary`, `findings[]`, `pages[]`, `warnings[]`.
+ * `summary`, `findings[]`, `pages[]`, `warnings[]`, and `baseline` (matched
+ * count and entries that no longer occur) when a baseline was given.
  */
 export function formatJson(result: Result, context: ReportContext = {}): string {
   const report = {
@@ -48,6 +49,7 @@ export function formatJson(result: Result, context: ReportContext = {}): string 
     }),
     pages: result.pages,
     warnings: result.warnings,
+    ...(result.baseline ? { baseline: result.baseline } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -1,0 +1,71 @@
+import type { Finding, Result } from '../types.js';
+import { locationOf, type ReportContext } from './report-context.js';
+
+/**
+ * The JUnit XML report (GitLab's test report, common GitHub test-report
+ * actions): one `<testsuite>` per page; each finding is a failed
+ * `<testcase>` named after its rule and place, and a page without findings
+ * has one passing `links` case, so the totals count every page.
+ */
+export function formatJunit(result: Result, context: ReportContext = {}): string {
+  const byPage = new Map<string, Finding[]>();
+  for (const finding of result.findings) {
+    const list = byPage.get(finding.page);
+    if (list) list.push(finding);
+    else byPage.set(finding.page, [finding]);
+  }
+  const siteFile = (file: string): string => (context.siteDir ? `${context.siteDir.replace(/\/+$/, '')}/${file}` : file);
+  // Pages in result order, then pages only findings know (a hand-made result may lack metrics).
+  const pages = result.pages.map((page) => ({ url: page.url, file: page.file }));
+  for (const [url, findings] of byPage) if (!pages.some((page) => page.url === url)) pages.push({ url, file: findings[0]!.file });
+  const suites: string[] = [];
+  let tests = 0;
+  for (const page of pages) {
+    const findings = byPage.get(page.url) ?? [];
+    const cases: string[] = [];
+    for (const finding of findings) {
+      const where = locationOf(finding, context);
+      const place = where.line === undefined ? where.file : `${where.file}:${where.line}:${where.column ?? 1}`;
+      const line = where.line === undefined ? '' : ` line="${where.line}"`;
+      cases.push(
+        `    <testcase classname="${xml(finding.ruleId)}" name="${xml(`${finding.ruleId} ${place}`)}" file="${xml(where.file)}"${line} time="0">\n` +
+          `      <failure type="${finding.severity}" message="${xml(finding.message)}">${xml(details(finding, place), false)}</failure>\n` +
+          '    </testcase>',
+      );
+    }
+    if (cases.length === 0) cases.push(`    <testcase classname="linkgraph" name="links" file="${xml(siteFile(page.file))}" time="0"/>`);
+    tests += cases.length;
+    suites.push(
+      `  <testsuite name="${xml(page.url)}" tests="${cases.length}" failures="${findings.length}" errors="0" skipped="0" time="0" file="${xml(siteFile(page.file))}">\n${cases.join('\n')}\n  </testsuite>`,
+    );
+  }
+  const failures = result.findings.length;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="linkgraph" tests="${tests}" failures="${failures}" errors="0" skipped="0" time="0">\n${suites.join('\n')}${suites.length > 0 ? '\n' : ''}</testsuites>\n`;
+}
+
+/** The failure's body: severity, place, message, link and suggestions, one per line. */
+function details(finding: Finding, place: string): string {
+  const lines = [`${finding.severity}: ${finding.message}`, `at ${place} (page ${finding.page})`];
+  if (finding.href !== undefined) lines.push(`href: ${finding.href}${finding.text ? ` (anchor text: ${finding.text})` : ''}`);
+  if (finding.suggestions && finding.suggestions.length > 0) lines.push(`suggestions: ${finding.suggestions.join(', ')}`);
+  lines.push(`rule: ${finding.ruleId}`);
+  return lines.join('\n');
+}
+
+/**
+ * Text as XML character data or attribute value: markup characters as
+ * entities (and, in attributes, line breaks and tabs as character
+ * references), and characters XML 1.0 cannot hold at all (control characters,
+ * lone surrogates) replaced by U+FFFD.
+ */
+export function xml(text: string, attribute = true): string {
+  const escaped = text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&apos;');
+  // Attribute values normalise whitespace; character references keep it.
+  return attribute ? escaped.replaceAll('\n', '&#10;').replaceAll('\r', '&#13;').replaceAll('\t', '&#9;') : escaped;
+}
