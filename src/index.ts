@@ -4,6 +4,8 @@
  */
 export { collectPage, type CollectOptions } from './collect/collect-page.js';
 export { check, type CheckInput } from './engine/check.js';
+export { createExternalChecker, type ExternalHost, type ExternalOptions } from './external/create-checker.js';
+export type { ExternalEvent, ExternalLogger } from './external/progress.js';
 export type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus } from './external/types.js';
 export { buildGraph, type Graph, type ResolvedLink } from './graph/build-graph.js';
 export { checkDirectory, type CheckDirectoryHost } from './node/check-directory.js';

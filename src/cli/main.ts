@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { OptionsError, resolveOptions } from '../options.js';
+import type { ExternalLogger } from '../external/progress.js';
 import { checkDirectory } from '../node/check-directory.js';
 import { loadConfig } from '../node/load-config.js';
 import { SiteDirectoryError } from '../node/read-site.js';
@@ -17,6 +18,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colour). */
   isTty: boolean;
+  /** Whether stderr is a terminal: progress then rewrites one line instead of printing many. Default false. */
+  stderrIsTty?: boolean;
 }
 
 /** Exit codes, as lychee uses them. */
@@ -38,6 +41,13 @@ Options:
                               repeat for several; with =<file> the report goes to that file
   -o, --output <file>         write the report (the last --format) to <file> instead of stdout
   --content-selector <css>    CSS selector of the content region (default: landmarks decide)
+  --external                  check external links over HTTP (default off)
+  --offline                   make no network request; external links are reported as not
+                              checked (also LINKGRAPH_OFFLINE=1)
+  --external-exclude <glob>   never request URLs matching <glob> (repeatable)
+  --external-cache-dir <dir>  directory of the external link cache
+                              (default node_modules/.cache/linkgraph)
+  --no-external-cache         do not read or write the external link cache
   -c, --config <file>         config file (default: linkgraph.config.{js,mjs,json} in the
                               working directory); flags override it
   --color, --no-color         force colour on or off (default: on for a terminal, off
@@ -53,6 +63,7 @@ Exit codes:
 Examples:
   linkgraph check dist
   linkgraph check dist --site https://example.com --format json=linkgraph.json
+  linkgraph check dist --external --external-exclude 'https://twitter.com/**'
 `;
 
 /**
@@ -76,6 +87,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         format: { type: 'string', multiple: true },
         output: { type: 'string', short: 'o' },
         'content-selector': { type: 'string' },
+        external: { type: 'boolean' },
+        offline: { type: 'boolean' },
+        'external-exclude': { type: 'string', multiple: true },
+        'external-cache-dir': { type: 'string' },
+        'no-external-cache': { type: 'boolean' },
         config: { type: 'string', short: 'c' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -133,6 +149,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (fromConfig !== undefined && (typeof fromConfig !== 'object' || fromConfig === null || Array.isArray(fromConfig))) {
       throw new OptionsError(`${config!.file}: expected an object of options`);
     }
+    const external = externalFlags(values, (fromConfig as Record<string, unknown> | undefined)?.['external']);
+    if (external !== undefined) flags['external'] = external;
     options = resolveOptions({ ...(fromConfig as object | undefined), ...flags }, config ? `${config.file} and flags` : 'flags');
   } catch (error) {
     if (error instanceof OptionsError) {
@@ -144,7 +162,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   let result;
   try {
-    result = await checkDirectory(path.resolve(io.cwd, dir), options);
+    result = await checkDirectory(path.resolve(io.cwd, dir), options, { cwd: io.cwd, env: io.env, log: externalLog(io) });
   } catch (error) {
     if (error instanceof SiteDirectoryError) {
       io.stderr(`linkgraph: ${error.message}\n`);
@@ -175,6 +193,43 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
   }
   return result.failed ? EXIT.failed : EXIT.ok;
+}
+
+/** The `external` option after the outbound flags, or undefined when no such flag is given. */
+function externalFlags(
+  values: { external?: boolean; offline?: boolean; 'external-exclude'?: string[]; 'external-cache-dir'?: string; 'no-external-cache'?: boolean },
+  fromConfig: unknown,
+): unknown {
+  const given = values.external !== undefined || values.offline !== undefined || values['external-exclude'] !== undefined || values['external-cache-dir'] !== undefined || values['no-external-cache'] !== undefined;
+  if (!given) return undefined;
+  // A config may say `external: true`; flags refine whatever it says.
+  const base: Record<string, unknown> = typeof fromConfig === 'boolean' ? { enabled: fromConfig } : typeof fromConfig === 'object' && fromConfig !== null ? { ...(fromConfig as Record<string, unknown>) } : {};
+  if (values.external) base['enabled'] = true;
+  if (values.offline) base['offline'] = true;
+  if (values['external-exclude']) base['exclude'] = [...((base['exclude'] as unknown[] | undefined) ?? []), ...values['external-exclude']];
+  if (values['no-external-cache']) base['cache'] = false;
+  else if (values['external-cache-dir'] !== undefined) base['cache'] = { ...(typeof base['cache'] === 'object' && base['cache'] !== null ? (base['cache'] as object) : {}), dir: values['external-cache-dir'] };
+  return base;
+}
+
+/**
+ * Progress of the outbound check on stderr: one rewritten line on a
+ * terminal, plain lines otherwise. Warnings are left to the report, which
+ * carries them.
+ */
+function externalLog(io: CliIo): ExternalLogger {
+  let open = false;
+  return (event) => {
+    if (event.kind === 'warning') return;
+    if (event.kind === 'progress' && io.stderrIsTty) {
+      io.stderr(`\r\u001B[Klinkgraph: ${event.message}`);
+      open = true;
+      return;
+    }
+    const prefix = open ? '\r\u001B[K' : '';
+    open = false;
+    io.stderr(`${prefix}linkgraph: ${event.message}\n`);
+  };
 }
 
 /** `json=out/report.json` -> `['json', 'out/report.json']`. */
