@@ -64,6 +64,8 @@ export interface Failure {
   reason: string;
   /** Worth another try. */
   retryable: boolean;
+  /** The host was reached (TLS handshake, reset, slow answer): the network works. */
+  reached: boolean;
 }
 
 const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME|ALTNAME/i;
@@ -76,32 +78,33 @@ export function classifyError(error: unknown): Failure {
     case 'ENOTFOUND':
     case 'EAI_NONAME':
     case 'EAI_NODATA':
-      return { kind: 'dns', reason: `host name does not resolve (${code})`, retryable: false };
+      return { kind: 'dns', reason: `host name does not resolve (${code})`, retryable: false, reached: false };
     case 'EAI_AGAIN':
-      return { kind: 'dns', reason: `host name lookup failed (${code})`, retryable: true };
+      return { kind: 'dns', reason: `host name lookup failed (${code})`, retryable: true, reached: false };
     case 'ECONNREFUSED':
-      return { kind: 'refused', reason: 'connection refused (ECONNREFUSED)', retryable: false };
+      return { kind: 'refused', reason: 'connection refused (ECONNREFUSED)', retryable: false, reached: false };
     case 'ENETUNREACH':
     case 'EHOSTUNREACH':
     case 'ENETDOWN':
     case 'EHOSTDOWN':
-      return { kind: 'unreachable', reason: `network unreachable (${code})`, retryable: false };
+      return { kind: 'unreachable', reason: `network unreachable (${code})`, retryable: false, reached: false };
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return { kind: 'timeout', reason: 'connect timeout', retryable: true };
+      return { kind: 'timeout', reason: 'connect timeout', retryable: true, reached: false };
     case 'UND_ERR_HEADERS_TIMEOUT':
-      return { kind: 'timeout', reason: 'no response headers in time', retryable: true };
+      return { kind: 'timeout', reason: 'no response headers in time', retryable: true, reached: true };
     case 'UND_ERR_BODY_TIMEOUT':
+      return { kind: 'timeout', reason: 'request timeout', retryable: true, reached: true };
     case 'ETIMEDOUT':
     case 'TimeoutError':
-      return { kind: 'timeout', reason: 'request timeout', retryable: true };
+      return { kind: 'timeout', reason: 'request timeout', retryable: true, reached: false };
     case 'ECONNRESET':
     case 'EPIPE':
     case 'UND_ERR_SOCKET':
     case 'UND_ERR_CLOSED':
-      return { kind: 'reset', reason: 'connection reset', retryable: true };
+      return { kind: 'reset', reason: 'connection reset', retryable: true, reached: true };
     default:
-      if (code && TLS_CODE.test(code)) return { kind: 'tls', reason: `TLS failure: ${label}`, retryable: false };
-      return { kind: 'other', reason: label, retryable: false };
+      if (code && TLS_CODE.test(code)) return { kind: 'tls', reason: `TLS failure: ${label}`, retryable: false, reached: true };
+      return { kind: 'other', reason: label, retryable: false, reached: false };
   }
 }
 

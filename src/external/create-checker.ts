@@ -244,8 +244,7 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
       return { ok: true as const, status: response.statusCode, headers: response.headers, ids };
     } catch (error) {
       const failure = classifyError(error);
-      // A TLS failure or a reset means the host was reached: the network is there.
-      if (failure.kind === 'tls' || failure.kind === 'reset') connected = true;
+      if (failure.reached) connected = true;
       return { ok: false as const, failure };
     } finally {
       global.release();
@@ -308,9 +307,8 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
           continue;
         }
         case 'retry': {
-          const gate = gateOf(url.hostname);
+          // A wait beyond the cap ends this URL at once; the host is not paused for it, so its other URLs still run.
           if (verdict.wait !== undefined && verdict.wait > options.maxRetryWait) {
-            gate.pause(Date.now() + options.maxRetryWait);
             return { status: { state: 'unverifiable', status: answer.status, reason: `${verdict.reason}; the server asks to wait ${Math.ceil(verdict.wait / 1000)} s, more than \`maxRetryWait\`` } };
           }
           if (attempt >= options.retries) {
@@ -320,7 +318,7 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
           attempt++;
           if (verdict.wait !== undefined) {
             // The host asked for a pause: hold back every request to it, and only to it.
-            gate.pause(Date.now() + verdict.wait);
+            gateOf(url.hostname).pause(Date.now() + verdict.wait);
             await sleep(verdict.wait);
           } else {
             await sleep(backoffDelay(attempt, options.retryDelay, Math.random()));
