@@ -19,21 +19,24 @@ export type ExternalEvent =
 export type ExternalLogger = (event: ExternalEvent) => void;
 
 /**
- * A progress reporter that emits at most once per `every` ms, and always
- * for the last URL.
+ * A progress reporter that emits at most once per `every` ms, the first
+ * time `every` ms after it starts, and for the last URL when it emitted
+ * before (a short run prints only the closing line).
  */
 export function createProgress(total: number, log: ExternalLogger | undefined, every: number, now: () => number): (checked: number) => void {
-  let last = -Infinity;
+  let last = now();
+  let emitted = false;
   return (checked) => {
     if (!log) return;
     const time = now();
-    if (checked < total && time - last < every) return;
+    if (checked < total ? time - last < every : !emitted) return;
     last = time;
+    emitted = true;
     log({ kind: 'progress', checked, total, message: `external links: ${checked}/${total} checked` });
   };
 }
 
-/** The closing line: `checked 120 external URLs in 3.4 s: 100 ok (40 cached), 2 broken, …`. */
+/** The closing line: `external links: 120 URLs in 3.4 s: 100 ok, 2 broken, …; 40 from cache`. */
 export function summaryLine(statuses: Iterable<ExternalStatus>, elapsedMs: number): string {
   const counts = { ok: 0, cached: 0, broken: 0, redirected: 0, unverifiable: 0, excluded: 0 };
   let total = 0;
@@ -43,7 +46,7 @@ export function summaryLine(statuses: Iterable<ExternalStatus>, elapsedMs: numbe
     if ((status.state === 'ok' || status.state === 'redirected') && status.cached) counts.cached++;
   }
   const parts = [`${counts.ok} ok`];
-  if (counts.cached > 0) parts[0] += ` (${counts.cached} from cache)`;
   for (const state of ['broken', 'redirected', 'unverifiable', 'excluded'] as const) if (counts[state] > 0) parts.push(`${counts[state]} ${state}`);
-  return `external links: ${total} URL${total === 1 ? '' : 's'} in ${(elapsedMs / 1000).toFixed(1)} s: ${parts.join(', ')}`;
+  const cached = counts.cached > 0 ? `; ${counts.cached} from cache` : '';
+  return `external links: ${total} URL${total === 1 ? '' : 's'} in ${(elapsedMs / 1000).toFixed(1)} s: ${parts.join(', ')}${cached}`;
 }

@@ -185,7 +185,7 @@ describe('gates', () => {
 });
 
 describe('progress', () => {
-  it('throttles progress events but always reports the last', () => {
+  it('throttles progress events, first after one interval, and closes them when it began', () => {
     const events: ExternalEvent[] = [];
     let clock = 0;
     const progress = createProgress(4, (event) => events.push(event), 1000, () => clock);
@@ -196,7 +196,12 @@ describe('progress', () => {
     progress(3);
     clock = 1300;
     progress(4);
-    expect(events.map((event) => event.message)).toEqual(['external links: 1/4 checked', 'external links: 3/4 checked', 'external links: 4/4 checked']);
+    expect(events.map((event) => event.message)).toEqual(['external links: 3/4 checked', 'external links: 4/4 checked']);
+    const quiet: ExternalEvent[] = [];
+    const short = createProgress(2, (event) => quiet.push(event), 1000, () => 0);
+    short(1);
+    short(2);
+    expect(quiet).toEqual([]);
   });
   it('closes with counts and time', () => {
     expect(
@@ -209,6 +214,6 @@ describe('progress', () => {
         ],
         2345,
       ),
-    ).toBe('external links: 4 URLs in 2.3 s: 2 ok (1 from cache), 1 broken, 1 excluded');
+    ).toBe('external links: 4 URLs in 2.3 s: 2 ok, 1 broken, 1 excluded; 1 from cache');
   });
 });
