@@ -189,7 +189,10 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
     return gate;
   };
   const missingVariables = new Set<string>();
+  const headerCache = new Map<string, Record<string, string>>();
   const headersOf = (hostname: string): Record<string, string> => {
+    const known = headerCache.get(hostname);
+    if (known) return known;
     const merged: Record<string, string> = { 'user-agent': options.userAgent ?? `linkgraph/${VERSION}`, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
     for (const [name, value] of Object.entries({ ...options.headers, ...settings(hostname)?.headers })) {
       let missing: string | undefined;
@@ -205,6 +208,7 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
         warn(`Header \`${name}\` for \`${hostname}\` not sent: environment variable \`${missing}\` is not set`);
       }
     }
+    headerCache.set(hostname, merged);
     return merged;
   };
   const connect = { timeout: options.timeouts.connect, ...(host.lookup ? { lookup: host.lookup } : {}) };

@@ -7,11 +7,15 @@
 
 /** A counting semaphore with a FIFO queue. */
 export class Semaphore {
+  /** Permits available at once. */
+  readonly limit: number;
   #active = 0;
   readonly #queue: (() => void)[] = [];
 
   /** @param limit permits available at once. */
-  constructor(readonly limit: number) {}
+  constructor(limit: number) {
+    this.limit = limit;
+  }
 
   /** Wait for a permit. */
   acquire(): Promise<void> {
@@ -32,6 +36,11 @@ export class Semaphore {
 
 /** One host's gate: at most `limit` in flight, starts at least `interval` ms apart, none while paused. */
 export class HostGate {
+  /** Requests in flight at once. */
+  readonly limit: number;
+  /** Minimum ms between two starts. */
+  readonly interval: number;
+  readonly #now: () => number;
   #active = 0;
   #nextStart = 0;
   #pausedUntil = 0;
@@ -43,11 +52,11 @@ export class HostGate {
    * @param interval minimum ms between two starts.
    * @param now the clock (`Date.now`).
    */
-  constructor(
-    readonly limit: number,
-    readonly interval: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(limit: number, interval: number, now: () => number = Date.now) {
+    this.limit = limit;
+    this.interval = interval;
+    this.#now = now;
+  }
 
   /** Wait for this host's turn. */
   acquire(): Promise<void> {
@@ -78,7 +87,7 @@ export class HostGate {
   #pump(): void {
     if (this.#timer) return;
     while (this.#queue.length > 0 && this.#active < this.limit) {
-      const now = this.now();
+      const now = this.#now();
       const at = Math.max(this.#nextStart, this.#pausedUntil);
       if (now < at) {
         this.#timer = setTimeout(() => {
