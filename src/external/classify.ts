@@ -44,6 +44,11 @@ export function classifyResponse(method: 'HEAD' | 'GET', url: string, status: nu
   // Bot protection says nothing about the page; GET would be blocked the same way.
   if (status === 403 && header(headers, 'cf-mitigated') !== undefined) return { kind: 'unverifiable', reason: 'blocked by bot protection (403 with `cf-mitigated`)' };
   if (status === 999) return { kind: 'unverifiable', reason: 'blocked by bot protection (status 999)' };
+  // GitHub answers an exhausted quota with 403 and rate-limit headers: a wait, not a refusal.
+  if (status === 403) {
+    const wait = requestedWait(status, headers, now);
+    if (wait !== undefined) return { kind: 'retry', wait, reason: 'rate limited (403)', unverifiable: true };
+  }
   if (method === 'HEAD' && HEAD_REFUSED.has(status)) return { kind: 'get' };
   if (isRetryableStatus(status)) {
     const wait = requestedWait(status, headers, now);

@@ -9,7 +9,7 @@ import { createExclusion } from './exclude.js';
 import { HostGate, Semaphore } from './gate.js';
 import { collectIds } from './html-ids.js';
 import { createProgress, summaryLine, type ExternalLogger } from './progress.js';
-import { backoffDelay, header } from './retry-policy.js';
+import { backoffDelay, header, isRetryableStatus, requestedWait } from './retry-policy.js';
 import type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus } from './types.js';
 
 /** The validated `external` options. */
@@ -237,6 +237,11 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
         signal: AbortSignal.timeout(options.timeouts.request),
       });
       connected = true;
+      // A used-up quota on a good answer: hold this host back until it resets (capped), before the next 429.
+      if (!isRetryableStatus(response.statusCode)) {
+        const wait = requestedWait(response.statusCode, response.headers, Date.now());
+        if (wait !== undefined && wait > 0) gate.pause(Date.now() + Math.min(wait, options.maxRetryWait));
+      }
       let ids: Set<string> | undefined;
       const type = header(response.headers, 'content-type') ?? '';
       if (wantIds && response.statusCode >= 200 && response.statusCode < 300 && /html/i.test(type)) {

@@ -268,6 +268,24 @@ describe('politeness', () => {
     }
   });
 
+  it('an exhausted quota on a good answer holds that host back until the reset', async () => {
+    const times: number[] = [];
+    const server = await startServer({
+      '/q': (_request, response) => {
+        times.push(Date.now());
+        response.writeHead(200, times.length === 1 ? { 'ratelimit-remaining': '0', 'ratelimit-reset': '1' } : {}).end();
+      },
+    });
+    try {
+      // One at a time, so that the second request starts after the first answer.
+      const results = await run([{ url: `${server.origin}/q?1`, fragments: [] }, { url: `${server.origin}/q?2`, fragments: [] }], { perHost: 1 });
+      expect([...results.statuses.values()].map((status) => status.state)).toEqual(['ok', 'ok']);
+      expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('sends per-host headers, with `${NAME}` from the environment, to that host only', async () => {
     const seen: Record<string, string | undefined> = {};
     const a = await startServer({ '/': (request, response) => void ((seen['a'] = request.headers.authorization), response.end()) }, { host: '127.0.0.6' });

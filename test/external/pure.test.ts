@@ -33,6 +33,7 @@ describe('classifyResponse', () => {
     ['GET', 503, { 'retry-after': '2' }, { kind: 'retry', wait: 2000, reason: 'server error (503)', unverifiable: true }],
     ['GET', 429, { 'retry-after': '3' }, { kind: 'retry', wait: 3000, reason: 'rate limited (429)', unverifiable: true }],
     ['GET', 408, {}, { kind: 'retry', reason: 'request timeout (408)', unverifiable: true }],
+    ['HEAD', 403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 10) }, { kind: 'retry', wait: 10_000, reason: 'rate limited (403)', unverifiable: true }],
   ] as const)('%s %i %j', (method, status, headers, verdict) => {
     expect(classifyResponse(method, URL_, status, headers, NOW)).toEqual(verdict);
   });
