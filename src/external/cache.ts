@@ -14,7 +14,7 @@ export const CACHE_VERSION = 1;
 /** A cached success. */
 export type CacheEntry =
   | { state: 'ok'; status: number; checkedAt: number; ids?: string[] }
-  | { state: 'redirected'; status: number; location: string; checkedAt: number };
+  | { state: 'redirected'; status: number; location: string; checkedAt: number; ids?: string[] };
 
 /** How long a URL has been failing. */
 export interface FailureHistory {
@@ -83,7 +83,7 @@ export async function saveCache(file: string, data: CacheData): Promise<string |
 export function freshEntry(data: CacheData, url: string, now: number, ttl: number, needIds: boolean): CacheEntry | undefined {
   const entry = Object.hasOwn(data.entries, url) ? data.entries[url] : undefined;
   if (!entry || now - entry.checkedAt >= ttl || entry.checkedAt > now) return undefined;
-  if (needIds && entry.state === 'ok' && entry.ids === undefined) return undefined;
+  if (needIds && entry.ids === undefined) return undefined;
   return entry;
 }
 

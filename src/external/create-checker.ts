@@ -94,8 +94,8 @@ export function createExternalChecker(options: ExternalOptions, host: ExternalHo
       const needIds = options.checkFragments && item.fragments.length > 0;
       const entry = cache && freshEntry(cache, item.url, started, ttl, needIds);
       if (entry) {
-        const ids = entry.state === 'ok' && entry.ids ? { ids: new Set(entry.ids) } : {};
-        statuses.set(item.url, entry.state === 'ok' ? { state: 'ok', status: entry.status, cached: true, ...ids } : { state: 'redirected', status: entry.status, location: entry.location, cached: true });
+        const ids = entry.ids ? { ids: new Set(entry.ids) } : {};
+        statuses.set(item.url, entry.state === 'ok' ? { state: 'ok', status: entry.status, cached: true, ...ids } : { state: 'redirected', status: entry.status, location: entry.location, cached: true, ...ids });
         continue;
       }
       pending.push(item);
@@ -144,10 +144,11 @@ function recordRun(cache: CacheData, statuses: Map<string, ExternalStatus>, grac
     if (status.state === 'ok' || status.state === 'redirected') {
       delete cache.failures[url];
       if (status.cached) continue;
+      const ids = status.ids ? { ids: [...status.ids] } : {};
       cache.entries[url] =
         status.state === 'ok'
-          ? { state: 'ok', status: status.status, checkedAt: now, ...(status.ids ? { ids: [...status.ids] } : {}) }
-          : { state: 'redirected', status: status.status, location: status.location, checkedAt: now };
+          ? { state: 'ok', status: status.status, checkedAt: now, ...ids }
+          : { state: 'redirected', status: status.status, location: status.location, checkedAt: now, ...ids };
     } else if (status.state === 'broken') {
       delete cache.entries[url];
       const history = cache.failures[url] ?? { runs: 0, since: now };

@@ -234,9 +234,9 @@ describe('politeness', () => {
       const gaps = (list: number[]) => list.slice(1).map((time, index) => time - list[index]!);
       // Starts are spaced on the client; arrivals jitter by a connect or two.
       expect(times['a']!.at(-1)! - times['a']![0]!).toBeGreaterThanOrEqual(450);
-      expect(Math.min(...gaps(times['a']!))).toBeGreaterThanOrEqual(50);
+      expect(Math.min(...gaps(times['a']!))).toBeGreaterThanOrEqual(40);
       // Host b has no interval: all six arrive before host a is half done.
-      expect(times['b']!.at(-1)! - times['b']![0]!).toBeLessThan(100);
+      expect(times['b']!.at(-1)!).toBeLessThan(times['a']![3]!);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
