@@ -162,7 +162,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   let result;
   try {
-    result = await checkDirectory(path.resolve(io.cwd, dir), options, { cwd: io.cwd, env: io.env, log: externalLog(io) });
+    result = await checkDirectory(path.resolve(io.cwd, dir), options, { cwd: io.cwd, env: io.env, log: externalLog(io), progressEvery: io.stderrIsTty ? 250 : 5000 });
   } catch (error) {
     if (error instanceof SiteDirectoryError) {
       io.stderr(`linkgraph: ${error.message}\n`);

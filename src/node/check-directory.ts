@@ -23,6 +23,8 @@ export interface CheckDirectoryHost {
   env?: Readonly<Record<string, string | undefined>> | undefined;
   /** Receives the outbound check's progress, warnings and closing line. Default: silent. */
   log?: ExternalLogger | undefined;
+  /** Least time between two progress events, in ms. Default 1000. */
+  progressEvery?: number | undefined;
 }
 
 /** How many pages are read at once. */
@@ -57,7 +59,7 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pageFiles.length) }, worker));
-  const external = host.external ?? (resolved.external.enabled ? createExternalChecker(resolved.external, { cwd: host.cwd, cacheDir: host.cacheDir, env: host.env, log: host.log }) : undefined);
+  const external = host.external ?? (resolved.external.enabled ? createExternalChecker(resolved.external, { cwd: host.cwd, cacheDir: host.cacheDir, env: host.env, log: host.log, progressEvery: host.progressEvery }) : undefined);
   return check({ pages, files: listing.files, options: resolved, external, warnings });
 }
 
