@@ -37,6 +37,9 @@ export const CACHE_FILE = 'external.json';
 /** Network failures that say nothing about the link when no host at all answers. */
 const NETWORK_DOWN: ReadonlySet<FailureKind> = new Set(['dns', 'refused', 'unreachable', 'timeout']);
 
+/** Network failures that mean the link is dead (given a working network). */
+const BROKEN_FAILURES: ReadonlySet<FailureKind> = new Set(['dns', 'refused', 'unreachable', 'tls']);
+
 /** Whether the environment asks for offline mode (`LINKGRAPH_OFFLINE=1`, `true` or `yes`). */
 export function offlineFromEnv(env: Readonly<Record<string, string | undefined>>): boolean {
   return /^(1|true|yes|on)$/i.test(env['LINKGRAPH_OFFLINE']?.trim() ?? '');
@@ -287,7 +290,8 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
           continue;
         }
         const tries = attempt > 0 ? ` after ${attempt + 1} attempts` : '';
-        const state = failure.kind === 'timeout' || failure.kind === 'reset' ? 'unverifiable' : 'broken';
+        // Only failures that say the link is dead are broken; anything unexplained is unverifiable, never a failed build.
+        const state = BROKEN_FAILURES.has(failure.kind) ? 'broken' : 'unverifiable';
         return { status: { state, reason: `${failure.reason}${tries}` }, failure: failure.kind };
       }
       const verdict = classifyResponse(method, url.href, answer.status, answer.headers, Date.now());
