@@ -3,6 +3,11 @@
 // bound its limits allow, the ratio, and linkinator's time on the same URLs.
 //
 //   npm run bench:external
+//
+// The hosts run in a worker thread. undici closes the connection after every
+// HEAD (it guards against servers that send a body anyway), so each URL costs a
+// connect; on loopback that is CPU, not latency, and the "bare undici" line
+// shows what this machine allows without any checker around it.
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { LinkChecker } from 'linkinator';
