@@ -86,6 +86,7 @@ export function createExternalChecker(options: ExternalOptions, host: ExternalHo
       cache = loaded.data;
     }
     const ttl = options.cache === false ? 0 : options.cache.ttl;
+    if (!cacheFile && (options.grace.runs > 0 || options.grace.days > 0)) warn('`external.grace` needs the cache (its history lives there); with `cache: false` broken links are errors at once');
 
     const pending: ExternalRequest[] = [];
     for (const item of requests) {
@@ -136,7 +137,9 @@ export function createExternalChecker(options: ExternalOptions, host: ExternalHo
       if (problem) warn(problem);
     }
     log?.({ kind: 'summary', message: summaryLine(statuses.values(), Date.now() - started) });
-    const results: ExternalResults = { checked: true, statuses };
+    // Answers arrive in any order; results keep the order of the requests.
+    const ordered = new Map(requests.flatMap((item) => (statuses.has(item.url) ? [[item.url, statuses.get(item.url)!] as const] : [])));
+    const results: ExternalResults = { checked: true, statuses: ordered };
     return warnings.length > 0 ? { ...results, warnings } : results;
   };
 }

@@ -212,6 +212,8 @@ describe('politeness', () => {
       const list = Array.from({ length: 40 }, (_, index) => ({ url: `${server.origin}/item?n=${index}`, fragments: [] }));
       const results = await run(list, { perHost: 4 });
       expect([...results.statuses.values()].every((status) => status.state === 'ok')).toBe(true);
+      // Answers arrive in any order; the results keep the order of the requests.
+      expect([...results.statuses.keys()]).toEqual(list.map((item) => item.url));
       expect(server.log).toHaveLength(40);
       expect(server.maxActive).toBe(4);
       expect(server.maxConnections).toBeLessThanOrEqual(4);
