@@ -343,9 +343,9 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
           continue;
         }
         case 'broken':
-          return { status: { state: 'broken', status: answer.status, reason: verdict.reason } };
+          return { status: { state: 'broken', status: answer.status, reason: `${verdict.reason}${via(item.url, url)}` } };
         case 'unverifiable':
-          return { status: { state: 'unverifiable', status: answer.status, reason: verdict.reason } };
+          return { status: { state: 'unverifiable', status: answer.status, reason: `${verdict.reason}${via(item.url, url)}` } };
       }
     }
   };
@@ -372,6 +372,11 @@ async function readIds(body: AsyncIterable<Buffer | string> & { destroy(): unkno
     chunks.push(buffer);
   }
   return collectIds(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** ` after redirects to \`…\`` when the answer came from another URL than the one linked. */
+function via(requested: string, answered: URL): string {
+  return answered.href === requested ? '' : ` after redirects to \`${answered.href}\``;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -129,7 +129,7 @@ describe('the fault matrix', () => {
     expect(status('/t307')).toEqual({ state: 'ok', status: 200 });
     // Only the permanent hops are the fix: the temporary target may be a session or a login page.
     expect(status('/mixed')).toEqual({ state: 'redirected', status: 301, location: `${server.origin}/t302` });
-    expect(status('/r404')).toEqual({ state: 'broken', status: 410, reason: 'gone (410)' });
+    expect(status('/r404')).toEqual({ state: 'broken', status: 410, reason: `gone (410) after redirects to \`${server.origin}/gone\`` });
   });
 
   it('404 and 410 are broken (after a GET confirms the HEAD)', () => {
