@@ -14,6 +14,8 @@ export {
   stringifyBaseline,
   type Baseline,
 } from './engine/baseline.js';
+export { createExternalChecker, type ExternalHost, type ExternalOptions } from './external/create-checker.js';
+export type { ExternalEvent, ExternalLogger } from './external/progress.js';
 export type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus } from './external/types.js';
 export { buildGraph, type Graph, type ResolvedLink } from './graph/build-graph.js';
 export { DEFAULT_BASELINE_FILE, readBaseline, writeBaseline } from './node/baseline-file.js';

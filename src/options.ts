@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDuration } from './external/duration.js';
 import { rules, type RuleId } from './rules/registry.js';
 import type { RuleLevel, Severity } from './types.js';
 
@@ -6,6 +7,105 @@ const level = z.enum(['off', 'warn', 'error', 'info']);
 
 /** `'warn'` or `['warn', { ...ruleOptions }]`, as in ESLint. */
 const ruleSetting = z.union([level, z.tuple([level]), z.tuple([level, z.record(z.string(), z.unknown())])]);
+
+/** A duration: milliseconds, or a string with a unit (`500ms`, `30s`, `12h`, `1d`); output in ms. */
+const duration = z.union([z.number().nonnegative(), z.string()]).transform((value, context) => {
+  const ms = parseDuration(value);
+  if (ms === undefined) {
+    context.addIssue({ code: 'custom', message: `expected a duration such as \`30s\`, \`12h\`, \`1d\` or a number of milliseconds, received \`${value}\`` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+/** Request headers; `${NAME}` in a value is replaced by the environment variable `NAME`. */
+const headers = z.record(z.string(), z.string());
+
+/** Settings for one host (exact name, or `*.domain` for every subdomain). */
+const hostSettings = z.strictObject({
+  /** Requests in flight to this host at once. Default: `perHost`. */
+  concurrency: z.int().min(1).optional(),
+  /** Minimum time between two requests to this host. Default: `interval`. */
+  interval: duration.optional(),
+  /** Extra request headers, such as `{ "Authorization": "Bearer ${GITHUB_TOKEN}" }`. */
+  headers: headers.optional(),
+});
+
+/** The outbound (external) link check. Every field has a default. */
+export const externalSchema = z.strictObject({
+  /**
+   * Check external links over HTTP. Default false: a build stays offline
+   * unless asked (`--external`), since a sandboxed build has no network and
+   * a large site's outbound links take time.
+   */
+  enabled: z.boolean().default(false),
+  /** Make no request at all and report external links as not checked (also `--offline`, `LINKGRAPH_OFFLINE=1`). Default false. */
+  offline: z.boolean().default(false),
+  /** Requests in flight at once, over all hosts. Default 128. */
+  concurrency: z.int().min(1).default(128),
+  /** Requests in flight at once to one host. Default 10. */
+  perHost: z.int().min(1).default(10),
+  /** Minimum time between two requests to one host. Default 50 ms. */
+  interval: duration.default(50),
+  /** Timeouts: to connect, to receive the response headers, and for a whole request. */
+  timeouts: z
+    .strictObject({
+      /** Default 10 s. */
+      connect: duration.default(10_000),
+      /** Default 15 s. */
+      headers: duration.default(15_000),
+      /** The whole request, body included. Default 30 s. */
+      request: duration.default(30_000),
+    })
+    .prefault({}),
+  /** Retries after 5xx, 408, 429, timeouts and resets. Default 3. */
+  retries: z.int().min(0).default(3),
+  /** First backoff delay; doubled at each retry, with jitter. Default 1 s. */
+  retryDelay: duration.default(1000),
+  /** Longest wait a `Retry-After` or rate-limit header may impose; beyond it the URL is unverifiable at once. Default 60 s. */
+  maxRetryWait: duration.default(60_000),
+  /** Redirects followed before giving up. Default 10. */
+  maxRedirects: z.int().min(0).default(10),
+  /** Bytes of an HTML page read to find its ids (fragment checks). Default 4 MiB. */
+  maxBodySize: z.int().min(1024).default(4 * 1024 * 1024),
+  /** Verify `#fragment`s of external HTML pages (GET, then the page's ids). Default true. */
+  checkFragments: z.boolean().default(true),
+  /** URLs never requested: globs (`https://github.com/*\/edit/**`), URL prefixes or RegExps. Default none. */
+  exclude: z.array(z.union([z.string(), z.instanceof(RegExp)])).default([]),
+  /** Skip the names RFC 2606 reserves (`example.com/.net/.org`, `.test`, `.example`, `.invalid`, `.localhost`). Default true. */
+  excludeReserved: z.boolean().default(true),
+  /** Skip loopback, private and link-local addresses and `localhost`. Default false. */
+  excludePrivate: z.boolean().default(false),
+  /** Request headers for every host. Default none. */
+  headers: headers.default({}),
+  /** Per-host settings, by host name (`api.github.com`) or `*.domain`. Default none. */
+  hosts: z.record(z.string(), hostSettings).default({}),
+  /** `User-Agent` header. Default `linkgraph/<version>`. */
+  userAgent: z.string().min(1).optional(),
+  /** Cache of successes between runs; `false` turns it off. */
+  cache: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        /** Directory of `external.json`. Default: the host's cache directory (Astro `cacheDir`), else `node_modules/.cache/linkgraph`. */
+        dir: z.string().min(1).optional(),
+        /** How long a success is trusted. Default 1 day. */
+        ttl: duration.default(86_400_000),
+      }),
+    ])
+    .prefault({}),
+  /**
+   * A broken external link is an error only once it failed in `runs`
+   * consecutive runs or for `days` days (whichever comes first); before,
+   * a warning. Default 0 and 0: an error at once. Needs the cache.
+   */
+  grace: z
+    .strictObject({
+      runs: z.int().min(0).default(0),
+      days: z.number().min(0).default(0),
+    })
+    .prefault({}),
+});
 
 /**
  * The options every host (API, rehype, Astro, CLI) accepts, with their
@@ -53,6 +153,11 @@ export const optionsSchema = z.strictObject({
       urls: z.array(z.union([z.string(), z.instanceof(RegExp)])).default([]),
     })
     .prefault({}),
+  /** Outbound link check (see {@link externalSchema}); `true` is `{ enabled: true }`. Default off. */
+  external: z
+    .union([z.boolean(), externalSchema])
+    .default(false)
+    .transform((value) => (typeof value === 'boolean' ? externalSchema.parse({ enabled: value }) : value)),
 });
 
 /** Options as a user writes them. */

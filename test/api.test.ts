@@ -11,6 +11,7 @@ describe('public API surface', () => {
         'DEFAULT_BASELINE_FILE',
         'OptionsError',
         'createBaseline',
+        'createExternalChecker',
         'fingerprintOf',
         'formatGithubSummary',
         'matchBaseline',

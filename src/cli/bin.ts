@@ -8,6 +8,7 @@ try {
     cwd: process.cwd(),
     env: process.env,
     isTty: process.stdout.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
   });
 } catch (error) {
   process.stderr.write(`linkgraph: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

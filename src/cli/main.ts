@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { BaselineError, createBaseline } from '../engine/baseline.js';
 import { OptionsError, resolveOptions } from '../options.js';
 import { DEFAULT_BASELINE_FILE, writeBaseline } from '../node/baseline-file.js';
+import type { ExternalLogger } from '../external/progress.js';
 import { checkDirectory } from '../node/check-directory.js';
 import { loadConfig } from '../node/load-config.js';
 import { SiteDirectoryError } from '../node/read-site.js';
@@ -20,6 +21,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colour). */
   isTty: boolean;
+  /** Whether stderr is a terminal: progress then rewrites one line instead of printing many. Default false. */
+  stderrIsTty?: boolean;
 }
 
 /** Exit codes, as lychee uses them. */
@@ -51,6 +54,13 @@ Options:
   --baseline <file>           baseline file: its findings do not count (check), or
                               where to record them (baseline)
   --content-selector <css>    CSS selector of the content region (default: landmarks decide)
+  --external                  check external links over HTTP (default off)
+  --offline                   make no network request; external links are reported as not
+                              checked (also LINKGRAPH_OFFLINE=1)
+  --external-exclude <glob>   never request URLs matching <glob> (repeatable)
+  --external-cache-dir <dir>  directory of the external link cache
+                              (default node_modules/.cache/linkgraph)
+  --no-external-cache         do not read or write the external link cache
   -c, --config <file>         config file (default: linkgraph.config.{js,mjs,json} in the
                               working directory); flags override it
   --color, --no-color         force colour on or off (default: on for a terminal, off
@@ -71,6 +81,7 @@ Examples:
   linkgraph check dist --site https://example.com --format json=linkgraph.json
   linkgraph check dist --format sarif=linkgraph.sarif --format html=linkgraph.html
   linkgraph baseline dist && linkgraph check dist --baseline ${DEFAULT_BASELINE_FILE}
+  linkgraph check dist --external --external-exclude 'https://twitter.com/**'
 `;
 
 /**
@@ -95,6 +106,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         output: { type: 'string', short: 'o' },
         baseline: { type: 'string' },
         'content-selector': { type: 'string' },
+        external: { type: 'boolean' },
+        offline: { type: 'boolean' },
+        'external-exclude': { type: 'string', multiple: true },
+        'external-cache-dir': { type: 'string' },
+        'no-external-cache': { type: 'boolean' },
         config: { type: 'string', short: 'c' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -167,6 +183,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       for (const [flag, option] of FLAG_OPTIONS) message = message.replaceAll(`flags: \`${option}\``, `\`--${flag}\``);
       throw new OptionsError(message);
     }
+    const external = externalFlags(values, (fromConfig as Record<string, unknown> | undefined)?.['external']);
+    if (external !== undefined) flags['external'] = external;
     options = resolveOptions({ ...(fromConfig as object | undefined), ...flags });
   } catch (error) {
     if (error instanceof OptionsError) {
@@ -198,7 +216,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   let result;
   try {
-    result = await checkDirectory(siteRoot, options, { cwd: io.cwd });
+    result = await checkDirectory(siteRoot, options, { cwd: io.cwd, env: io.env, log: externalLog(io), progressEvery: io.stderrIsTty ? 250 : 5000 });
   } catch (error) {
     if (error instanceof SiteDirectoryError || error instanceof BaselineError) {
       io.stderr(`linkgraph: ${error.message.replaceAll(siteRoot, dir)}\n`);
@@ -254,6 +272,42 @@ const FLAG_OPTIONS = [
   ['content-selector', 'contentSelector'],
   ['baseline', 'baseline'],
 ] as const;
+/** The `external` option after the outbound flags, or undefined when no such flag is given. */
+function externalFlags(
+  values: { external?: boolean; offline?: boolean; 'external-exclude'?: string[]; 'external-cache-dir'?: string; 'no-external-cache'?: boolean },
+  fromConfig: unknown,
+): unknown {
+  const given = values.external !== undefined || values.offline !== undefined || values['external-exclude'] !== undefined || values['external-cache-dir'] !== undefined || values['no-external-cache'] !== undefined;
+  if (!given) return undefined;
+  // A config may say `external: true`; flags refine whatever it says.
+  const base: Record<string, unknown> = typeof fromConfig === 'boolean' ? { enabled: fromConfig } : typeof fromConfig === 'object' && fromConfig !== null ? { ...(fromConfig as Record<string, unknown>) } : {};
+  if (values.external) base['enabled'] = true;
+  if (values.offline) base['offline'] = true;
+  if (values['external-exclude']) base['exclude'] = [...((base['exclude'] as unknown[] | undefined) ?? []), ...values['external-exclude']];
+  if (values['no-external-cache']) base['cache'] = false;
+  else if (values['external-cache-dir'] !== undefined) base['cache'] = { ...(typeof base['cache'] === 'object' && base['cache'] !== null ? (base['cache'] as object) : {}), dir: values['external-cache-dir'] };
+  return base;
+}
+
+/**
+ * Progress of the outbound check on stderr: one rewritten line on a
+ * terminal, plain lines otherwise. Warnings are left to the report, which
+ * carries them.
+ */
+function externalLog(io: CliIo): ExternalLogger {
+  let open = false;
+  return (event) => {
+    if (event.kind === 'warning') return;
+    if (event.kind === 'progress' && io.stderrIsTty) {
+      io.stderr(`\r\u001B[Klinkgraph: ${event.message}`);
+      open = true;
+      return;
+    }
+    const prefix = open ? '\r\u001B[K' : '';
+    open = false;
+    io.stderr(`${prefix}linkgraph: ${event.message}\n`);
+  };
+}
 
 /** `json=out/report.json` -> `['json', 'out/report.json']`. */
 function splitFormat(spec: string): [string, string?] {

@@ -3,6 +3,7 @@ import type { ExternalChecker, ExternalRequest, ExternalResults } from '../exter
 import { fails, type ResolvedOptions } from '../options.js';
 import type { FindingInput, RuleContext } from '../rules/create-rule.js';
 import { rules, type RuleId } from '../rules/registry.js';
+import { isCheckableExternal } from '../rules/util/external-links.js';
 import { createSiteModel } from '../site/site-model.js';
 import type { BaselineOutcome, Finding, PageMetrics, PageRecord, Result, ResultGraph, Severity, SeverityCounts } from '../types.js';
 import { matchBaseline, type Baseline } from './baseline.js';
@@ -50,6 +51,7 @@ export async function check(input: CheckInput): Promise<Result> {
   if (input.external && requests.length > 0) {
     try {
       external = await input.external(requests);
+      warnings.push(...(external.warnings ?? []));
     } catch (error) {
       warnings.push(`External links were not checked: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -139,9 +141,9 @@ function toFinding(graph: Graph, ruleId: RuleId, severity: Severity, input: Find
 /** Unique external URLs, with the fragments linked on each. */
 function externalRequests(graph: Graph): ExternalRequest[] {
   const byUrl = new Map<string, Set<string>>();
-  for (const row of graph.resolved) {
-    for (const { target } of row) {
-      if (target.kind !== 'external') continue;
+  for (const [pageId, row] of graph.resolved.entries()) {
+    for (const [index, { target }] of row.entries()) {
+      if (target.kind !== 'external' || !isCheckableExternal(graph.pages[pageId]!.links[index]!)) continue;
       let fragments = byUrl.get(target.url);
       if (!fragments) byUrl.set(target.url, (fragments = new Set()));
       if (target.fragment !== undefined && target.fragment !== '') fragments.add(target.fragment);

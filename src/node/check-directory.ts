@@ -1,4 +1,6 @@
 import type { Baseline } from '../engine/baseline.js';
+import { createExternalChecker } from '../external/create-checker.js';
+import type { ExternalLogger } from '../external/progress.js';
 import type { ExternalChecker } from '../external/types.js';
 import { check } from '../engine/check.js';
 import { resolveOptions, type Options, type ResolvedOptions } from '../options.js';
@@ -10,7 +12,10 @@ import { listSite, readPage } from './read-site.js';
 
 /** Host-side extras of {@link checkDirectory}. */
 export interface CheckDirectoryHost {
-  /** The outbound check stage. Default: none (external links are not checked). */
+  /**
+   * The outbound check stage. Default: the HTTP checker when
+   * `external.enabled` is set, else none (external links are not checked).
+   */
   external?: ExternalChecker | undefined;
   /**
    * The baseline, already read; `false` records findings without one (as
@@ -18,8 +23,16 @@ export interface CheckDirectoryHost {
    * relative to `cwd`.
    */
   baseline?: Baseline | false | undefined;
-  /** Directory the `baseline` option is relative to. Default `process.cwd()`. */
+  /** Project root: the `baseline` option is relative to it, and the default cache lives under its `node_modules/.cache/linkgraph`. Default `process.cwd()`. */
   cwd?: string | undefined;
+  /** The host's cache directory (Astro's `cacheDir`) for `external.json`, unless `external.cache.dir` is set. */
+  cacheDir?: string | undefined;
+  /** Environment (`LINKGRAPH_OFFLINE`, header variables). Default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** Receives the outbound check's progress, warnings and closing line. Default: silent. */
+  log?: ExternalLogger | undefined;
+  /** Least time between two progress events, in ms. Default 1000. */
+  progressEvery?: number | undefined;
 }
 
 /** How many pages are read at once. */
@@ -56,7 +69,8 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pageFiles.length) }, worker));
-  return check({ pages, files: listing.files, options: resolved, external: host.external, warnings, baseline });
+  const external = host.external ?? (resolved.external.enabled ? createExternalChecker(resolved.external, { cwd: host.cwd, cacheDir: host.cacheDir, env: host.env, log: host.log, progressEvery: host.progressEvery }) : undefined);
+  return check({ pages, files: listing.files, options: resolved, external, warnings, baseline });
 }
 
 function isResolved(options: Options | ResolvedOptions): options is ResolvedOptions {

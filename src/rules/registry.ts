@@ -11,6 +11,10 @@ import { linkToNonCanonical } from './link-to-non-canonical.js';
 import { insecureLink } from './insecure-link.js';
 import { localhostLink } from './localhost-link.js';
 import { tooManyLinks } from './too-many-links.js';
+import { brokenExternalFragment } from './broken-external-fragment.js';
+import { brokenExternalLink } from './broken-external-link.js';
+import { linkToRedirect } from './link-to-redirect.js';
+import { unverifiableExternalLink } from './unverifiable-external-link.js';
 
 /**
  * Every rule, by id. A meta-test keeps this list, the files in
@@ -29,6 +33,10 @@ export const rules = {
   'insecure-link': insecureLink,
   'localhost-link': localhostLink,
   'too-many-links': tooManyLinks,
+  'broken-external-link': brokenExternalLink,
+  'unverifiable-external-link': unverifiableExternalLink,
+  'broken-external-fragment': brokenExternalFragment,
+  'link-to-redirect': linkToRedirect,
 } as const satisfies Record<string, AnyRule>;
 
 /** A rule id. */

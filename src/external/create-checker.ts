@@ -1,0 +1,384 @@
+import type { LookupFunction } from 'node:net';
+import path from 'node:path';
+import { Agent, Pool, request, type Dispatcher } from 'undici';
+import type { ResolvedOptions } from '../options.js';
+import { VERSION } from '../version.js';
+import { freshEntry, loadCache, pruneCache, saveCache, type CacheData } from './cache.js';
+import { classifyError, classifyResponse, type FailureKind } from './classify.js';
+import { createExclusion } from './exclude.js';
+import { HostGate, Semaphore } from './gate.js';
+import { collectIds } from './html-ids.js';
+import { createProgress, summaryLine, type ExternalLogger } from './progress.js';
+import { backoffDelay, header, isRetryableStatus, requestedWait } from './retry-policy.js';
+import type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus } from './types.js';
+
+/** The validated `external` options. */
+export type ExternalOptions = ResolvedOptions['external'];
+
+/** What the host gives the outbound check besides options. */
+export interface ExternalHost {
+  /** Project root: the default cache lives in its `node_modules/.cache/linkgraph`. Default `process.cwd()`. */
+  cwd?: string | undefined;
+  /** The host's cache directory (Astro's `cacheDir`), used when `external.cache.dir` is not set. */
+  cacheDir?: string | undefined;
+  /** Environment: `LINKGRAPH_OFFLINE`, and `${NAME}` in header values. Default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** Progress, warnings and the closing line. Default: silent. */
+  log?: ExternalLogger | undefined;
+  /** Least time between two progress events, in ms. Default 1000. */
+  progressEvery?: number | undefined;
+  /** Name resolution for connections (tests map names to loopback). Default: the system's. */
+  lookup?: LookupFunction | undefined;
+}
+
+/** Name of the cache file inside the cache directory. */
+export const CACHE_FILE = 'external.json';
+
+/** Network failures that say nothing about the link when no host at all answers. */
+const NETWORK_DOWN: ReadonlySet<FailureKind> = new Set(['dns', 'refused', 'unreachable', 'timeout']);
+
+/** Network failures that mean the link is dead (given a working network). */
+const BROKEN_FAILURES: ReadonlySet<FailureKind> = new Set(['dns', 'refused', 'unreachable', 'tls']);
+
+/** Whether the environment asks for offline mode (`LINKGRAPH_OFFLINE=1`, `true` or `yes`). */
+export function offlineFromEnv(env: Readonly<Record<string, string | undefined>>): boolean {
+  return /^(1|true|yes|on)$/i.test(env['LINKGRAPH_OFFLINE']?.trim() ?? '');
+}
+
+/** Where the cache file of a run lives. */
+export function cacheFileOf(options: ExternalOptions, host: ExternalHost): string | undefined {
+  if (options.cache === false) return undefined;
+  const cwd = host.cwd ?? process.cwd();
+  const dir = options.cache.dir === undefined ? (host.cacheDir ?? path.join(cwd, 'node_modules', '.cache', 'linkgraph')) : path.resolve(cwd, options.cache.dir);
+  return path.join(dir, CACHE_FILE);
+}
+
+/**
+ * Make the outbound check stage: each URL requested once over HTTP with
+ * undici, within the global and per-host limits, HEAD first, with retries,
+ * redirects classified, fragments verified, successes cached.
+ *
+ * @param options the validated `external` options.
+ * @param host where the cache lives, the environment and the logger.
+ */
+export function createExternalChecker(options: ExternalOptions, host: ExternalHost = {}): ExternalChecker {
+  return async (requests) => {
+    const started = Date.now();
+    const env = host.env ?? process.env;
+    const log = host.log;
+    if (options.offline || offlineFromEnv(env)) {
+      log?.({ kind: 'summary', message: `external links: ${requests.length} URL${requests.length === 1 ? '' : 's'} not checked (offline mode)` });
+      return { checked: false, reason: 'offline mode', statuses: new Map() };
+    }
+    const warnings: string[] = [];
+    const warn = (message: string): void => {
+      warnings.push(message);
+      log?.({ kind: 'warning', message });
+    };
+    const statuses = new Map<string, ExternalStatus>();
+    const excluded = createExclusion({ patterns: options.exclude, reserved: options.excludeReserved, privateNetworks: options.excludePrivate });
+
+    const cacheFile = cacheFileOf(options, host);
+    let cache: CacheData | undefined;
+    if (cacheFile) {
+      const loaded = await loadCache(cacheFile);
+      if (loaded.warning) warn(loaded.warning);
+      cache = loaded.data;
+    }
+    const ttl = options.cache === false ? 0 : options.cache.ttl;
+    if (!cacheFile && (options.grace.runs > 0 || options.grace.days > 0)) warn('`external.grace` needs the cache (its history lives there); with `cache: false` broken links are errors at once');
+
+    const pending: ExternalRequest[] = [];
+    for (const item of requests) {
+      const reason = excluded(item.url);
+      if (reason !== undefined) {
+        statuses.set(item.url, { state: 'excluded', reason });
+        continue;
+      }
+      const needIds = options.checkFragments && item.fragments.length > 0;
+      const entry = cache && freshEntry(cache, item.url, started, ttl, needIds);
+      if (entry) {
+        const ids = entry.ids ? { ids: new Set(entry.ids) } : {};
+        statuses.set(item.url, entry.state === 'ok' ? { state: 'ok', status: entry.status, cached: true, ...ids } : { state: 'redirected', status: entry.status, location: entry.location, cached: true, ...ids });
+        continue;
+      }
+      pending.push(item);
+    }
+
+    const session = createSession(options, host, env, warn);
+    const failures = new Map<string, FailureKind>();
+    const progress = createProgress(pending.length, log, host.progressEvery ?? 1000, Date.now);
+    let done = 0;
+    try {
+      await Promise.all(
+        pending.map(async (item) => {
+          const outcome = await session.check(item);
+          statuses.set(item.url, outcome.status);
+          if (outcome.failure) failures.set(item.url, outcome.failure);
+          progress(++done);
+        }),
+      );
+    } finally {
+      await session.close();
+    }
+
+    // With no answer from any host, the network is missing, not the links.
+    if (pending.length > 0 && !session.connected() && [...failures.values()].every((kind) => NETWORK_DOWN.has(kind)) && failures.size === pending.length) {
+      warn(`External links were not checked: no network (none of ${session.hostCount()} host${session.hostCount() === 1 ? '' : 's'} could be resolved or reached); internal results are complete`);
+      log?.({ kind: 'summary', message: `external links: not checked, no network (${((Date.now() - started) / 1000).toFixed(1)} s)` });
+      return { checked: false, reason: 'no network', statuses: new Map(), warnings };
+    }
+
+    if (cache && cacheFile) {
+      const now = Date.now();
+      recordRun(cache, statuses, options.grace, now);
+      pruneCache(cache, now, ttl);
+      const problem = await saveCache(cacheFile, cache);
+      if (problem) warn(problem);
+    }
+    log?.({ kind: 'summary', message: summaryLine(statuses.values(), Date.now() - started) });
+    // Answers arrive in any order; results keep the order of the requests.
+    const ordered = new Map(requests.flatMap((item) => (statuses.has(item.url) ? [[item.url, statuses.get(item.url)!] as const] : [])));
+    const results: ExternalResults = { checked: true, statuses: ordered };
+    return warnings.length > 0 ? { ...results, warnings } : results;
+  };
+}
+
+/** Store successes, and count failures for the grace period (marking those still within it). */
+function recordRun(cache: CacheData, statuses: Map<string, ExternalStatus>, grace: ExternalOptions['grace'], now: number): void {
+  for (const [url, status] of statuses) {
+    if (status.state === 'ok' || status.state === 'redirected') {
+      delete cache.failures[url];
+      if (status.cached) continue;
+      const ids = status.ids ? { ids: [...status.ids] } : {};
+      cache.entries[url] =
+        status.state === 'ok'
+          ? { state: 'ok', status: status.status, checkedAt: now, ...ids }
+          : { state: 'redirected', status: status.status, location: status.location, checkedAt: now, ...ids };
+    } else if (status.state === 'broken') {
+      delete cache.entries[url];
+      const history = cache.failures[url] ?? { runs: 0, since: now };
+      history.runs++;
+      cache.failures[url] = history;
+      if (grace.runs === 0 && grace.days === 0) continue;
+      const byRuns = grace.runs > 0 && history.runs >= grace.runs;
+      const byDays = grace.days > 0 && now - history.since >= grace.days * 86_400_000;
+      if (!byRuns && !byDays) statuses.set(url, { ...status, pending: { runs: history.runs, since: new Date(history.since).toISOString() } });
+    }
+  }
+}
+
+/** How one URL ended, and the network failure behind it, if any. */
+interface Outcome {
+  status: ExternalStatus;
+  failure?: FailureKind;
+}
+
+/** The HTTP side of a run: the agent, the gates, and the check of one URL. */
+function createSession(options: ExternalOptions, host: ExternalHost, env: Readonly<Record<string, string | undefined>>, warn: (message: string) => void) {
+  const global = new Semaphore(options.concurrency);
+  const gates = new Map<string, HostGate>();
+  const settings = (hostname: string): ExternalOptions['hosts'][string] | undefined => {
+    const exact = options.hosts[hostname];
+    if (exact) return exact;
+    for (const [pattern, value] of Object.entries(options.hosts)) {
+      if (pattern.startsWith('*.') && hostname.endsWith(pattern.slice(1))) return value;
+    }
+    return undefined;
+  };
+  const gateOf = (hostname: string): HostGate => {
+    let gate = gates.get(hostname);
+    if (!gate) {
+      const own = settings(hostname);
+      gate = new HostGate(own?.concurrency ?? options.perHost, own?.interval ?? options.interval);
+      gates.set(hostname, gate);
+    }
+    return gate;
+  };
+  const missingVariables = new Set<string>();
+  const headerCache = new Map<string, Record<string, string>>();
+  const headersOf = (hostname: string): Record<string, string> => {
+    const known = headerCache.get(hostname);
+    if (known) return known;
+    const merged: Record<string, string> = { 'user-agent': options.userAgent ?? `linkgraph/${VERSION}`, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    for (const [name, value] of Object.entries({ ...options.headers, ...settings(hostname)?.headers })) {
+      let missing: string | undefined;
+      const expanded = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, variable: string) => {
+        const found = env[variable];
+        if (found === undefined || found === '') missing = variable;
+        return found ?? '';
+      });
+      if (missing === undefined) merged[name.toLowerCase()] = expanded;
+      else if (!missingVariables.has(missing)) {
+        // Without the token the request still goes out, as an anonymous one.
+        missingVariables.add(missing);
+        warn(`Header \`${name}\` for \`${hostname}\` not sent: environment variable \`${missing}\` is not set`);
+      }
+    }
+    headerCache.set(hostname, merged);
+    return merged;
+  };
+  const connect = { timeout: options.timeouts.connect, ...(host.lookup ? { lookup: host.lookup } : {}) };
+  const agent = new Agent({
+    factory: (origin: string | URL, poolOptions: object): Dispatcher => {
+      const hostname = new URL(String(origin)).hostname;
+      return new Pool(origin, { ...(poolOptions as Pool.Options), connections: settings(hostname)?.concurrency ?? options.perHost });
+    },
+    connect,
+    headersTimeout: options.timeouts.headers,
+    bodyTimeout: options.timeouts.request,
+    keepAliveTimeout: 4000,
+  });
+  let connected = false;
+
+  /** One HTTP exchange, within the gates; the body is read only as far as needed. */
+  const exchange = async (url: URL, method: 'HEAD' | 'GET', wantIds: boolean) => {
+    const gate = gateOf(url.hostname);
+    await gate.acquire();
+    await global.acquire();
+    try {
+      const response = await request(url, {
+        dispatcher: agent,
+        method,
+        headers: headersOf(url.hostname),
+        signal: AbortSignal.timeout(options.timeouts.request),
+      });
+      connected = true;
+      // A used-up quota on a good answer: hold this host back until it resets (capped), before the next 429.
+      if (!isRetryableStatus(response.statusCode)) {
+        const wait = requestedWait(response.statusCode, response.headers, Date.now());
+        if (wait !== undefined && wait > 0) gate.pause(Date.now() + Math.min(wait, options.maxRetryWait));
+      }
+      let ids: Set<string> | undefined;
+      const type = header(response.headers, 'content-type') ?? '';
+      if (wantIds && response.statusCode >= 200 && response.statusCode < 300 && /html/i.test(type)) {
+        ids = await readIds(response.body, options.maxBodySize);
+      } else {
+        // Small bodies are drained so that the connection is reused; large ones are cut.
+        await response.body.dump({ limit: 64 * 1024 }).catch(() => {});
+      }
+      return { ok: true as const, status: response.statusCode, headers: response.headers, ids };
+    } catch (error) {
+      const failure = classifyError(error);
+      if (failure.reached) connected = true;
+      return { ok: false as const, failure };
+    } finally {
+      global.release();
+      gate.release();
+    }
+  };
+
+  const check = async (item: ExternalRequest): Promise<Outcome> => {
+    const wantIds = options.checkFragments && item.fragments.length > 0;
+    let url: URL;
+    try {
+      url = new URL(item.url);
+    } catch {
+      return { status: { state: 'broken', reason: `invalid URL \`${item.url}\`` } };
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return { status: { state: 'excluded', reason: `\`${url.protocol}\` URLs are not checked` } };
+    let method: 'HEAD' | 'GET' = wantIds ? 'GET' : 'HEAD';
+    const visited = new Set<string>([url.href]);
+    let firstRedirect: number | undefined;
+    // While every hop so far is permanent, the URL the link should name instead.
+    let permanentTarget: string | undefined;
+    let permanentRun = true;
+    let attempt = 0;
+    for (;;) {
+      const answer = await exchange(url, method, wantIds);
+      if (!answer.ok) {
+        const { failure } = answer;
+        if (failure.retryable && attempt < options.retries) {
+          await sleep(backoffDelay(++attempt, options.retryDelay, Math.random()));
+          continue;
+        }
+        const tries = attempt > 0 ? ` after ${attempt + 1} attempts` : '';
+        // Only failures that say the link is dead are broken; anything unexplained is unverifiable, never a failed build.
+        const state = BROKEN_FAILURES.has(failure.kind) ? 'broken' : 'unverifiable';
+        return { status: { state, reason: `${failure.reason}${tries}` }, failure: failure.kind };
+      }
+      const verdict = classifyResponse(method, url.href, answer.status, answer.headers, Date.now());
+      switch (verdict.kind) {
+        case 'ok': {
+          const ids = answer.ids ? { ids: answer.ids } : {};
+          if (firstRedirect !== undefined && permanentTarget !== undefined) return { status: { state: 'redirected', status: firstRedirect, location: permanentTarget, ...ids } };
+          return { status: { state: 'ok', status: answer.status, ...ids } };
+        }
+        case 'get':
+          method = 'GET';
+          continue;
+        case 'redirect': {
+          if (firstRedirect === undefined) {
+            if (verdict.permanent) firstRedirect = answer.status;
+            else permanentRun = false;
+          }
+          if (permanentRun && verdict.permanent) permanentTarget = verdict.location;
+          else permanentRun = false;
+          if (visited.has(verdict.location)) return { status: { state: 'broken', status: answer.status, reason: `redirect loop at \`${verdict.location}\`` } };
+          if (visited.size > options.maxRedirects) return { status: { state: 'broken', status: answer.status, reason: `more than ${options.maxRedirects} redirects` } };
+          visited.add(verdict.location);
+          const next = new URL(verdict.location);
+          if (next.protocol !== 'http:' && next.protocol !== 'https:') return { status: { state: 'broken', status: answer.status, reason: `redirect to \`${next.protocol}\` URL \`${verdict.location}\`` } };
+          url = next;
+          attempt = 0;
+          continue;
+        }
+        case 'retry': {
+          // A wait beyond the cap ends this URL at once; the host is not paused for it, so its other URLs still run.
+          if (verdict.wait !== undefined && verdict.wait > options.maxRetryWait) {
+            return { status: { state: 'unverifiable', status: answer.status, reason: `${verdict.reason}; the server asks to wait ${Math.ceil(verdict.wait / 1000)} s, more than \`maxRetryWait\`` } };
+          }
+          if (attempt >= options.retries) {
+            const tries = attempt > 0 ? ` after ${attempt + 1} attempts` : '';
+            return { status: { state: 'unverifiable', status: answer.status, reason: `${verdict.reason}${tries}` } };
+          }
+          attempt++;
+          if (verdict.wait !== undefined) {
+            // The host asked for a pause: hold back every request to it, and only to it.
+            gateOf(url.hostname).pause(Date.now() + verdict.wait);
+            await sleep(verdict.wait);
+          } else {
+            await sleep(backoffDelay(attempt, options.retryDelay, Math.random()));
+          }
+          continue;
+        }
+        case 'broken':
+          return { status: { state: 'broken', status: answer.status, reason: `${verdict.reason}${via(item.url, url)}` } };
+        case 'unverifiable':
+          return { status: { state: 'unverifiable', status: answer.status, reason: `${verdict.reason}${via(item.url, url)}` } };
+      }
+    }
+  };
+
+  return {
+    check,
+    connected: () => connected,
+    hostCount: () => gates.size,
+    close: () => agent.close(),
+  };
+}
+
+/** Read an HTML body up to `limit` bytes and collect its ids; undefined when the page is larger (ids incomplete). */
+async function readIds(body: AsyncIterable<Buffer | string> & { destroy(): unknown }, limit: number): Promise<Set<string> | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += buffer.length;
+    if (size > limit) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(buffer);
+  }
+  return collectIds(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** ` after redirects to \`…\`` when the answer came from another URL than the one linked. */
+function via(requested: string, answered: URL): string {
+  return answered.href === requested ? '' : ` after redirects to \`${answered.href}\``;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

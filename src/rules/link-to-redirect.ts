@@ -1,0 +1,92 @@
+import { NAVIGATION_SOURCES, type Graph } from '../graph/build-graph.js';
+import { resolveHref } from '../resolve/resolve-href.js';
+import type { Lookup, Target } from '../types.js';
+import { createRule } from './create-rule.js';
+import { externalLinks } from './util/external-links.js';
+
+/** Redirect hops followed inside the site before giving up (a loop). */
+const MAX_HOPS = 10;
+
+/**
+ * Link whose target redirects: an internal page that is a redirect page
+ * (`<meta http-equiv=refresh>`) or a configured redirect (`redirects`), or
+ * an external URL that answers with a permanent redirect (301, 308). The
+ * fix is the final target.
+ */
+export const linkToRedirect = createRule({
+  meta: {
+    id: 'link-to-redirect',
+    description: 'Link to a redirect: an internal redirect page (`meta refresh`) or configured redirect, or an external URL permanently redirected (301, 308); names the final target.',
+    defaultLevel: 'warn',
+    rationale: 'Every redirect costs the reader a round trip and dilutes the link for search engines; linking to the final URL is faster and survives the redirect being removed.',
+  },
+  check({ graph, external, report }) {
+    graph.pages.forEach((page, pageId) => {
+      graph.resolved[pageId]!.forEach(({ target, lookup }, index) => {
+        if (target.kind !== 'internal' || !NAVIGATION_SOURCES.has(page.links[index]!.source)) return;
+        const final = finalTarget(graph, target, lookup);
+        if (final === undefined) return;
+        const fixed = withFragment(final, target.fragment);
+        const how = lookup.found === 'redirect' ? 'a configured redirect' : 'a redirect page';
+        report({
+          pageId,
+          link: index,
+          message: `Link to \`${target.path}\` goes through ${how} to \`${final}\`; link to \`${fixed}\` instead`,
+          expected: [fixed],
+          actual: target.path,
+          suggestions: [fixed],
+        });
+      });
+    });
+    for (const link of externalLinks(graph, external)) {
+      const { status } = link;
+      if (status.state !== 'redirected') continue;
+      const fixed = withFragment(status.location, link.fragment);
+      report({
+        pageId: link.pageId,
+        link: link.index,
+        message: `External link to \`${link.url}\` is permanently redirected (${status.status}) to \`${status.location}\`; link to \`${fixed}\` instead`,
+        expected: [fixed],
+        actual: link.url,
+        suggestions: [fixed],
+      });
+    }
+  },
+});
+
+/**
+ * Where an internal target ends after following redirect pages and
+ * configured redirects: a path or URL, or undefined when it is no redirect.
+ */
+function finalTarget(graph: Graph, target: Extract<Target, { kind: 'internal' }>, lookup: Lookup): string | undefined {
+  let current: Target = target;
+  let found: Lookup = lookup;
+  let hops = 0;
+  const seen = new Set<string>();
+  for (; hops < MAX_HOPS; hops++) {
+    if (current.kind !== 'internal') break;
+    if (seen.has(current.path)) return undefined;
+    seen.add(current.path);
+    let next: Target | undefined;
+    if (found.found === 'redirect') {
+      next = resolveHref(found.to, { pageUrl: current.path, site: undefined, base: graph.site.base });
+    } else if (found.found === 'page') {
+      const page = graph.pages[found.pageId]!;
+      if (page.refresh === undefined) break;
+      const index = page.links.findIndex((link) => link.source === 'meta[refresh]');
+      next = index === -1 ? undefined : graph.resolved[found.pageId]![index]!.target;
+    }
+    if (next === undefined || next.kind === 'invalid') break;
+    current = next;
+    found = next.kind === 'internal' ? graph.site.lookup(next.sitePath) : { found: 'none' };
+  }
+  if (hops === 0) return undefined;
+  if (current.kind === 'internal') return `${current.path}${current.query ?? ''}`;
+  return current.url;
+}
+
+/** A URL with the link's fragment put back (the redirect target's own fragment wins). */
+function withFragment(url: string, fragment: string | undefined): string {
+  if (fragment === undefined || url.includes('#')) return url;
+  return `${url}#${fragment}`;
+}
