@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
@@ -76,4 +76,20 @@ export function findingLine(finding: ReportFinding): string {
     ? `${finding.source.file}:${finding.source.line}:${finding.source.column}`
     : `${finding.file.replace(/^.*\/dist\//, 'dist/')}${finding.line === null ? '' : `:${finding.line}:${finding.column}`}`;
   return `${where} ${finding.ruleId} ${finding.message}`;
+}
+
+/** Files of the build output that still carry a source-position attribute. */
+export async function filesWithOrigins(outDir: string): Promise<string[]> {
+  const files = (await readdir(outDir, { recursive: true })).filter((file) => /\.(?:html|xml|json)$/.test(file));
+  const tagged: string[] = [];
+  for (const file of files) if ((await readFile(path.join(outDir, file), 'utf8')).includes('data-linkgraph-src')) tagged.push(file);
+  return tagged;
+}
+
+/** Every output file, sorted, `/` separators. */
+export async function outputFiles(outDir: string): Promise<string[]> {
+  const entries = await readdir(outDir, { recursive: true });
+  const files: string[] = [];
+  for (const entry of entries) if ((await stat(path.join(outDir, entry))).isFile()) files.push(entry.split(path.sep).join('/'));
+  return files.sort();
 }
