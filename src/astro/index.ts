@@ -157,7 +157,8 @@ function routeFacts(resolved: readonly IntegrationResolvedRoute[]): RouteFacts {
     if (route.type === 'redirect' && route.pathname !== undefined && route.redirect !== undefined) {
       facts.redirects[route.pathname] = typeof route.redirect === 'string' ? route.redirect : route.redirect.destination;
     }
-    for (const fallback of route.fallbackRoutes) {
+    // astro 5 resolves routes without `fallbackRoutes`.
+    for (const fallback of (route.fallbackRoutes as IntegrationResolvedRoute[] | undefined) ?? []) {
       if (fallback.pathname !== undefined) facts.fallbacks.push(fallback.pathname);
     }
     if (!route.isPrerendered && route.origin !== 'internal' && (route.type === 'page' || route.type === 'endpoint')) facts.onDemand.push(route.pattern);
