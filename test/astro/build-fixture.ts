@@ -16,6 +16,8 @@ const BUILDS = fileURLToPath(new URL('../../node_modules/.cache/linkgraph-astro/
 /** One finding of the JSON report, as the tests compare it. */
 export interface ReportFinding {
   ruleId: string;
+  page: string;
+  target: string | null;
   file: string;
   line: number | null;
   column: number | null;
