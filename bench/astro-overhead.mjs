@@ -13,6 +13,22 @@ const runs = Number(process.env.RUNS ?? 5);
 // Inside the repository so the builds resolve the playground's dependencies.
 const temp = await mkdtemp(path.join(fileURLToPath(new URL('../node_modules/.cache/', import.meta.url)), 'astro-overhead-'));
 
+/** Time the integration's `astro:build:done` hook (read, check, strip, report) on its own too. */
+const hookTimes = [];
+function timedLinkgraph() {
+  const integration = linkgraph({ failOn: 'never' });
+  const done = integration.hooks['astro:build:done'];
+  integration.hooks['astro:build:done'] = async (options) => {
+    const started = performance.now();
+    try {
+      await done(options);
+    } finally {
+      hookTimes.push(performance.now() - started);
+    }
+  };
+  return integration;
+}
+
 /** One build of the playground, with its own config file's settings inline. */
 async function time(withLinkgraph, run) {
   const started = performance.now();
@@ -23,7 +39,7 @@ async function time(withLinkgraph, run) {
     outDir: path.join(temp, `${withLinkgraph ? 'with' : 'without'}-${run}`),
     site: 'https://playground.example',
     redirects: { '/start': '/guides/getting-started/' },
-    integrations: [mdx(), ...(withLinkgraph ? [linkgraph({ failOn: 'never' })] : [])],
+    integrations: [mdx(), ...(withLinkgraph ? [timedLinkgraph()] : [])],
   });
   return performance.now() - started;
 }
@@ -34,6 +50,7 @@ try {
   // One warm-up of each, so that both measured series start from warm module caches.
   await time(false, 'warm');
   await time(true, 'warm');
+  hookTimes.length = 0;
   for (let run = 0; run < runs; run++) {
     samples.without.push(await time(false, run));
     samples.with.push(await time(true, run));
@@ -48,3 +65,4 @@ console.log(`astro build of the playground, median of ${runs}:`);
 console.log(`  without linkgraph  ${format(without)}   (${samples.without.map(format).join(', ')})`);
 console.log(`  with linkgraph     ${format(withIt)}   (${samples.with.map(format).join(', ')})`);
 console.log(`  overhead           ${format(withIt - without)} (${(((withIt - without) / without) * 100).toFixed(1)}%)`);
+console.log(`  build:done hook    ${format(median(hookTimes))}   (${hookTimes.map(format).join(', ')}): read, check, strip tags, report`);

@@ -108,7 +108,7 @@ export default function linkgraph(input: AstroOptions = {}): AstroIntegration {
         if (result.failed) {
           const { error, warn, info } = result.counts;
           throw new AstroError(
-            `linkgraph found ${error} error(s), ${warn} warning(s) and ${info} info(s) in the built site; findings at \`${options.failOn}\` or above fail the build.`,
+            `linkgraph found ${plural(error, 'error')}, ${plural(warn, 'warning')} and ${plural(info, 'info', 'info')} in the built site; findings at \`${options.failOn}\` or above fail the build.`,
             'Fix the findings listed above (each at its source line when it was written in Markdown), or change `failOn` or the rule levels in linkgraph({ ... }) in your Astro config.',
           );
         }
@@ -215,6 +215,10 @@ function routePatternRegExp(pattern: string): RegExp {
     .map((part) => (part.startsWith('[...') ? '.*' : part.startsWith('[') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('');
   return new RegExp(`^${source}/?(?:[?#].*)?$`);
+}
+
+function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
 }
 
 /** Write the configured report files; a failure is a warning, never a lost build. */
