@@ -11,8 +11,14 @@ import { ORIGIN_ATTRIBUTE } from '../collect/collect-page.js';
  */
 const TAGGED = ['a', 'area', 'img', 'source', 'iframe', 'video', 'audio', 'track', 'embed', 'object'];
 
-/** The hast property that serialises to {@link ORIGIN_ATTRIBUTE}. */
-const ORIGIN_PROPERTY = 'dataLinkgraphSrc';
+/**
+ * The property key the plugins set: the attribute name itself, not hast's
+ * camel-cased `dataLinkgraphSrc`. Astro's Markdown image pipeline copies an
+ * `img`'s properties verbatim onto its `<Image>` component, which writes
+ * each key as an attribute name; both serialisers map the hyphenated key to
+ * the same attribute.
+ */
+const ORIGIN_PROPERTY = ORIGIN_ATTRIBUTE;
 
 /** A unist position as the Markdown processors give it (offsets 0-based, UTF-16 units). */
 interface NodePosition {

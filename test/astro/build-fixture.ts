@@ -84,7 +84,8 @@ export function findingLine(finding: ReportFinding): string {
 export async function filesWithOrigins(outDir: string): Promise<string[]> {
   const files = (await readdir(outDir, { recursive: true })).filter((file) => /\.(?:html|xml|json)$/.test(file));
   const tagged: string[] = [];
-  for (const file of files) if ((await readFile(path.join(outDir, file), 'utf8')).includes('data-linkgraph-src')) tagged.push(file);
+  // Any spelling: the attribute, or a property name an image component wrote out as it was.
+  for (const file of files) if (/data-?linkgraph-?src/i.test(await readFile(path.join(outDir, file), 'utf8'))) tagged.push(file);
   return tagged;
 }
 
