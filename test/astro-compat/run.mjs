@@ -27,6 +27,11 @@ try {
   error = caught;
 }
 if (error?.name !== 'AstroUserError') throw new Error('expected the build to fail with an AstroError, got ' + String(error));
+// No source-position attribute may be left in the output, in any spelling.
+const { readdir, readFile } = await import('node:fs/promises');
+for (const file of await readdir('dist', { recursive: true })) {
+  if (/\\.(html|xml|json)$/.test(file) && /data-?linkgraph-?src/i.test(await readFile('dist/' + file, 'utf8'))) throw new Error('dist/' + file + ' still has a source-position attribute');
+}
 `;
 
 await rm(work, { recursive: true, force: true });
