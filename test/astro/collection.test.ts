@@ -48,6 +48,21 @@ describe('astro: a content collection with front matter', () => {
     }
   });
 
+  it('succeeds with warnings under failOn error, and fails on them under failOn warn', async () => {
+    const rules = { 'broken-internal-link': 'warn', 'broken-fragment': 'warn' } as const;
+    const lenient = await buildFixture('collection', { rules });
+    const strict = await buildFixture('collection', { rules, failOn: 'warn' });
+    try {
+      expect(lenient.error).toBeUndefined();
+      expect(lenient.report.findings.map(findingLine)).toEqual(EXPECTED);
+      expect(strict.error).toBeInstanceOf(AstroError);
+      expect((strict.error as AstroError).message).toBe('linkgraph found 0 errors, 3 warnings and 0 info in the built site; findings at `warn` or above fail the build.');
+    } finally {
+      await lenient.cleanup();
+      await strict.cleanup();
+    }
+  });
+
   it('reports the built page only when sourcePositions is off', async () => {
     const built = await buildFixture('collection', { failOn: 'never', sourcePositions: false });
     try {
