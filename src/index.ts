@@ -2,7 +2,7 @@
  * linkgraph's programmatic API: check a built site on disk, or run the
  * engine on page records from any source.
  */
-export { collectPage, type CollectOptions } from './collect/collect-page.js';
+export { collectPage, ORIGIN_ATTRIBUTE, type CollectOptions } from './collect/collect-page.js';
 export { check, type CheckInput } from './engine/check.js';
 export {
   BASELINE_VERSION,

@@ -9,6 +9,7 @@ describe('public API surface', () => {
         'BASELINE_VERSION',
         'BaselineError',
         'DEFAULT_BASELINE_FILE',
+        'ORIGIN_ATTRIBUTE',
         'OptionsError',
         'createBaseline',
         'createExternalChecker',
@@ -42,6 +43,12 @@ describe('public API surface', () => {
     const rehype = await import('linkgraph/rehype');
     expect(Object.keys(rehype).sort()).toEqual(['createCollector', 'default']);
     expect(typeof rehype.default).toBe('function');
+  });
+
+  it('exports the Astro integration from `linkgraph/astro`', async () => {
+    const astro = await import('linkgraph/astro');
+    expect(Object.keys(astro).sort()).toEqual(['default']);
+    expect(astro.default({}).name).toBe('linkgraph');
   });
 
   it('keeps VERSION equal to package.json', async () => {

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { parseSrcset } from 'srcset';
-import type { LinkRecord, LinkSource, PageRecord, Position, Region } from '../types.js';
+import type { LinkRecord, LinkSource, PageRecord, Position, Region, SourceLocation } from '../types.js';
 import { UNKNOWN_POSITION } from '../types.js';
 
 /** Options of {@link collectPage}. */
@@ -18,6 +18,13 @@ export interface CollectOptions {
   /** Longest body text kept for suggestions, in characters. Default: 4000. */
   maxText?: number;
 }
+
+/**
+ * Attribute a host's Markdown pipeline puts on an element to say where the
+ * author wrote it: `data-linkgraph-src="src/content/blog/a.md:12:5"` (path
+ * relative to the project root). It becomes the link's `origin`.
+ */
+export const ORIGIN_ATTRIBUTE = 'data-linkgraph-src';
 
 /** Elements whose start and end tags mark a template region wherever they are. */
 const TEMPLATE_ELEMENTS = new Set(['nav', 'aside']);
@@ -246,6 +253,8 @@ function makeLink(
     position: positionOf(node),
   };
   if (scope.ignore !== undefined) link.ignore = scope.ignore;
+  const origin = parseOrigin(stringProp(node, 'dataLinkgraphSrc'));
+  if (origin) link.origin = origin;
   const attributes: Record<string, string> = { ...extra };
   for (const prop of ['hrefLang', 'target', 'download', 'ariaLabelledBy', 'ariaHidden', 'ariaCurrent', 'role'] as const) {
     const value = node.properties[prop];
@@ -253,6 +262,13 @@ function makeLink(
   }
   if (Object.keys(attributes).length > 0) link.attributes = attributes;
   return link;
+}
+
+/** `src/a.md:12:5` -> `{file, line, column}`; the path may itself contain `:`. */
+function parseOrigin(value: string | undefined): SourceLocation | undefined {
+  const match = value === undefined ? null : /^(.+):(\d+):(\d+)$/.exec(value);
+  if (!match) return undefined;
+  return { file: match[1]!, line: Number(match[2]), column: Number(match[3]) };
 }
 
 /**

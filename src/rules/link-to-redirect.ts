@@ -1,3 +1,5 @@
+import picomatch from 'picomatch';
+import { z } from 'zod';
 import { NAVIGATION_SOURCES, type Graph } from '../graph/build-graph.js';
 import { resolveHref } from '../resolve/resolve-href.js';
 import type { Lookup, Target } from '../types.js';
@@ -20,10 +22,19 @@ export const linkToRedirect = createRule({
     defaultLevel: 'warn',
     rationale: 'Every redirect costs the reader a round trip and dilutes the link for search engines; linking to the final URL is faster and survives the redirect being removed.',
   },
-  check({ graph, external, report }) {
+  options: z.strictObject({
+    /**
+     * URL globs of internal redirects that are meant to be linked, such as
+     * i18n fallback pages (the Astro integration adds those). Default `[]`.
+     */
+    allow: z.array(z.string()).default([]),
+  }),
+  check({ graph, options, external, report }) {
+    const allowed = options.allow.length > 0 ? picomatch(options.allow, { dot: true }) : () => false;
     graph.pages.forEach((page, pageId) => {
       graph.resolved[pageId]!.forEach(({ target, lookup }, index) => {
         if (target.kind !== 'internal' || !NAVIGATION_SOURCES.has(page.links[index]!.source)) return;
+        if (allowed(target.path)) return;
         const final = finalTarget(graph, target, lookup);
         if (final === undefined) return;
         const fixed = withFragment(final, target.fragment);

@@ -1,0 +1,254 @@
+/**
+ * linkgraph's Astro integration: `integrations: [linkgraph()]` checks the
+ * built HTML of every prerendered page at `astro:build:done`, reports each
+ * link written in Markdown or MDX at its source line, and fails the build
+ * when findings reach `failOn`.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
+import { AstroError } from 'astro/errors';
+import { z } from 'zod';
+import { checkDirectory } from '../node/check-directory.js';
+import { OptionsError, resolveOptions, type Options, type ResolvedOptions } from '../options.js';
+import { normaliseBase } from '../resolve/resolve-href.js';
+import { formats, type FormatName } from '../report/formats.js';
+import { render } from '../report/render.js';
+import type { Result } from '../types.js';
+import { rehypeSourcePositions, satteriSourcePlugin, type TaggingState } from './source-positions.js';
+import { stripOrigins } from './strip-origins.js';
+
+/** Options only the Astro integration has. */
+const astroOnlySchema = z.strictObject({
+  /**
+   * Report files to write after each build, by format, relative to the
+   * project root: `{ json: 'linkgraph-report.json' }`. Default none (the text
+   * report always goes to Astro's log).
+   */
+  reports: z.partialRecord(z.enum(Object.keys(formats) as [FormatName, ...FormatName[]]), z.string().min(1)).default({}),
+  /**
+   * Report links written in Markdown and MDX at their source line
+   * (`src/content/blog/a.md:12:5`). Default true.
+   */
+  sourcePositions: z.boolean().default(true),
+});
+
+/** Options of the Astro integration: every engine option, plus `reports` and `sourcePositions`. */
+export type AstroOptions = Options & z.input<typeof astroOnlySchema>;
+
+/** What the integration learnt from Astro's routes. */
+interface RouteFacts {
+  /** Static redirects: public path (with base) -> destination. */
+  redirects: Record<string, string>;
+  /** i18n fallback pages Astro generates (public paths with base). */
+  fallbacks: string[];
+  /** Patterns of routes rendered on demand, which no build output shows. */
+  onDemand: string[];
+}
+
+/**
+ * The integration. Options are validated here, when `astro.config` is
+ * loaded, and an error names the option.
+ *
+ * @param input engine options (see the README's Options) plus `reports` and `sourcePositions`.
+ * @throws {OptionsError} on an unknown option or a wrong value.
+ */
+export default function linkgraph(input: AstroOptions = {}): AstroIntegration {
+  const { reports: rawReports, sourcePositions: rawSourcePositions, ...engineInput } = (input ?? {}) as Record<string, unknown>;
+  const astroOnly = astroOnlySchema.safeParse({ reports: rawReports, sourcePositions: rawSourcePositions });
+  if (!astroOnly.success) {
+    throw new OptionsError(astroOnly.error.issues.map((issue) => `linkgraph(): \`${issue.path.map(String).join('.')}\` ${issue.message.replace(/^Invalid input: /, '')}`).join('\n'));
+  }
+  const { reports, sourcePositions } = astroOnly.data;
+  const userOptions = resolveOptions(engineInput, 'linkgraph()');
+  const state: TaggingState = { enabled: false };
+  const routes: RouteFacts = { redirects: {}, fallbacks: [], onDemand: [] };
+  let config: AstroConfig | undefined;
+
+  return {
+    name: 'linkgraph',
+    hooks: {
+      'astro:config:setup': ({ config: setupConfig, command, updateConfig, logger }) => {
+        // Nothing runs in `astro dev`: the check needs the whole built site.
+        if (command !== 'build' || !sourcePositions) return;
+        state.enabled = true;
+        const root = fileURLToPath(setupConfig.root);
+        addSourcePlugin(setupConfig, root, state, updateConfig, logger);
+      },
+      'astro:routes:resolved': ({ routes: resolved }) => {
+        Object.assign(routes, routeFacts(resolved));
+        // Markdown compiled for on-demand pages would carry the tags into responses that nothing strips.
+        if (routes.onDemand.length > 0) state.enabled = false;
+      },
+      'astro:config:done': ({ config: doneConfig }) => {
+        config = doneConfig;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!config) return;
+        const root = fileURLToPath(config.root);
+        const siteDir = fileURLToPath(dir);
+        const options = mergeAstroConfig(userOptions, engineInput, config, routes);
+        let result: Result;
+        try {
+          result = await checkDirectory(siteDir, options);
+        } finally {
+          // Tags are removed whatever happens, so the output never ships them.
+          if (state.enabled) await stripOrigins(siteDir);
+        }
+        const relativeDir = path.relative(root, siteDir).split(path.sep).join('/');
+        const color = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
+        const text = render('text', result, { siteDir: relativeDir, color });
+        if (text.ok) logger.info(`\n${text.output.trimEnd()}`);
+        else logger.warn(text.error);
+        if (routes.onDemand.length > 0) {
+          logger.info(`Not checked: ${routes.onDemand.length} on-demand route(s) rendered at request time (${routes.onDemand.map((route) => `\`${route}\``).join(', ')}); links to them are not reported.`);
+        }
+        await writeReports(reports, result, root, relativeDir, logger);
+        if (result.failed) {
+          const { error, warn, info } = result.counts;
+          throw new AstroError(
+            `linkgraph found ${plural(error, 'error')}, ${plural(warn, 'warning')} and ${plural(info, 'info', 'info')} in the built site; findings at \`${options.failOn}\` or above fail the build.`,
+            'Fix the findings listed above (each at its source line when it was written in Markdown), or change `failOn` or the rule levels in linkgraph({ ... }) in your Astro config.',
+          );
+        }
+      },
+    },
+  };
+}
+
+/**
+ * Add the source-position plugin to the Markdown pipeline Astro uses: the
+ * configured processor's own plugin list (astro 7: Satteri `hastPlugins` or
+ * unified `rehypePlugins`), else `markdown.rehypePlugins` (astro 5-6).
+ */
+function addSourcePlugin(
+  config: AstroConfig,
+  root: string,
+  state: TaggingState,
+  updateConfig: (config: Record<string, unknown>) => unknown,
+  logger: AstroIntegrationLogger,
+): void {
+  const markdown = config.markdown as { processor?: { name: string; options: Record<string, unknown> } };
+  const processor = markdown.processor;
+  if (processor === undefined) {
+    updateConfig({ markdown: { rehypePlugins: [[rehypeSourcePositions, { root, state }]] } });
+    return;
+  }
+  const list = (key: string): unknown[] => {
+    const value = processor.options[key];
+    if (Array.isArray(value)) return value;
+    const created: unknown[] = [];
+    processor.options[key] = created;
+    return created;
+  };
+  if (processor.name === 'satteri') list('hastPlugins').push(satteriSourcePlugin(root, state));
+  else if (processor.name === 'unified') list('rehypePlugins').push([rehypeSourcePositions, { root, state }]);
+  else {
+    state.enabled = false;
+    logger.warn(`The Markdown processor \`${processor.name}\` is not one linkgraph knows (\`satteri\`, \`unified\`): findings are reported in the built HTML, not at Markdown lines.`);
+  }
+}
+
+/** Redirects, fallback pages and on-demand routes, from `astro:routes:resolved`. */
+function routeFacts(resolved: readonly IntegrationResolvedRoute[]): RouteFacts {
+  const facts: RouteFacts = { redirects: {}, fallbacks: [], onDemand: [] };
+  for (const route of resolved) {
+    if (route.type === 'redirect' && route.pathname !== undefined && route.redirect !== undefined) {
+      facts.redirects[route.pathname] = typeof route.redirect === 'string' ? route.redirect : route.redirect.destination;
+    }
+    // astro 5 resolves routes without `fallbackRoutes`.
+    for (const fallback of (route.fallbackRoutes as IntegrationResolvedRoute[] | undefined) ?? []) {
+      if (fallback.pathname !== undefined) facts.fallbacks.push(fallback.pathname);
+    }
+    if (!route.isPrerendered && route.origin !== 'internal' && (route.type === 'page' || route.type === 'endpoint')) facts.onDemand.push(route.pattern);
+  }
+  facts.fallbacks.sort();
+  facts.onDemand.sort();
+  return facts;
+}
+
+/**
+ * The engine options for this build: the user's, with what Astro's config
+ * says filled in where the user did not say otherwise (`site`, `base`,
+ * `trailingSlash`), and merged where both add up (`redirects`, `entries`,
+ * `ignore.urls` for on-demand routes).
+ */
+function mergeAstroConfig(user: ResolvedOptions, input: Record<string, unknown>, config: AstroConfig, routes: RouteFacts): ResolvedOptions {
+  const base = normaliseBase('base' in input ? user.base : config.base);
+  const withBase = (pathname: string): string => `${base}${pathname.replace(/^\//, '')}`;
+  const entries = [...user.entries];
+  const i18n = config.i18n;
+  if (i18n) {
+    const prefixDefault = i18n.routing !== 'manual' && i18n.routing.prefixDefaultLocale;
+    for (const locale of i18n.locales) {
+      const localePath = typeof locale === 'string' ? locale : locale.path;
+      if (localePath === i18n.defaultLocale && !prefixDefault) continue;
+      entries.push(withBase(`${localePath}/`));
+    }
+  }
+  // Astro writes fallback pages no page links to: readers reach them by switching locale.
+  for (const fallback of routes.fallbacks) entries.push(withBase(fallback));
+  const redirects: Record<string, string> = {};
+  // Astro serves a redirect's source under `base` and writes its destination as given.
+  for (const [from, to] of Object.entries(routes.redirects)) redirects[withBase(from)] = to;
+  const onDemand = routes.onDemand.map((pattern) => routePatternRegExp(withBase(pattern)));
+  const merged: ResolvedOptions = {
+    ...user,
+    base,
+    trailingSlash: 'trailingSlash' in input ? user.trailingSlash : config.trailingSlash,
+    entries: [...new Set(entries)],
+    redirects: { ...redirects, ...user.redirects },
+    ignore: { ...user.ignore, urls: [...user.ignore.urls, ...onDemand] },
+  };
+  // Fallback pages redirect by design: links to them are how a locale links its own pages.
+  const redirectRule = user.rules.get('link-to-redirect');
+  if (redirectRule && routes.fallbacks.length > 0) {
+    const current = redirectRule.options as { allow: string[] };
+    const allow = [...current.allow, ...routes.fallbacks.map((fallback) => `${withBase(fallback).replace(/\/$/, '')}{,/}`)];
+    merged.rules = new Map(user.rules).set('link-to-redirect', { level: redirectRule.level, options: { ...current, allow } });
+  }
+  const site = 'site' in input ? user.site : config.site === undefined ? undefined : new URL(config.site).origin;
+  if (site === undefined) delete merged.site;
+  else merged.site = site;
+  return merged;
+}
+
+/** `/blog/[slug]` -> a RegExp matching `/blog/a`, `/blog/a/`, `/blog/a/#x`. */
+function routePatternRegExp(pattern: string): RegExp {
+  const source = pattern
+    .replace(/\/+$/, '')
+    .split(/(\[\.\.\.[^\]]+\]|\[[^\]]+\])/)
+    .map((part) => (part.startsWith('[...') ? '.*' : part.startsWith('[') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}/?(?:[?#].*)?$`);
+}
+
+function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
+}
+
+/** Write the configured report files; a failure is a warning, never a lost build. */
+async function writeReports(
+  reports: Partial<Record<FormatName, string>>,
+  result: Result,
+  root: string,
+  siteDir: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  for (const [format, file] of Object.entries(reports) as [FormatName, string][]) {
+    const rendered = render(format, result, { siteDir });
+    if (!rendered.ok) {
+      logger.warn(rendered.error);
+      continue;
+    }
+    const target = path.resolve(root, file);
+    try {
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, rendered.output);
+      logger.info(`Wrote the ${format} report to ${path.relative(root, target).split(path.sep).join('/')}`);
+    } catch (error) {
+      logger.warn(`Cannot write \`${file}\`: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { satteri } from '@astrojs/markdown-satteri';
+import { describe, expect, it } from 'vitest';
+import linkgraph from '../../src/astro/index.js';
+import { OptionsError } from '../../src/options.js';
+
+describe('astro: options', () => {
+  it('is an Astro integration named linkgraph with the build hooks', () => {
+    const integration = linkgraph();
+    expect(integration.name).toBe('linkgraph');
+    expect(Object.keys(integration.hooks).sort()).toEqual(['astro:build:done', 'astro:config:done', 'astro:config:setup', 'astro:routes:resolved']);
+  });
+
+  it.each([
+    [{ failOn: 'sometimes' }, /linkgraph\(\): `failOn`/],
+    [{ nope: true }, /linkgraph\(\): .*nope/],
+    [{ reports: { pdf: 'report.pdf' } }, /linkgraph\(\): `reports(\.pdf)?`/],
+    [{ sourcePositions: 'yes' }, /linkgraph\(\): `sourcePositions` expected boolean/],
+    [{ rules: { 'no-such-rule': 'warn' } }, /unknown rule `no-such-rule`/],
+  ])('rejects %j with a message naming the option', (options, message) => {
+    expect(() => linkgraph(options as never)).toThrow(OptionsError);
+    expect(() => linkgraph(options as never)).toThrow(message);
+  });
+});
+
+describe('astro: the Markdown pipeline', () => {
+  /** Run `astro:config:setup` as Astro would, with a real processor. */
+  const setup = (command: 'dev' | 'build', options: Parameters<typeof linkgraph>[0] = {}) => {
+    const processor = satteri();
+    const hook = linkgraph(options).hooks['astro:config:setup'] as (options: unknown) => void;
+    hook({ config: { root: new URL('file:///project/'), markdown: { processor } }, command, updateConfig: () => undefined, logger: undefined });
+    return processor.options.hastPlugins.map((plugin) => (plugin as { name?: string }).name);
+  };
+
+  it('adds nothing in astro dev, so dev is not slowed', () => {
+    expect(setup('dev')).toEqual([]);
+  });
+
+  it('adds the source-position plugin to Satteri in astro build, unless sourcePositions is off', () => {
+    expect(setup('build')).toEqual(['linkgraph-source-positions']);
+    expect(setup('build', { sourcePositions: false })).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOriginMapper } from '../../src/astro/source-positions.js';
+import { collectPage } from '../../src/collect/collect-page.js';
+
+describe('createOriginMapper', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'linkgraph-origin-'));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  /** The processor's view of a link: its offset in the text the processor was given. */
+  const at = (source: string, needle: string) => ({ start: { line: 0, column: 0, offset: source.indexOf(needle) } });
+
+  it.each([
+    ['a page: front matter blanked to spaces, same length', '---\ntitle: A\n---\n\n[x](/x/)\n', (file: string) => file.replace('---\ntitle: A\n---', '   \n        \n   '), 'src/a.md:5:1'],
+    ['a collection body: front matter and blank lines trimmed', '---\ntitle: A\n---\n\n\n  See [x](/x/)\n', (file: string) => file.slice(file.indexOf('See')).trim(), 'src/a.md:6:7'],
+    ['CRLF line endings', '---\r\ntitle: A\r\n---\r\n\r\nOne\r\nSee [x](/x/)\r\n', (file: string) => file.slice(file.indexOf('One')).trim(), 'src/a.md:6:5'],
+    ['astral characters before the link (UTF-16 offsets)', '😀 é [x](/x/)\n', (file: string) => file.trim(), 'src/a.md:1:6'],
+  ])('%s', async (_name, text, toSource, expected) => {
+    const file = path.join(root, 'src', 'a.md');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+    const source = toSource(text);
+    expect(createOriginMapper(root)(file, source, at(source, '[x]'))).toBe(expected);
+  });
+
+  it('gives no position when the rendered text is not in the file, or the file is unreadable', async () => {
+    const file = path.join(root, 'b.md');
+    await writeFile(file, 'Hello [x](/x/)\n');
+    const map = createOriginMapper(root);
+    expect(map(file, 'Rewritten [x](/x/)', at('Rewritten [x](/x/)', '[x]'))).toBeUndefined();
+    expect(map(path.join(root, 'missing.md'), '[x](/x/)', at('[x](/x/)', '[x]'))).toBeUndefined();
+    expect(map(file, 'Hello [x](/x/)', undefined)).toBeUndefined();
+  });
+});
+
+describe('collectPage: data-linkgraph-src', () => {
+  it('becomes the origin of every link on the element', () => {
+    const page = collectPage(
+      fromHtml('<p><a href="/a/" data-linkgraph-src="src/c:d/a.md:12:5">a</a> <img src="/i.png" srcset="/i-2x.png 2x" data-linkgraph-src="src/a.md:3:1" alt=""> <a href="/b/">b</a> <a href="/c/" data-linkgraph-src="nonsense">c</a></p>'),
+      { file: 'index.html', url: '/' },
+    );
+    expect(page.links.map((link) => [link.href, link.origin])).toEqual([
+      ['/a/', { file: 'src/c:d/a.md', line: 12, column: 5 }],
+      ['/i.png', { file: 'src/a.md', line: 3, column: 1 }],
+      ['/i-2x.png', { file: 'src/a.md', line: 3, column: 1 }],
+      ['/b/', undefined],
+      ['/c/', undefined],
+    ]);
+  });
+});
