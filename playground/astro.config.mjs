@@ -12,7 +12,15 @@ export default defineConfig({
       // `astro build` fails on the deliberate defects. `npm run demo` sets
       // LINKGRAPH_FAIL_ON=never so that it shows the report and exits 0.
       failOn: process.env.LINKGRAPH_FAIL_ON ?? 'error',
-      reports: { json: '.linkgraph/report.json' },
+      // Every report format, written after each build (open .linkgraph/report.html in a browser).
+      reports: {
+        json: '.linkgraph/report.json',
+        sarif: '.linkgraph/report.sarif',
+        markdown: '.linkgraph/report.md',
+        junit: '.linkgraph/junit.xml',
+        github: '.linkgraph/annotations.txt',
+        html: '.linkgraph/report.html',
+      },
     }),
   ],
 });

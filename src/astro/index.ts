@@ -4,7 +4,7 @@
  * link written in Markdown or MDX at its source line, and fails the build
  * when findings reach `failOn`.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
@@ -14,6 +14,7 @@ import { checkDirectory } from '../node/check-directory.js';
 import { OptionsError, resolveOptions, type Options, type ResolvedOptions } from '../options.js';
 import { normaliseBase } from '../resolve/resolve-href.js';
 import { formats, type FormatName } from '../report/formats.js';
+import { formatGithubSummary } from '../report/github.js';
 import { render } from '../report/render.js';
 import type { Result } from '../types.js';
 import { rehypeSourcePositions, satteriSourcePlugin, type TaggingState } from './source-positions.js';
@@ -236,6 +237,20 @@ async function writeReports(
   siteDir: string,
   logger: AstroIntegrationLogger,
 ): Promise<void> {
+  // In GitHub Actions, annotations go to stdout as workflow commands (the logger's prefix would
+  // hide them from the runner) and the job summary carries every finding.
+  if (process.env['GITHUB_ACTIONS'] === 'true') {
+    const annotations = render('github', result, { siteDir });
+    if (annotations.ok) process.stdout.write(annotations.output);
+    const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
+    if (summaryFile) {
+      try {
+        await appendFile(summaryFile, formatGithubSummary(result, { siteDir }));
+      } catch (error) {
+        logger.warn(`Cannot append the job summary to \`${summaryFile}\`: ${(error as Error).message}`);
+      }
+    }
+  }
   for (const [format, file] of Object.entries(reports) as [FormatName, string][]) {
     const rendered = render(format, result, { siteDir });
     if (!rendered.ok) {
