@@ -187,6 +187,17 @@ export interface PageMetrics {
   outlinks: number;
   /** Distinct external URLs this page links to. */
   externalOutlinks: number;
+  /**
+   * Clicks from the nearest entry point over followed links (a pagination
+   * step and an `hreflang` alternate cost none); null when unreachable.
+   */
+  depth: number | null;
+  /** Internal link score, 0-100 (PageRank over followed links, log scale); null outside the page set. */
+  score: number | null;
+  /** In the page set: meant to be linked and indexed. */
+  indexable: boolean;
+  /** Why the page is outside the page set. */
+  exclusion?: 'error-page' | 'noindex' | 'redirect' | 'canonicalised';
 }
 
 /** Counts per severity. */

@@ -1,4 +1,5 @@
 import { buildGraph, EDGE_CONTENT, type Graph } from '../graph/build-graph.js';
+import { linkMetrics } from '../graph/link-metrics.js';
 import type { ExternalChecker, ExternalRequest, ExternalResults } from '../external/types.js';
 import { fails, type ResolvedOptions } from '../options.js';
 import type { FindingInput, RuleContext } from '../rules/create-rule.js';
@@ -130,8 +131,9 @@ function externalRequests(graph: Graph): ExternalRequest[] {
   return [...byUrl].sort(([a], [b]) => (a < b ? -1 : 1)).map(([url, fragments]) => ({ url, fragments: [...fragments].sort() }));
 }
 
-/** Inlinks and outlinks of every page. */
+/** Inlinks, outlinks, depth and link score of every page. */
 function pageMetrics(graph: Graph): PageMetrics[] {
+  const { depths, score } = linkMetrics(graph);
   return graph.pages.map((page, pageId) => {
     let contentInlinks = 0;
     for (const edge of graph.inbound(pageId)) if (graph.edgeFlags[edge]! & EDGE_CONTENT) contentInlinks++;
@@ -147,8 +149,13 @@ function pageMetrics(graph: Graph): PageMetrics[] {
       templateInlinks: inlinks - contentInlinks,
       outlinks: graph.outbound(pageId).length,
       externalOutlinks: external.size,
+      depth: depths.depth[pageId] === -1 ? null : depths.depth[pageId]!,
+      score: Number.isNaN(score[pageId]) ? null : score[pageId]!,
+      indexable: graph.exclusion(pageId) === undefined,
     };
     if (page.title !== undefined) metrics.title = page.title;
+    const exclusion = graph.exclusion(pageId);
+    if (exclusion !== undefined) metrics.exclusion = exclusion;
     return metrics;
   });
 }
