@@ -138,6 +138,18 @@ function computeLinkMetrics(graph: Graph): LinkMetrics {
   };
 }
 
+/**
+ * Whether no page links to `pageId`: no inlink from a page other than a
+ * redirect stub, and not an `hreflang` alternate of a page that has inlinks
+ * or is an entry point (a translation reached through its counterpart's
+ * annotations is not isolated).
+ */
+export function isOrphan(graph: Graph, pageId: number): boolean {
+  const metrics = linkMetrics(graph);
+  if (metrics.linkers(pageId).length > 0) return false;
+  return !metrics.alternateOf(pageId).some((other) => isEntry(graph, other) || metrics.linkers(other).length > 0);
+}
+
 /** Whether a page is an entry point. */
 export function isEntry(graph: Graph, pageId: number): boolean {
   return graph.entries.includes(pageId);

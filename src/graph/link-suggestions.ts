@@ -1,0 +1,276 @@
+import type { Graph } from './build-graph.js';
+import { linkMetrics } from './link-metrics.js';
+
+/** A page that could link to a page that lacks links, and why. */
+export interface LinkSuggestion {
+  /** The page that should link. */
+  pageId: number;
+  url: string;
+  /** BM25 similarity of the two pages (higher is closer), rounded to 2 decimals. */
+  score: number;
+  /** The target's title or heading that the page already mentions without a link. */
+  phrase?: string;
+  /** The sentence of the page where `phrase` appears, trimmed to about 200 characters. */
+  sentence?: string;
+}
+
+/** Options of {@link suggestLinkers}. */
+export interface SuggestOptions {
+  /** Most suggestions returned. Default 3. */
+  limit?: number;
+  /** Pages never suggested (those that already link in content). */
+  exclude?: ReadonlySet<number>;
+}
+
+/**
+ * Pages that should link to `pageId`, best first: pages that mention the
+ * target's title or a heading without linking it come first, then the rest
+ * by BM25 similarity (k1 = 1.2, b = 0.75) of their title, headings and text
+ * to the target's title, headings and most distinctive words. Only
+ * reachable pages of the page set are suggested, so that the new link makes
+ * the target reachable. Deterministic: ties go to the shorter, then smaller
+ * URL.
+ */
+export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOptions = {}): LinkSuggestion[] {
+  const limit = options.limit ?? 3;
+  if (limit <= 0) return [];
+  const index = textIndex(graph);
+  const metrics = linkMetrics(graph);
+  const query = queryTerms(graph, index, pageId);
+  const scores = new Float64Array(graph.pages.length);
+  const touched: number[] = [];
+  for (const term of query) {
+    const posting = index.postings.get(term);
+    if (!posting) continue;
+    const idf = Math.log(1 + (index.docCount - posting.docs.length + 0.5) / (posting.docs.length + 0.5));
+    for (let i = 0; i < posting.docs.length; i++) {
+      const doc = posting.docs[i]!;
+      const tf = posting.counts[i]!;
+      const norm = K1 * (1 - B + (B * index.lengths[doc]!) / index.averageLength);
+      if (scores[doc] === 0) touched.push(doc);
+      scores[doc]! += (idf * tf * (K1 + 1)) / (tf + norm);
+    }
+  }
+  const eligible = (doc: number): boolean =>
+    doc !== pageId && !options.exclude?.has(doc) && graph.exclusion(doc) === undefined && metrics.depths.depth[doc] !== -1;
+
+  const phrases = keyPhrases(graph, index, pageId);
+  const candidates: LinkSuggestion[] = [];
+  const seen = new Set<number>();
+  const consider = (doc: number): void => {
+    if (seen.has(doc) || !eligible(doc)) return;
+    seen.add(doc);
+    const suggestion: LinkSuggestion = { pageId: doc, url: graph.pages[doc]!.url, score: Math.round(scores[doc]! * 100) / 100 };
+    const mention = findMention(graph.pages[doc]!.text ?? '', phrases);
+    if (mention) {
+      suggestion.phrase = mention.phrase;
+      suggestion.sentence = mention.sentence;
+    }
+    if (mention || suggestion.score > 0) candidates.push(suggestion);
+  };
+  for (const doc of touched) consider(doc);
+  // A page can mention a phrase whose words are all too common to score; look for mentions directly too.
+  if (phrases.length > 0) for (const doc of index.mentionCandidates(phrases)) consider(doc);
+  candidates.sort(
+    (a, b) =>
+      Number(b.sentence !== undefined) - Number(a.sentence !== undefined) ||
+      b.score - a.score ||
+      a.url.length - b.url.length ||
+      (a.url < b.url ? -1 : a.url > b.url ? 1 : 0),
+  );
+  return candidates.slice(0, limit);
+}
+
+/** A suggestion as one string: `/guide/ ("…sentence…")`, or the URL alone. */
+export function formatSuggestion(suggestion: LinkSuggestion): string {
+  return suggestion.sentence === undefined ? suggestion.url : `${suggestion.url} ("${suggestion.sentence}")`;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+/** Field weights: a title word counts three times, a heading word twice, a body word once. */
+const TITLE_WEIGHT = 3;
+const HEADING_WEIGHT = 2;
+/** Distinctive body words added to the query, by tf-idf. */
+const BODY_TERMS = 8;
+
+interface Posting {
+  docs: number[];
+  counts: number[];
+}
+
+interface TextIndex {
+  docCount: number;
+  postings: Map<string, Posting>;
+  lengths: Float64Array;
+  averageLength: number;
+  /** Body term counts per page, for query expansion. */
+  bodyTerms: readonly Map<string, number>[];
+  /** Title parts shared by most pages (the site name), dropped from key phrases. */
+  boilerplate: ReadonlySet<string>;
+  /** Pages whose text contains any of the phrases (lower case), in page order. */
+  mentionCandidates(phrases: readonly string[]): number[];
+}
+
+const indexes = new WeakMap<Graph, TextIndex>();
+
+/** The inverted index of every page's title, headings and content text, built once per graph. */
+function textIndex(graph: Graph): TextIndex {
+  let index = indexes.get(graph);
+  if (index) return index;
+  const postings = new Map<string, Posting>();
+  const lengths = new Float64Array(graph.pages.length);
+  const bodyTerms: Map<string, number>[] = [];
+  const lowerTexts: string[] = [];
+  let total = 0;
+  graph.pages.forEach((page, doc) => {
+    const counts = new Map<string, number>();
+    const add = (text: string | undefined, weight: number, body?: Map<string, number>): void => {
+      if (!text) return;
+      for (const term of terms(text)) {
+        counts.set(term, (counts.get(term) ?? 0) + weight);
+        if (body) body.set(term, (body.get(term) ?? 0) + 1);
+      }
+    };
+    const body = new Map<string, number>();
+    add(page.title, TITLE_WEIGHT);
+    for (const heading of page.headings) add(heading, HEADING_WEIGHT);
+    add(page.text, 1, body);
+    bodyTerms.push(body);
+    lowerTexts.push(normalise(page.text ?? ''));
+    let length = 0;
+    for (const [term, count] of counts) {
+      length += count;
+      let posting = postings.get(term);
+      if (!posting) postings.set(term, (posting = { docs: [], counts: [] }));
+      posting.docs.push(doc);
+      posting.counts.push(count);
+    }
+    lengths[doc] = length;
+    total += length;
+  });
+  index = {
+    docCount: graph.pages.length,
+    postings,
+    lengths,
+    averageLength: graph.pages.length === 0 ? 1 : Math.max(1, total / graph.pages.length),
+    bodyTerms,
+    boilerplate: sharedTitleParts(graph),
+    mentionCandidates: (phrases) => {
+      const found: number[] = [];
+      lowerTexts.forEach((text, doc) => {
+        if (phrases.some((phrase) => text.includes(phrase.toLowerCase()))) found.push(doc);
+      });
+      return found;
+    },
+  };
+  indexes.set(graph, index);
+  return index;
+}
+
+/** The target's query: its title (without the site name) and heading words, plus its most distinctive body words. */
+function queryTerms(graph: Graph, index: TextIndex, pageId: number): string[] {
+  const page = graph.pages[pageId]!;
+  const fields = [cleanTitle(page.title, index.boilerplate) ?? '', ...page.headings].flatMap((text) => terms(text));
+  const body = [...(index.bodyTerms[pageId] ?? new Map<string, number>())]
+    .map(([term, count]) => [term, count * Math.log(index.docCount / (index.postings.get(term)?.docs.length ?? 1))] as const)
+    .filter(([, weight]) => weight > 0)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, BODY_TERMS)
+    .map(([term]) => term);
+  return [...new Set([...fields, ...body])];
+}
+
+/**
+ * Phrases that name the target: its title without the site name, and its
+ * headings (first heading first), each of at least two words or eight
+ * characters, so that a mention is a real mention.
+ */
+function keyPhrases(graph: Graph, index: TextIndex, pageId: number): string[] {
+  const page = graph.pages[pageId]!;
+  const phrases: string[] = [];
+  const add = (value: string | undefined): void => {
+    const phrase = value?.replace(/\s+/g, ' ').trim();
+    if (!phrase || terms(phrase).length === 0) return;
+    if (!phrase.includes(' ') && phrase.length < 8) return;
+    if (!phrases.some((known) => known.toLowerCase() === phrase.toLowerCase())) phrases.push(phrase);
+  };
+  add(cleanTitle(page.title, index.boilerplate));
+  for (const heading of page.headings.slice(0, 3)) add(heading);
+  return phrases;
+}
+
+/** Separators between a page title and the site name. */
+const TITLE_SEPARATOR = /\s+[|·–—•:-]\s+/;
+
+/** Title parts (lower case) that at least half of the pages share, from 3 pages up: the site name. */
+function sharedTitleParts(graph: Graph): Set<string> {
+  const counts = new Map<string, number>();
+  for (const page of graph.pages) {
+    const parts = page.title?.split(TITLE_SEPARATOR) ?? [];
+    if (parts.length < 2) continue;
+    for (const part of new Set(parts.map((value) => value.trim().toLowerCase()))) counts.set(part, (counts.get(part) ?? 0) + 1);
+  }
+  const shared = new Set<string>();
+  if (graph.pages.length < 3) return shared;
+  for (const [part, count] of counts) if (count >= graph.pages.length / 2) shared.add(part);
+  return shared;
+}
+
+function cleanTitle(title: string | undefined, boilerplate: ReadonlySet<string>): string | undefined {
+  if (title === undefined) return undefined;
+  const parts = title.split(TITLE_SEPARATOR).filter((part) => !boilerplate.has(part.trim().toLowerCase()));
+  return parts.length === 0 ? title : parts.join(' - ');
+}
+
+/** The first sentence of `text` that contains one of the phrases, phrases in order of preference. */
+function findMention(text: string, phrases: readonly string[]): { phrase: string; sentence: string } | undefined {
+  if (text === '' || phrases.length === 0) return undefined;
+  const lower = normalise(text);
+  for (const phrase of phrases) {
+    const at = lower.indexOf(phrase.toLowerCase());
+    if (at === -1) continue;
+    return { phrase, sentence: sentenceAround(text, at, phrase.length) };
+  }
+  return undefined;
+}
+
+/** Lower case without changing string length, so that indexes stay valid in the original text. */
+function normalise(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : text.replace(/./gsu, (char) => (char.toLowerCase().length === char.length ? char.toLowerCase() : char));
+}
+
+const SENTENCE_END = /[.!?。！？]/;
+const MAX_SENTENCE = 200;
+
+/** The sentence around `[at, at + length)`, cut to about {@link MAX_SENTENCE} characters with ellipses. */
+function sentenceAround(text: string, at: number, length: number): string {
+  let start = at;
+  while (start > 0 && !(SENTENCE_END.test(text[start - 1]!) && /\s/.test(text[start] ?? ' '))) start--;
+  let end = at + length;
+  while (end < text.length && !SENTENCE_END.test(text[end]!)) end++;
+  if (end < text.length) end++;
+  let sentence = text.slice(start, end).trim();
+  if (sentence.length > MAX_SENTENCE) {
+    const offset = at - start;
+    const from = Math.max(0, Math.min(offset - 80, sentence.length - MAX_SENTENCE));
+    sentence = `${from > 0 ? '…' : ''}${sentence.slice(from, from + MAX_SENTENCE).trim()}${from + MAX_SENTENCE < sentence.length ? '…' : ''}`;
+  }
+  return sentence;
+}
+
+/** Words too common to say what a page is about (English). */
+const STOP_WORDS = new Set(
+  'a an and are as at be but by for from has have how i in into is it its of on or our so that the their this to was we were what when where which who why will with you your'.split(' '),
+);
+
+/** Index terms: lower-case letter/number runs, English stop words dropped, a plural `s` folded. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const [word] of text.toLowerCase().normalize('NFKC').matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (word.length < 2 || STOP_WORDS.has(word)) continue;
+    out.push(word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+  }
+  return out;
+}
