@@ -41,7 +41,8 @@ export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOpt
   const touched: number[] = [];
   for (const term of query) {
     const posting = index.postings.get(term);
-    if (!posting) continue;
+    // On a large site, a word on more than half of the pages says little about any of them, and would touch every page.
+    if (!posting || (index.docCount >= COMMON_FROM && posting.docs.length * 2 > index.docCount)) continue;
     const idf = Math.log(1 + (index.docCount - posting.docs.length + 0.5) / (posting.docs.length + 0.5));
     for (let i = 0; i < posting.docs.length; i++) {
       const doc = posting.docs[i]!;
@@ -55,30 +56,40 @@ export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOpt
     doc !== pageId && !options.exclude?.has(doc) && graph.exclusion(doc) === undefined && metrics.depths.depth[doc] !== -1;
 
   const phrases = keyPhrases(graph, index, pageId);
-  const candidates: LinkSuggestion[] = [];
-  const seen = new Set<number>();
-  const consider = (doc: number): void => {
-    if (seen.has(doc) || !eligible(doc)) return;
-    seen.add(doc);
-    const suggestion: LinkSuggestion = { pageId: doc, url: graph.pages[doc]!.url, score: Math.round(scores[doc]! * 100) / 100 };
-    const mention = findMention(graph.pages[doc]!.text ?? '', phrases);
-    if (mention) {
-      suggestion.phrase = mention.phrase;
-      suggestion.sentence = mention.sentence;
-    }
-    if (mention || suggestion.score > 0) candidates.push(suggestion);
-  };
-  for (const doc of touched) consider(doc);
-  // A page can mention a phrase whose words are all too common to score; look for mentions directly too.
-  if (phrases.length > 0) for (const doc of index.mentionCandidates(phrases)) consider(doc);
-  candidates.sort(
-    (a, b) =>
-      Number(b.sentence !== undefined) - Number(a.sentence !== undefined) ||
-      b.score - a.score ||
-      a.url.length - b.url.length ||
-      (a.url < b.url ? -1 : a.url > b.url ? 1 : 0),
-  );
-  return candidates.slice(0, limit);
+  // Only pages that hold every word of a phrase can mention it: intersect postings instead of scanning texts.
+  const mentioning = index.pagesWithAllTerms(phrases.map((phrase) => [...new Set(terms(phrase))]));
+  const suggestion = (doc: number): LinkSuggestion => ({ pageId: doc, url: graph.pages[doc]!.url, score: Math.round(scores[doc]! * 100) / 100 });
+
+  // Pages that mention the target come first, best score first; stop at `limit` real mentions.
+  const chosen: LinkSuggestion[] = [];
+  const mentionOrder = [...mentioning].filter(eligible).map(suggestion).sort(byRank);
+  for (const candidate of mentionOrder) {
+    if (chosen.length === limit) break;
+    const mention = findMention(graph.pages[candidate.pageId]!.text ?? '', index.lowerText(candidate.pageId), phrases);
+    if (!mention) continue;
+    chosen.push({ ...candidate, phrase: mention.phrase, sentence: mention.sentence });
+  }
+  // Then the best of the rest by score: a running top list, not a sort of every page touched.
+  const room = limit - chosen.length;
+  const taken = new Set(chosen.map((item) => item.pageId));
+  const top: LinkSuggestion[] = [];
+  for (const doc of touched) {
+    if (room === 0) break;
+    if (taken.has(doc) || !eligible(doc)) continue;
+    const candidate = suggestion(doc);
+    if (candidate.score <= 0) continue;
+    if (top.length === room && byRank(candidate, top[room - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && byRank(candidate, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, candidate);
+    if (top.length > room) top.pop();
+  }
+  return [...chosen, ...top];
+}
+
+/** Higher score first; ties by shorter, then smaller URL. */
+function byRank(a: LinkSuggestion, b: LinkSuggestion): number {
+  return b.score - a.score || a.url.length - b.url.length || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 }
 
 /** A suggestion as one string: `/guide/ ("…sentence…")`, or the URL alone. */
@@ -87,6 +98,8 @@ export function formatSuggestion(suggestion: LinkSuggestion): string {
 }
 
 const K1 = 1.2;
+/** Site size from which words on more than half of the pages leave the query. */
+const COMMON_FROM = 50;
 const B = 0.75;
 /** Field weights: a title word counts three times, a heading word twice, a body word once. */
 const TITLE_WEIGHT = 3;
@@ -108,8 +121,10 @@ interface TextIndex {
   bodyTerms: readonly Map<string, number>[];
   /** Title parts shared by most pages (the site name), dropped from key phrases. */
   boilerplate: ReadonlySet<string>;
-  /** Pages whose text contains any of the phrases (lower case), in page order. */
-  mentionCandidates(phrases: readonly string[]): number[];
+  /** A page's content text in lower case, same length as the original (cached). */
+  lowerText(doc: number): string;
+  /** Pages whose body holds every term of at least one of the term lists. */
+  pagesWithAllTerms(lists: readonly (readonly string[])[]): Set<number>;
 }
 
 const indexes = new WeakMap<Graph, TextIndex>();
@@ -121,7 +136,8 @@ function textIndex(graph: Graph): TextIndex {
   const postings = new Map<string, Posting>();
   const lengths = new Float64Array(graph.pages.length);
   const bodyTerms: Map<string, number>[] = [];
-  const lowerTexts: string[] = [];
+  const bodyPostings = new Map<string, number[]>();
+  const lowered = new Map<number, string>();
   let total = 0;
   graph.pages.forEach((page, doc) => {
     const counts = new Map<string, number>();
@@ -137,7 +153,11 @@ function textIndex(graph: Graph): TextIndex {
     for (const heading of page.headings) add(heading, HEADING_WEIGHT);
     add(page.text, 1, body);
     bodyTerms.push(body);
-    lowerTexts.push(normalise(page.text ?? ''));
+    for (const term of body.keys()) {
+      let row = bodyPostings.get(term);
+      if (!row) bodyPostings.set(term, (row = []));
+      row.push(doc);
+    }
     let length = 0;
     for (const [term, count] of counts) {
       length += count;
@@ -156,11 +176,19 @@ function textIndex(graph: Graph): TextIndex {
     averageLength: graph.pages.length === 0 ? 1 : Math.max(1, total / graph.pages.length),
     bodyTerms,
     boilerplate: sharedTitleParts(graph),
-    mentionCandidates: (phrases) => {
-      const found: number[] = [];
-      lowerTexts.forEach((text, doc) => {
-        if (phrases.some((phrase) => text.includes(phrase.toLowerCase()))) found.push(doc);
-      });
+    lowerText: (doc) => {
+      let text = lowered.get(doc);
+      if (text === undefined) lowered.set(doc, (text = normalise(graph.pages[doc]?.text ?? '')));
+      return text;
+    },
+    pagesWithAllTerms: (lists) => {
+      const found = new Set<number>();
+      for (const list of lists) {
+        const rows = list.map((term) => bodyPostings.get(term) ?? []).sort((a, b) => a.length - b.length);
+        if (rows.length === 0 || rows[0]!.length === 0) continue;
+        const rest = rows.slice(1).map((row) => new Set(row));
+        for (const doc of rows[0]!) if (rest.every((row) => row.has(doc))) found.add(doc);
+      }
       return found;
     },
   };
@@ -224,9 +252,8 @@ function cleanTitle(title: string | undefined, boilerplate: ReadonlySet<string>)
 }
 
 /** The first sentence of `text` that contains one of the phrases, phrases in order of preference. */
-function findMention(text: string, phrases: readonly string[]): { phrase: string; sentence: string } | undefined {
+function findMention(text: string, lower: string, phrases: readonly string[]): { phrase: string; sentence: string } | undefined {
   if (text === '' || phrases.length === 0) return undefined;
-  const lower = normalise(text);
   for (const phrase of phrases) {
     const at = lower.indexOf(phrase.toLowerCase());
     if (at === -1) continue;
@@ -241,22 +268,32 @@ function normalise(text: string): string {
   return lower.length === text.length ? lower : text.replace(/./gsu, (char) => (char.toLowerCase().length === char.length ? char.toLowerCase() : char));
 }
 
-const SENTENCE_END = /[.!?。！？]/;
+/** Sentence-ending characters: `.`, `!`, `?` and their CJK forms. */
+const SENTENCE_END = new Set(['.', '!', '?', '。', '！', '？']);
 const MAX_SENTENCE = 200;
 
-/** The sentence around `[at, at + length)`, cut to about {@link MAX_SENTENCE} characters with ellipses. */
+/**
+ * The sentence around `[at, at + length)`, cut to about {@link MAX_SENTENCE}
+ * characters with ellipses. Looks at most a window of text either side, so
+ * that text without punctuation costs no more than text with it.
+ */
 function sentenceAround(text: string, at: number, length: number): string {
+  const floor = Math.max(0, at - MAX_SENTENCE);
   let start = at;
-  while (start > 0 && !(SENTENCE_END.test(text[start - 1]!) && /\s/.test(text[start] ?? ' '))) start--;
+  while (start > floor && !(SENTENCE_END.has(text[start - 1]!) && /\s/.test(text[start] ?? ' '))) start--;
+  const ceiling = Math.min(text.length, at + length + MAX_SENTENCE);
   let end = at + length;
-  while (end < text.length && !SENTENCE_END.test(text[end]!)) end++;
-  if (end < text.length) end++;
+  while (end < ceiling && !SENTENCE_END.has(text[end]!)) end++;
+  if (end < ceiling) end++;
   let sentence = text.slice(start, end).trim();
+  const cutStart = start > floor || start === 0 ? '' : '…';
+  const cutEnd = end < text.length && !SENTENCE_END.has(text[end - 1]!) ? '…' : '';
   if (sentence.length > MAX_SENTENCE) {
     const offset = at - start;
     const from = Math.max(0, Math.min(offset - 80, sentence.length - MAX_SENTENCE));
-    sentence = `${from > 0 ? '…' : ''}${sentence.slice(from, from + MAX_SENTENCE).trim()}${from + MAX_SENTENCE < sentence.length ? '…' : ''}`;
+    return `${from > 0 || cutStart ? '…' : ''}${sentence.slice(from, from + MAX_SENTENCE).trim()}${from + MAX_SENTENCE < sentence.length || cutEnd ? '…' : ''}`;
   }
+  sentence = `${cutStart}${sentence}${cutEnd}`;
   return sentence;
 }
 
@@ -265,12 +302,28 @@ const STOP_WORDS = new Set(
   'a an and are as at be but by for from has have how i in into is it its of on or our so that the their this to was we were what when where which who why will with you your'.split(' '),
 );
 
-/** Index terms: lower-case letter/number runs, English stop words dropped, a plural `s` folded. */
+/**
+ * Index terms: lower-case letter/number runs, English stop words dropped,
+ * and a light stem (`-ing`, `-ed`, plural `-s` folded), so that
+ * `composting` meets `compost`.
+ */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const [word] of text.toLowerCase().normalize('NFKC').matchAll(/[\p{L}\p{N}]+/gu)) {
+  const lower = text.toLowerCase();
+  // NFKC only matters outside ASCII; skipping it keeps indexing plain English text fast.
+  for (const [word] of (NON_ASCII.test(lower) ? lower.normalize('NFKC') : lower).matchAll(WORD)) {
     if (word.length < 2 || STOP_WORDS.has(word)) continue;
-    out.push(word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+    out.push(stem(word));
   }
   return out;
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function stem(word: string): string {
+  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
+  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
 }
