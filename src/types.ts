@@ -200,6 +200,13 @@ export interface PageMetrics {
   exclusion?: 'error-page' | 'noindex' | 'redirect' | 'canonicalised';
 }
 
+/** A sitemap file of the output, as text (read by the host, parsed by the core). */
+export interface SitemapFile {
+  /** Output file, relative to the site directory (`sitemap-0.xml`). */
+  file: string;
+  xml: string;
+}
+
 /** Counts per severity. */
 export type SeverityCounts = Record<Severity, number>;
 

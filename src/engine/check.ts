@@ -5,7 +5,7 @@ import { fails, type ResolvedOptions } from '../options.js';
 import type { FindingInput, RuleContext } from '../rules/create-rule.js';
 import { rules, type RuleId } from '../rules/registry.js';
 import { createSiteModel } from '../site/site-model.js';
-import type { Finding, PageMetrics, PageRecord, Result, Severity, SeverityCounts } from '../types.js';
+import type { Finding, PageMetrics, PageRecord, Result, Severity, SeverityCounts, SitemapFile } from '../types.js';
 import { createIgnore } from './ignore.js';
 import { sortFindings } from './sort-findings.js';
 
@@ -21,6 +21,8 @@ export interface CheckInput {
   external?: ExternalChecker | undefined;
   /** Whether `files` lists every asset (false in a unified pipeline that sees only pages). Default true. */
   assetsKnown?: boolean | undefined;
+  /** Sitemap files of the output (`sitemap.xml`, `sitemap-0.xml`), for `sitemap-mismatch`. Default none. */
+  sitemaps?: readonly SitemapFile[] | undefined;
   /** Problems met before the check (unreadable files), carried into the result. */
   warnings?: readonly string[] | undefined;
 }
@@ -61,10 +63,10 @@ export async function check(input: CheckInput): Promise<Result> {
     const severity = setting.level;
     const report = (input: FindingInput): void => {
       const finding = toFinding(graph, id, severity, input);
-      if (ignore(finding, graph.pages[input.pageId]!, input.link)) suppressed++;
+      if (ignore(finding, input.pageId === undefined ? undefined : graph.pages[input.pageId], input.link)) suppressed++;
       else findings.push(finding);
     };
-    const context: RuleContext<unknown> = { graph, options: setting.options, external, report };
+    const context: RuleContext<unknown> = { graph, options: setting.options, external, site: options.site, sitemaps: input.sitemaps ?? [], report };
     try {
       rules[id].check(context as never);
     } catch (error) {
@@ -93,18 +95,18 @@ export async function check(input: CheckInput): Promise<Result> {
 
 /** A finding from a rule's report, with page, file, position and link fields filled in. */
 function toFinding(graph: Graph, ruleId: RuleId, severity: Severity, input: FindingInput): Finding {
-  const page = graph.pages[input.pageId]!;
-  const link = input.link === undefined ? undefined : page.links[input.link];
+  const page = input.pageId === undefined ? undefined : graph.pages[input.pageId];
+  const link = input.link === undefined ? undefined : page?.links[input.link];
   const finding: Finding = {
     ruleId,
     severity: input.severity ?? severity,
     message: input.message,
-    page: page.url,
-    file: page.file,
+    page: input.at?.url ?? page?.url ?? '',
+    file: input.at?.file ?? page?.file ?? '',
     position: input.position ?? link?.position ?? { known: false },
   };
   if (link) {
-    const { target } = graph.resolved[input.pageId]![input.link!]!;
+    const { target } = graph.resolved[input.pageId!]![input.link!]!;
     finding.href = link.href;
     finding.text = link.text;
     finding.target = target.kind === 'internal' ? `${target.path}${target.fragment === undefined ? '' : `#${target.fragment}`}` : target.kind === 'invalid' ? null : target.kind === 'external' ? `${target.url}${target.fragment === undefined ? '' : `#${target.fragment}`}` : target.url;

@@ -3,8 +3,11 @@ import { check } from '../engine/check.js';
 import { resolveOptions, type Options, type ResolvedOptions } from '../options.js';
 import { normaliseBase } from '../resolve/resolve-href.js';
 import { isPageFile, urlOfFile } from '../site/site-model.js';
-import type { PageRecord, Result } from '../types.js';
+import { isSitemapFile } from '../sitemap/parse-sitemap.js';
+import type { PageRecord, Result, SitemapFile } from '../types.js';
 import { listSite, readPage } from './read-site.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 /** Host-side extras of {@link checkDirectory}. */
 export interface CheckDirectoryHost {
@@ -44,7 +47,15 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pageFiles.length) }, worker));
-  return check({ pages, files: listing.files, options: resolved, external: host.external, warnings });
+  const sitemaps: SitemapFile[] = [];
+  for (const file of listing.files.filter(isSitemapFile)) {
+    try {
+      sitemaps.push({ file, xml: await readFile(path.join(listing.root, file), 'utf8') });
+    } catch (error) {
+      warnings.push(`Cannot read \`${file}\`: ${(error as Error).message}`);
+    }
+  }
+  return check({ pages, files: listing.files, options: resolved, external: host.external, sitemaps, warnings });
 }
 
 function isResolved(options: Options | ResolvedOptions): options is ResolvedOptions {

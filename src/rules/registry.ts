@@ -7,6 +7,7 @@ import { deadEndPage } from './dead-end-page.js';
 import { nofollowInternal } from './nofollow-internal.js';
 import { orphanPage } from './orphan-page.js';
 import { singleInlink } from './single-inlink.js';
+import { sitemapMismatch } from './sitemap-mismatch.js';
 import { unreachablePage } from './unreachable-page.js';
 
 /**
@@ -23,6 +24,7 @@ export const rules = {
   'single-inlink': singleInlink,
   'dead-end-page': deadEndPage,
   'nofollow-internal': nofollowInternal,
+  'sitemap-mismatch': sitemapMismatch,
 } as const satisfies Record<string, AnyRule>;
 
 /** A rule id. */
