@@ -1,4 +1,4 @@
-// Times the link-graph stage on a synthetic site: `npm run build && node bench/graph.mjs [pages] [linksPerPage]`.
+// Times the link-graph stage on a synthetic site: `npm run build && node bench/graph.mjs [pages] [linksPerPage] [suggestions]`.
 // Page records are made directly (no HTML parsing), so the figure is graph + rules + metrics.
 import { check } from '../dist/engine/check.js';
 import { resolveOptions } from '../dist/options.js';
@@ -30,7 +30,8 @@ for (let i = 0; i < pageCount; i++) {
   const text = Array.from({ length: 600 }, pick).join(' ');
   pages.push({ file: i === 0 ? 'index.html' : `p/${i}/index.html`, url, title: `${pick()} ${pick()} | Site`, noindex: false, ids: [], headings: [pick(), pick()], text: text.slice(0, 4000), links });
 }
-const options = resolveOptions({ rules: { 'broken-internal-link': 'off', 'broken-fragment': 'off', 'single-inlink': 'warn', 'dead-end-page': 'warn' } });
+const suggestions = Number(process.argv[4] ?? 3);
+const options = resolveOptions({ rules: { 'broken-internal-link': 'off', 'broken-fragment': 'off', 'single-inlink': 'warn', 'dead-end-page': 'warn', 'orphan-page': ['error', { suggestions }], 'content-orphan': ['warn', { suggestions }] } });
 const start = performance.now();
 const result = await check({ pages, files: pages.map((page) => page.file), options });
 const ms = performance.now() - start;

@@ -40,13 +40,14 @@ export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOpt
   const scores = new Float64Array(graph.pages.length);
   const touched: number[] = [];
   for (const term of query) {
-    const posting = index.postings.get(term);
-    // On a large site, a word on more than half of the pages says little about any of them, and would touch every page.
-    if (!posting || (index.docCount >= COMMON_FROM && posting.docs.length * 2 > index.docCount)) continue;
-    const idf = Math.log(1 + (index.docCount - posting.docs.length + 0.5) / (posting.docs.length + 0.5));
-    for (let i = 0; i < posting.docs.length; i++) {
-      const doc = posting.docs[i]!;
-      const tf = posting.counts[i]!;
+    const docs = index.docs[term]!;
+    const counts = index.counts[term]!;
+    // A word on more than a tenth of the pages (and more than 25) says little about any of them, and would touch most of them.
+    if (docs.length > Math.max(COMMON_FLOOR, index.docCount / 10)) continue;
+    const idf = Math.log(1 + (index.docCount - docs.length + 0.5) / (docs.length + 0.5));
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      const tf = counts[i]!;
       const norm = K1 * (1 - B + (B * index.lengths[doc]!) / index.averageLength);
       if (scores[doc] === 0) touched.push(doc);
       scores[doc]! += (idf * tf * (K1 + 1)) / (tf + norm);
@@ -57,7 +58,7 @@ export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOpt
 
   const phrases = keyPhrases(graph, index, pageId);
   // Only pages that hold every word of a phrase can mention it: intersect postings instead of scanning texts.
-  const mentioning = index.pagesWithAllTerms(phrases.map((phrase) => [...new Set(terms(phrase))]));
+  const mentioning = pagesWithAllTerms(index, phrases.map((phrase) => [...new Set(terms(phrase))]));
   const suggestion = (doc: number): LinkSuggestion => ({ pageId: doc, url: graph.pages[doc]!.url, score: Math.round(scores[doc]! * 100) / 100 });
 
   // Pages that mention the target come first, best score first; stop at `limit` real mentions.
@@ -98,8 +99,8 @@ export function formatSuggestion(suggestion: LinkSuggestion): string {
 }
 
 const K1 = 1.2;
-/** Site size from which words on more than half of the pages leave the query. */
-const COMMON_FROM = 50;
+/** Words on more pages than this, and on more than a tenth of all pages, leave the query. */
+const COMMON_FLOOR = 25;
 const B = 0.75;
 /** Field weights: a title word counts three times, a heading word twice, a body word once. */
 const TITLE_WEIGHT = 3;
@@ -107,24 +108,29 @@ const HEADING_WEIGHT = 2;
 /** Distinctive body words added to the query, by tf-idf. */
 const BODY_TERMS = 8;
 
-interface Posting {
-  docs: number[];
-  counts: number[];
-}
-
+/**
+ * The inverted index. Terms are interned to integer ids; postings are
+ * parallel arrays per term id.
+ */
 interface TextIndex {
   docCount: number;
-  postings: Map<string, Posting>;
+  termId: ReadonlyMap<string, number>;
+  /** The term of each id. */
+  termText: readonly string[];
+  /** Pages holding each term (title, headings or body), and the weighted count there. */
+  docs: readonly number[][];
+  counts: readonly number[][];
+  /** Pages whose body (content text) holds each term. */
+  bodyDocs: readonly number[][];
+  /** Body term ids and counts per page, for query expansion. */
+  bodyIds: readonly Int32Array[];
+  bodyCounts: readonly Int32Array[];
   lengths: Float64Array;
   averageLength: number;
-  /** Body term counts per page, for query expansion. */
-  bodyTerms: readonly Map<string, number>[];
   /** Title parts shared by most pages (the site name), dropped from key phrases. */
   boilerplate: ReadonlySet<string>;
   /** A page's content text in lower case, same length as the original (cached). */
   lowerText(doc: number): string;
-  /** Pages whose body holds every term of at least one of the term lists. */
-  pagesWithAllTerms(lists: readonly (readonly string[])[]): Set<number>;
 }
 
 const indexes = new WeakMap<Graph, TextIndex>();
@@ -133,80 +139,121 @@ const indexes = new WeakMap<Graph, TextIndex>();
 function textIndex(graph: Graph): TextIndex {
   let index = indexes.get(graph);
   if (index) return index;
-  const postings = new Map<string, Posting>();
+  const termId = new Map<string, number>();
+  const termText: string[] = [];
+  const docs: number[][] = [];
+  const counts: number[][] = [];
+  const bodyDocs: number[][] = [];
+  const bodyIds: Int32Array[] = [];
+  const bodyCounts: Int32Array[] = [];
   const lengths = new Float64Array(graph.pages.length);
-  const bodyTerms: Map<string, number>[] = [];
-  const bodyPostings = new Map<string, number[]>();
   const lowered = new Map<number, string>();
+  // Per-page scratch counts by term id, reset after each page: no map per page.
+  let weight = new Float64Array(1024);
+  let bodyCount = new Int32Array(1024);
   let total = 0;
-  graph.pages.forEach((page, doc) => {
-    const counts = new Map<string, number>();
-    const add = (text: string | undefined, weight: number, body?: Map<string, number>): void => {
-      if (!text) return;
-      for (const term of terms(text)) {
-        counts.set(term, (counts.get(term) ?? 0) + weight);
-        if (body) body.set(term, (body.get(term) ?? 0) + 1);
+  const idOf = (term: string): number => {
+    let id = termId.get(term);
+    if (id === undefined) {
+      id = termText.length;
+      termId.set(term, id);
+      termText.push(term);
+      docs.push([]);
+      counts.push([]);
+      bodyDocs.push([]);
+      if (id >= weight.length) {
+        const grownWeight = new Float64Array(weight.length * 2);
+        grownWeight.set(weight);
+        weight = grownWeight;
+        const grownBody = new Int32Array(bodyCount.length * 2);
+        grownBody.set(bodyCount);
+        bodyCount = grownBody;
       }
+    }
+    return id;
+  };
+  graph.pages.forEach((page, doc) => {
+    const seen: number[] = [];
+    const add = (text: string | undefined, value: number, body: boolean): void => {
+      if (!text) return;
+      forEachTerm(text, (term) => {
+        const id = idOf(term);
+        if (weight[id] === 0) seen.push(id);
+        weight[id]! += value;
+        if (body) bodyCount[id]!++;
+      });
     };
-    const body = new Map<string, number>();
-    add(page.title, TITLE_WEIGHT);
-    for (const heading of page.headings) add(heading, HEADING_WEIGHT);
-    add(page.text, 1, body);
-    bodyTerms.push(body);
-    for (const term of body.keys()) {
-      let row = bodyPostings.get(term);
-      if (!row) bodyPostings.set(term, (row = []));
-      row.push(doc);
-    }
+    add(page.title, TITLE_WEIGHT, false);
+    for (const heading of page.headings) add(heading, HEADING_WEIGHT, false);
+    add(page.text, 1, true);
     let length = 0;
-    for (const [term, count] of counts) {
-      length += count;
-      let posting = postings.get(term);
-      if (!posting) postings.set(term, (posting = { docs: [], counts: [] }));
-      posting.docs.push(doc);
-      posting.counts.push(count);
+    const ids: number[] = [];
+    const bodyValues: number[] = [];
+    for (const id of seen) {
+      length += weight[id]!;
+      docs[id]!.push(doc);
+      counts[id]!.push(weight[id]!);
+      if (bodyCount[id]! > 0) {
+        bodyDocs[id]!.push(doc);
+        ids.push(id);
+        bodyValues.push(bodyCount[id]!);
+      }
+      weight[id] = 0;
+      bodyCount[id] = 0;
     }
+    bodyIds.push(Int32Array.from(ids));
+    bodyCounts.push(Int32Array.from(bodyValues));
     lengths[doc] = length;
     total += length;
   });
   index = {
     docCount: graph.pages.length,
-    postings,
+    termId,
+    termText,
+    docs,
+    counts,
+    bodyDocs,
+    bodyIds,
+    bodyCounts,
     lengths,
     averageLength: graph.pages.length === 0 ? 1 : Math.max(1, total / graph.pages.length),
-    bodyTerms,
     boilerplate: sharedTitleParts(graph),
     lowerText: (doc) => {
       let text = lowered.get(doc);
       if (text === undefined) lowered.set(doc, (text = normalise(graph.pages[doc]?.text ?? '')));
       return text;
     },
-    pagesWithAllTerms: (lists) => {
-      const found = new Set<number>();
-      for (const list of lists) {
-        const rows = list.map((term) => bodyPostings.get(term) ?? []).sort((a, b) => a.length - b.length);
-        if (rows.length === 0 || rows[0]!.length === 0) continue;
-        const rest = rows.slice(1).map((row) => new Set(row));
-        for (const doc of rows[0]!) if (rest.every((row) => row.has(doc))) found.add(doc);
-      }
-      return found;
-    },
   };
   indexes.set(graph, index);
   return index;
 }
 
-/** The target's query: its title (without the site name) and heading words, plus its most distinctive body words. */
-function queryTerms(graph: Graph, index: TextIndex, pageId: number): string[] {
+/** Pages whose body holds every term of at least one of the term lists. */
+function pagesWithAllTerms(index: TextIndex, lists: readonly (readonly string[])[]): Set<number> {
+  const found = new Set<number>();
+  for (const list of lists) {
+    if (list.length === 0) continue;
+    const rows = list.map((term) => index.bodyDocs[index.termId.get(term) ?? -1] ?? []).sort((a, b) => a.length - b.length);
+    if (rows[0]!.length === 0) continue;
+    const rest = rows.slice(1).map((row) => new Set(row));
+    for (const doc of rows[0]!) if (rest.every((row) => row.has(doc))) found.add(doc);
+  }
+  return found;
+}
+
+/** The target's query, as term ids: its title (without the site name) and heading words, plus its most distinctive body words. */
+function queryTerms(graph: Graph, index: TextIndex, pageId: number): number[] {
   const page = graph.pages[pageId]!;
   const fields = [cleanTitle(page.title, index.boilerplate) ?? '', ...page.headings].flatMap((text) => terms(text));
-  const body = [...(index.bodyTerms[pageId] ?? new Map<string, number>())]
-    .map(([term, count]) => [term, count * Math.log(index.docCount / (index.postings.get(term)?.docs.length ?? 1))] as const)
-    .filter(([, weight]) => weight > 0)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  const ids = index.bodyIds[pageId] ?? new Int32Array(0);
+  const values = index.bodyCounts[pageId] ?? new Int32Array(0);
+  const body = Array.from(ids, (id, i) => [id, values[i]! * Math.log(index.docCount / (index.docs[id]?.length ?? 1))] as const)
+    .filter(([, value]) => value > 0)
+    .sort((a, b) => b[1] - a[1] || (index.termText[a[0]]! < index.termText[b[0]]! ? -1 : 1))
     .slice(0, BODY_TERMS)
-    .map(([term]) => term);
-  return [...new Set([...fields, ...body])];
+    .map(([id]) => id);
+  const fieldIds = fields.map((term) => index.termId.get(term)).filter((id): id is number => id !== undefined);
+  return [...new Set([...fieldIds, ...body])];
 }
 
 /**
@@ -309,13 +356,21 @@ const STOP_WORDS = new Set(
  */
 export function terms(text: string): string[] {
   const out: string[] = [];
+  forEachTerm(text, (term) => out.push(term));
+  return out;
+}
+
+/** {@link terms}, one callback per term, without building an array (for indexing). */
+function forEachTerm(text: string, callback: (term: string) => void): void {
   const lower = text.toLowerCase();
   // NFKC only matters outside ASCII; skipping it keeps indexing plain English text fast.
-  for (const [word] of (NON_ASCII.test(lower) ? lower.normalize('NFKC') : lower).matchAll(WORD)) {
+  const source = NON_ASCII.test(lower) ? lower.normalize('NFKC') : lower;
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(source); match !== null; match = WORD.exec(source)) {
+    const word = match[0];
     if (word.length < 2 || STOP_WORDS.has(word)) continue;
-    out.push(stem(word));
+    callback(stem(word));
   }
-  return out;
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/;
