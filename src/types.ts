@@ -4,6 +4,8 @@
  * Every type here is plain data: no classes, no I/O handles.
  */
 
+import type { Exclusion } from './graph/page-set.js';
+
 /** Severity of a finding, and the value of a rule's configured level. */
 export type Severity = 'error' | 'warn' | 'info';
 
@@ -197,7 +199,7 @@ export interface PageMetrics {
   /** In the page set: meant to be linked and indexed. */
   indexable: boolean;
   /** Why the page is outside the page set. */
-  exclusion?: 'error-page' | 'noindex' | 'redirect' | 'canonicalised';
+  exclusion?: Exclusion;
 }
 
 /** A sitemap file of the output, as text (read by the host, parsed by the core). */

@@ -34,6 +34,12 @@ export function linkMetrics(graph: Graph): LinkMetrics {
 
 /** A paginated URL: `/blog/page/2/`, `/blog/page/2`. */
 const PAGED = /\/page\/\d+\/?$/;
+/**
+ * A numbered URL, `/blog/2/` (Astro's `paginate()` with `[page]`): paginated
+ * when its series root (`/blog/`) is a page too. Numbers up to 999 without a
+ * leading zero, so that years (`/2024/`) and months (`/05/`) are not pages of a list.
+ */
+const NUMBERED = /\/[1-9]\d{0,2}\/?$/;
 
 function computeLinkMetrics(graph: Graph): LinkMetrics {
   const pageCount = graph.pages.length;
@@ -60,8 +66,13 @@ function computeLinkMetrics(graph: Graph): LinkMetrics {
       }
     });
   });
-  const series = graph.pages.map((page) => (PAGED.test(page.url) ? page.url.replace(PAGED, '') : page.url.replace(/\/$/, '')));
-  const paged = graph.pages.map((page) => PAGED.test(page.url));
+  const paged = graph.pages.map((page) => {
+    if (PAGED.test(page.url)) return true;
+    if (!NUMBERED.test(page.url)) return false;
+    const root = page.url.replace(NUMBERED, '/');
+    return graph.pageId(root) !== undefined || graph.pageId(root.slice(0, -1)) !== undefined;
+  });
+  const series = graph.pages.map((page, pageId) => (paged[pageId] ? page.url.replace(PAGED.test(page.url) ? PAGED : NUMBERED, '') : page.url.replace(/\/$/, '')));
 
   // Adjacency for click depth: followed page links (a pagination step is free) plus free hreflang alternates.
   const offsets = new Int32Array(pageCount + 1);

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { doc, multilingualSite, navigationHeavySite, paginatedBlog } from '../fixtures/graph-sites.js';
 import { ruleLines, runSite } from '../helpers/run-site.js';
 
-/** A chain `/` -> `/1/` -> `/2/` … of `length` pages after home. */
-function chain(length: number, rel = ''): Record<string, string> {
-  const files: Record<string, string> = { 'index.html': doc('Home', `<a ${rel} href="/1/">1</a>`) };
-  for (let n = 1; n <= length; n++) files[`${n}/index.html`] = doc(`${n}`, n === length ? '' : `<a href="/${n + 1}/">${n + 1}</a>`);
+/** A chain `/` -> `/s1/` -> `/s2/` … of `length` pages after home. */
+function chain(length: number): Record<string, string> {
+  const files: Record<string, string> = { 'index.html': doc('Home', '<a href="/s1/">1</a>') };
+  for (let n = 1; n <= length; n++) files[`s${n}/index.html`] = doc(`${n}`, n === length ? '' : `<a href="/s${n + 1}/">${n + 1}</a>`);
   return files;
 }
 
@@ -22,18 +22,18 @@ describe('click-depth', () => {
   });
 
   it.each<[string, Record<string, string>, Record<string, unknown>, string[]]>([
-    ['a page 4 clicks deep', chain(4), {}, ['4/index.html:- click-depth `/4/` is 4 clicks from the nearest entry point, more than `3`: `/` → `/1/` → `/2/` → `/3/` → `/4/`']],
+    ['a page 4 clicks deep', chain(4), {}, ['s4/index.html:- click-depth `/s4/` is 4 clicks from the nearest entry point, more than `3`: `/` → `/s1/` → `/s2/` → `/s3/` → `/s4/`']],
     [
       'pages deeper than a lower maxDepth',
       chain(3),
       { maxDepth: 2 },
-      ['3/index.html:- click-depth `/3/` is 3 clicks from the nearest entry point, more than `2`: `/` → `/1/` → `/2/` → `/3/`'],
+      ['s3/index.html:- click-depth `/s3/` is 3 clicks from the nearest entry point, more than `2`: `/` → `/s1/` → `/s2/` → `/s3/`'],
     ],
     [
       'pages behind a nofollow link count from the next followed path',
-      { ...chain(4), 'index.html': doc('Home', '<a href="/1/">1</a> <a rel="nofollow" href="/4/">4</a>') },
+      { ...chain(4), 'index.html': doc('Home', '<a href="/s1/">1</a> <a rel="nofollow" href="/s4/">4</a>') },
       {},
-      ['4/index.html:- click-depth `/4/` is 4 clicks from the nearest entry point, more than `3`: `/` → `/1/` → `/2/` → `/3/` → `/4/`'],
+      ['s4/index.html:- click-depth `/s4/` is 4 clicks from the nearest entry point, more than `3`: `/` → `/s1/` → `/s2/` → `/s3/` → `/s4/`'],
     ],
   ])('invalid: %s', async (_name, site, options, expected) => {
     expect(await ruleLines('click-depth', site, { rules: { 'click-depth': ['warn', options] } })).toEqual(expected);
@@ -42,7 +42,7 @@ describe('click-depth', () => {
   it('puts the shortest path in the finding data', async () => {
     const result = await runSite(chain(4));
     const finding = result.findings.find((item) => item.ruleId === 'click-depth');
-    expect(finding?.data).toEqual({ depth: 4, path: ['/', '/1/', '/2/', '/3/', '/4/'] });
+    expect(finding?.data).toEqual({ depth: 4, path: ['/', '/s1/', '/s2/', '/s3/', '/s4/'] });
   });
 
   it('reports the depth of every page in the result', async () => {
@@ -52,6 +52,36 @@ describe('click-depth', () => {
   });
 
   it('leaves pages matched by `allow` alone', async () => {
-    expect(await ruleLines('click-depth', chain(5), { rules: { 'click-depth': ['warn', { allow: ['/4/', '/5/'] }] } })).toEqual([]);
+    expect(await ruleLines('click-depth', chain(5), { rules: { 'click-depth': ['warn', { allow: ['/s4/', '/s5/'] }] } })).toEqual([]);
+  });
+});
+
+describe('click-depth and pagination', () => {
+  /** `/` -> `/news/` -> `/news/2/` -> … -> `/news/6/`, each listing one article; no rel=next. */
+  function numbered(): Record<string, string> {
+    const files: Record<string, string> = { 'index.html': doc('Home', '<a href="/news/">News</a>') };
+    for (let n = 1; n <= 6; n++) {
+      const file = n === 1 ? 'news/index.html' : `news/${n}/index.html`;
+      files[file] = doc(`News ${n}`, `<a href="/news/article-${n}/">Article ${n}</a> <a href="/news/${n + 1}/">Older</a>`);
+      files[`news/article-${n}/index.html`] = doc(`Article ${n}`, '');
+    }
+    return files;
+  }
+
+  it('counts numbered list pages (`/news/2/`) as one level', async () => {
+    expect(await ruleLines('click-depth', numbered())).toEqual([]);
+  });
+
+  it('does not treat year archives as pagination', async () => {
+    const site = {
+      'index.html': doc('Home', '<a href="/archive/">Archive</a>'),
+      'archive/index.html': doc('Archive', '<a href="/archive/2024/">2024</a>'),
+      'archive/2024/index.html': doc('2024', '<a href="/archive/2024/05/">May</a>'),
+      'archive/2024/05/index.html': doc('May', '<a href="/archive/2024/05/post/">Post</a>'),
+      'archive/2024/05/post/index.html': doc('Post', ''),
+    };
+    expect(await ruleLines('click-depth', site)).toEqual([
+      'archive/2024/05/post/index.html:- click-depth `/archive/2024/05/post/` is 4 clicks from the nearest entry point, more than `3`: `/` → `/archive/` → `/archive/2024/` → `/archive/2024/05/` → `/archive/2024/05/post/`',
+    ]);
   });
 });
