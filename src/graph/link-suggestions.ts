@@ -18,8 +18,6 @@ export interface LinkSuggestion {
 export interface SuggestOptions {
   /** Most suggestions returned. Default 3. */
   limit?: number;
-  /** Pages never suggested (those that already link in content). */
-  exclude?: ReadonlySet<number>;
 }
 
 /**
@@ -54,7 +52,7 @@ export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOpt
     }
   }
   const eligible = (doc: number): boolean =>
-    doc !== pageId && !options.exclude?.has(doc) && graph.exclusion(doc) === undefined && metrics.depths.depth[doc] !== -1;
+    doc !== pageId && graph.exclusion(doc) === undefined && metrics.depths.depth[doc] !== -1;
 
   const phrases = keyPhrases(graph, index, pageId);
   // Only pages that hold every word of a phrase can mention it: intersect postings instead of scanning texts.
@@ -98,10 +96,11 @@ export function formatSuggestion(suggestion: LinkSuggestion): string {
   return suggestion.sentence === undefined ? suggestion.url : `${suggestion.url} ("${suggestion.sentence}")`;
 }
 
+/** BM25 parameters, the usual defaults. */
 const K1 = 1.2;
+const B = 0.75;
 /** Words on more pages than this, and on more than a tenth of all pages, leave the query. */
 const COMMON_FLOOR = 25;
-const B = 0.75;
 /** Field weights: a title word counts three times, a heading word twice, a body word once. */
 const TITLE_WEIGHT = 3;
 const HEADING_WEIGHT = 2;
