@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { ExternalChecker } from '../external/types.js';
 import { check } from '../engine/check.js';
 import { resolveOptions, type Options, type ResolvedOptions } from '../options.js';
@@ -6,8 +8,6 @@ import { isPageFile, urlOfFile } from '../site/site-model.js';
 import { isSitemapFile } from '../sitemap/parse-sitemap.js';
 import type { PageRecord, Result, SitemapFile } from '../types.js';
 import { listSite, readPage } from './read-site.js';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 
 /** Host-side extras of {@link checkDirectory}. */
 export interface CheckDirectoryHost {

@@ -1,7 +1,7 @@
+import picomatch from 'picomatch';
 import { z } from 'zod';
 import { createRule } from './create-rule.js';
 import { allowOption } from './util/page-rules.js';
-import picomatch from 'picomatch';
 
 /** A page of the page set with no link to another page of the site. */
 export const deadEndPage = createRule({
