@@ -256,9 +256,10 @@ function queryTerms(graph: Graph, index: TextIndex, pageId: number): number[] {
 }
 
 /**
- * Phrases that name the target: its title without the site name, and its
- * headings (first heading first), each of at least two words or eight
- * characters, so that a mention is a real mention.
+ * Phrases that name the target: its title without the site name, its first
+ * three headings, and the words of its URL's last segment (`/old-topic/` ->
+ * `old topic`), each of at least two words or eight characters, so that a
+ * mention is a real mention.
  */
 function keyPhrases(graph: Graph, index: TextIndex, pageId: number): string[] {
   const page = graph.pages[pageId]!;
@@ -271,6 +272,8 @@ function keyPhrases(graph: Graph, index: TextIndex, pageId: number): string[] {
   };
   add(cleanTitle(page.title, index.boilerplate));
   for (const heading of page.headings.slice(0, 3)) add(heading);
+  const slug = /([^/]+)\/?$/.exec(page.url)?.[1];
+  if (slug !== undefined) add(slug.replace(/\.html?$/i, '').replace(/[-_]+/g, ' '));
   return phrases;
 }
 

@@ -74,3 +74,15 @@ describe('link suggestions', () => {
     expect(terms('The Raised Beds of Zürich, 2024 edition — and glass composting')).toEqual(['rais', 'bed', 'zürich', '2024', 'edition', 'glass', 'compost']);
   });
 });
+
+describe('link suggestions from the URL', () => {
+  it('finds a mention of the words of the URL slug when title and headings are not mentioned', async () => {
+    const result = await runSite({
+      'index.html': doc('Home', '<main><a href="/faq/">FAQ</a></main>'),
+      'faq/index.html': doc('FAQ', '<main><p>Prices change yearly. See the shipping rates for details.</p></main>'),
+      'shipping-rates/index.html': doc('What delivery costs', '<main><h1>What delivery costs</h1><p>Table.</p></main>'),
+    });
+    const finding = result.findings.find((item) => item.ruleId === 'orphan-page');
+    expect(finding?.suggestions).toEqual(['/faq/ ("See the shipping rates for details.")']);
+  });
+});
