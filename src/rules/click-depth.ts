@@ -26,10 +26,13 @@ export const clickDepth = createRule({
     for (const pageId of candidatePages(graph, options.allow)) {
       const depth = metrics.depths.depth[pageId]!;
       if (depth <= options.maxDepth) continue;
-      const path = metrics.path(pageId).map((id) => graph.pages[id]!.url);
+      const ids = metrics.path(pageId);
+      const path = ids.map((id) => graph.pages[id]!.url);
+      // `⇢` marks a step that costs no click (a pagination step or an hreflang alternate), `→` a click.
+      const steps = ids.map((id, i) => `${i === 0 ? '' : metrics.depths.depth[id] === metrics.depths.depth[ids[i - 1]!] ? ' ⇢ ' : ' → '}\`${graph.pages[id]!.url}\``).join('');
       report({
         pageId,
-        message: `\`${graph.pages[pageId]!.url}\` is ${depth} clicks from the nearest entry point, more than \`${options.maxDepth}\`: ${path.map((url) => `\`${url}\``).join(' → ')}`,
+        message: `\`${graph.pages[pageId]!.url}\` is ${depth} clicks from the nearest entry point, more than \`${options.maxDepth}\`: ${steps}`,
         expected: [`at most ${options.maxDepth} clicks`],
         actual: `${depth} clicks`,
         data: { depth, path },

@@ -85,3 +85,18 @@ describe('click-depth and pagination', () => {
     ]);
   });
 });
+
+describe('click-depth path', () => {
+  it('marks steps that cost no click with ⇢', async () => {
+    const site = {
+      'index.html': doc('Home', '<a href="/blog/">Blog</a>'),
+      'blog/index.html': doc('Blog', '<a href="/blog/page/2/">Older</a>'),
+      'blog/page/2/index.html': doc('Blog 2', '<a href="/blog/post/">Post</a>'),
+      'blog/post/index.html': doc('Post', '<a href="/blog/post/notes/">Notes</a>'),
+      'blog/post/notes/index.html': doc('Notes', ''),
+    };
+    expect(await ruleLines('click-depth', site, { rules: { 'click-depth': ['warn', { maxDepth: 2 }] } })).toEqual([
+      'blog/post/notes/index.html:- click-depth `/blog/post/notes/` is 3 clicks from the nearest entry point, more than `2`: `/` → `/blog/` ⇢ `/blog/page/2/` → `/blog/post/` → `/blog/post/notes/`',
+    ]);
+  });
+});
