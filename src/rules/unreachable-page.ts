@@ -21,6 +21,8 @@ export const unreachablePage = createRule({
     allow: allowOption,
   }),
   check({ graph, options, report }) {
+    // Without an entry point (no home page, no `entries`), reachability means nothing.
+    if (graph.entries.length === 0) return;
     const metrics = linkMetrics(graph);
     const island = islands(graph, metrics.depths.depth);
     for (const pageId of candidatePages(graph, options.allow)) {
@@ -34,10 +36,14 @@ export const unreachablePage = createRule({
         reachable.length > 0
           ? `\`${url}\` is linked only with \`rel=nofollow\` (from ${urlList(urls(reachable))}), so no entry point reaches it over followed links`
           : `No entry point reaches \`${url}\`: it is linked only from ${urlList(urls(linkers))}, which no entry point reaches either (an island of ${size} page${size === 1 ? '' : 's'})`;
-      report({ pageId, message, data: { linkers: urls(linkers), island: urls(island.members(pageId)) } });
+      // The island's first pages only: one large island must not make the report quadratic.
+      report({ pageId, message, data: { linkers: urls(linkers.slice(0, MAX_LISTED)), islandSize: size, island: urls(island.members(pageId).slice(0, MAX_LISTED)) } });
     }
   },
 });
+
+/** Most URLs listed in a finding's data. */
+const MAX_LISTED = 20;
 
 /** Groups of unreachable pages connected by links in either direction. */
 function islands(graph: Graph, depth: Int32Array): { size(pageId: number): number; members(pageId: number): number[] } {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { doc, islandSite, multilingualSite, navigationHeavySite, paginatedBlog } from '../fixtures/graph-sites.js';
-import { ruleLines } from '../helpers/run-site.js';
+import { ruleLines, runSite } from '../helpers/run-site.js';
 
 const home = (body: string): string => doc('Home', `<main>${body}</main>`);
 
@@ -48,5 +48,16 @@ describe('unreachable-page', () => {
     ['multilingual', multilingualSite()],
   ])('stays silent on the %s site', async (_name, site) => {
     expect(await ruleLines('unreachable-page', site)).toEqual([]);
+  });
+});
+
+describe('unreachable-page without entry points', () => {
+  it('says nothing when the site has no home page and no entries', async () => {
+    expect(await ruleLines('unreachable-page', { 'a/index.html': doc('A', '<a href="/b/">b</a>'), 'b/index.html': doc('B', '<a href="/a/">a</a>') })).toEqual([]);
+  });
+
+  it('lists the island in the finding data', async () => {
+    const result = await runSite(islandSite());
+    expect(result.findings.find((finding) => finding.ruleId === 'unreachable-page')?.data).toEqual({ linkers: ['/island/two/'], islandSize: 2, island: ['/island/one/', '/island/two/'] });
   });
 });
