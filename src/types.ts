@@ -4,6 +4,8 @@
  * Every type here is plain data: no classes, no I/O handles.
  */
 
+import type { Exclusion } from './graph/page-set.js';
+
 /** Severity of a finding, and the value of a rule's configured level. */
 export type Severity = 'error' | 'warn' | 'info';
 
@@ -191,6 +193,24 @@ export interface PageMetrics {
   outlinks: number;
   /** Distinct external URLs this page links to. */
   externalOutlinks: number;
+  /**
+   * Clicks from the nearest entry point over followed links (a pagination
+   * step and an `hreflang` alternate cost none); null when unreachable.
+   */
+  depth: number | null;
+  /** Internal link score, 0-100 (PageRank over followed links, log scale); null outside the page set. */
+  score: number | null;
+  /** In the page set: meant to be linked and indexed. */
+  indexable: boolean;
+  /** Why the page is outside the page set. */
+  exclusion?: Exclusion;
+}
+
+/** A sitemap file of the output, as text (read by the host, parsed by the core). */
+export interface SitemapFile {
+  /** Output file, relative to the site directory (`sitemap-0.xml`). */
+  file: string;
+  xml: string;
 }
 
 /** Counts per severity. */

@@ -51,7 +51,7 @@ describe('linkgraph check', () => {
   });
 
   it('writes JSON to stdout or to a file, several formats at once', async () => {
-    const dir = await tempSite({ ...clean, 'index.html': page('<a href="/missing/">m</a>') });
+    const dir = await tempSite({ ...clean, 'index.html': page('<p><a href="/about/">About us</a> <a href="/missing/">m</a></p>') });
     const json = await runCli(['check', dir, '--format', 'json']);
     const report = JSON.parse(json.stdout) as { version: number; summary: { errors: number }; findings: { ruleId: string; line: number; href: string }[]; pages: { url: string }[] };
     expect(report.version).toBe(1);

@@ -37,6 +37,8 @@ describe('linkgraph/rehype', () => {
     const guide = new VFile({ path: 'docs/guide.md', value: '# Guide\n\n## Install\n' });
     for (const file of [readme, guide]) await processor.run(processor.parse(file), file);
     await collector.finish();
+    // Only the fragment matters here: the two-page site is also, rightly, full of orphans.
+    readme.messages = readme.messages.filter((message) => message.ruleId === 'broken-fragment');
     expect(messages(readme)).toEqual(['docs/readme.md:5:5 error Fragment `#setup` has no matching `id` on `/docs/guide` broken-fragment linkgraph']);
   });
 

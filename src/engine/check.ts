@@ -1,11 +1,12 @@
 import { buildGraph, EDGE_CONTENT, type Graph } from '../graph/build-graph.js';
+import { linkMetrics } from '../graph/link-metrics.js';
 import type { ExternalChecker, ExternalRequest, ExternalResults } from '../external/types.js';
 import { fails, type ResolvedOptions } from '../options.js';
 import type { FindingInput, RuleContext } from '../rules/create-rule.js';
 import { rules, type RuleId } from '../rules/registry.js';
 import { isCheckableExternal } from '../rules/util/external-links.js';
 import { createSiteModel } from '../site/site-model.js';
-import type { BaselineOutcome, Finding, PageMetrics, PageRecord, Result, ResultGraph, Severity, SeverityCounts } from '../types.js';
+import type { BaselineOutcome, Finding, PageMetrics, PageRecord, Result, ResultGraph, Severity, SeverityCounts, SitemapFile } from '../types.js';
 import { matchBaseline, type Baseline } from './baseline.js';
 import { createIgnore } from './ignore.js';
 import { sortFindings } from './sort-findings.js';
@@ -22,6 +23,8 @@ export interface CheckInput {
   external?: ExternalChecker | undefined;
   /** Whether `files` lists every asset (false in a unified pipeline that sees only pages). Default true. */
   assetsKnown?: boolean | undefined;
+  /** Sitemap files of the output (`sitemap.xml`, `sitemap-0.xml`), for `sitemap-mismatch`. Default none. */
+  sitemaps?: readonly SitemapFile[] | undefined;
   /** Problems met before the check (unreadable files), carried into the result. */
   warnings?: readonly string[] | undefined;
   /** Accepted findings (read by the host from the `baseline` file): only findings not in it count. */
@@ -65,10 +68,10 @@ export async function check(input: CheckInput): Promise<Result> {
     const severity = setting.level;
     const report = (input: FindingInput): void => {
       const finding = toFinding(graph, id, severity, input);
-      if (ignore(finding, graph.pages[input.pageId]!, input.link)) suppressed++;
+      if (ignore(finding, input.pageId === undefined ? undefined : graph.pages[input.pageId], input.link)) suppressed++;
       else findings.push(finding);
     };
-    const context: RuleContext<unknown> = { graph, options: setting.options, external, report };
+    const context: RuleContext<unknown> = { graph, options: setting.options, external, site: options.site, sitemaps: input.sitemaps ?? [], report };
     try {
       rules[id].check(context as never);
     } catch (error) {
@@ -114,18 +117,18 @@ function resultGraph(graph: Graph): ResultGraph {
 
 /** A finding from a rule's report, with page, file, position and link fields filled in. */
 function toFinding(graph: Graph, ruleId: RuleId, severity: Severity, input: FindingInput): Finding {
-  const page = graph.pages[input.pageId]!;
-  const link = input.link === undefined ? undefined : page.links[input.link];
+  const page = input.pageId === undefined ? undefined : graph.pages[input.pageId];
+  const link = input.link === undefined ? undefined : page?.links[input.link];
   const finding: Finding = {
     ruleId,
     severity: input.severity ?? severity,
     message: input.message,
-    page: page.url,
-    file: page.file,
+    page: input.at?.url ?? page?.url ?? '',
+    file: input.at?.file ?? page?.file ?? '',
     position: input.position ?? link?.position ?? { known: false },
   };
   if (link) {
-    const { target } = graph.resolved[input.pageId]![input.link!]!;
+    const { target } = graph.resolved[input.pageId!]![input.link!]!;
     finding.href = link.href;
     finding.text = link.text;
     finding.target = target.kind === 'internal' ? `${target.path}${target.fragment === undefined ? '' : `#${target.fragment}`}` : target.kind === 'invalid' ? null : target.kind === 'external' ? `${target.url}${target.fragment === undefined ? '' : `#${target.fragment}`}` : target.url;
@@ -152,8 +155,9 @@ function externalRequests(graph: Graph): ExternalRequest[] {
   return [...byUrl].sort(([a], [b]) => (a < b ? -1 : 1)).map(([url, fragments]) => ({ url, fragments: [...fragments].sort() }));
 }
 
-/** Inlinks and outlinks of every page. */
+/** Inlinks, outlinks, depth and link score of every page. */
 function pageMetrics(graph: Graph): PageMetrics[] {
+  const { depths, score } = linkMetrics(graph);
   return graph.pages.map((page, pageId) => {
     let contentInlinks = 0;
     for (const edge of graph.inbound(pageId)) if (graph.edgeFlags[edge]! & EDGE_CONTENT) contentInlinks++;
@@ -169,8 +173,13 @@ function pageMetrics(graph: Graph): PageMetrics[] {
       templateInlinks: inlinks - contentInlinks,
       outlinks: graph.outbound(pageId).length,
       externalOutlinks: external.size,
+      depth: depths.depth[pageId] === -1 ? null : depths.depth[pageId]!,
+      score: Number.isNaN(score[pageId]) ? null : score[pageId]!,
+      indexable: graph.exclusion(pageId) === undefined,
     };
     if (page.title !== undefined) metrics.title = page.title;
+    const exclusion = graph.exclusion(pageId);
+    if (exclusion !== undefined) metrics.exclusion = exclusion;
     return metrics;
   });
 }

@@ -9,7 +9,7 @@ import type { Finding, PageRecord } from '../types.js';
  *
  * @returns a predicate: true when the finding is suppressed.
  */
-export function createIgnore(options: ResolvedOptions): (finding: Finding, page: PageRecord, link: number | undefined) => boolean {
+export function createIgnore(options: ResolvedOptions): (finding: Finding, page: PageRecord | undefined, link: number | undefined) => boolean {
   const rules = new Set(options.ignore.rules);
   const pageMatch = options.ignore.pages.length > 0 ? picomatch(options.ignore.pages, { dot: true }) : undefined;
   const urlMatchers = options.ignore.urls.map((pattern) =>
@@ -17,9 +17,9 @@ export function createIgnore(options: ResolvedOptions): (finding: Finding, page:
   );
   return (finding, page, linkIndex) => {
     if (rules.has(finding.ruleId)) return true;
-    if (pageMatch?.(page.url)) return true;
-    if (page.optOut && (page.optOut.includes('all') || page.optOut.includes(finding.ruleId))) return true;
-    const link = linkIndex === undefined ? undefined : page.links[linkIndex];
+    if (pageMatch?.(finding.page)) return true;
+    if (page?.optOut && (page.optOut.includes('all') || page.optOut.includes(finding.ruleId))) return true;
+    const link = linkIndex === undefined ? undefined : page?.links[linkIndex];
     if (link?.ignore === true || link?.ignore?.includes(finding.ruleId)) return true;
     const target = finding.target ?? finding.href;
     if (target && urlMatchers.some((match) => match(target))) return true;

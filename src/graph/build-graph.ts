@@ -86,7 +86,8 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
       const target = resolveHref(link.href, context);
       const lookup: Lookup = target.kind === 'internal' ? site.lookup(target.sitePath) : NONE;
       row.push({ target, lookup });
-      if (lookup.found === 'page' && NAVIGATION_SOURCES.has(link.source)) {
+      // Count only links outside landmarks: a nav link must not make a content link of the same text look repeated.
+      if (lookup.found === 'page' && link.region === 'content' && NAVIGATION_SOURCES.has(link.source)) {
         const key = repeatKey(lookup.pageId, link.text);
         if (!seen.has(key)) {
           seen.add(key);

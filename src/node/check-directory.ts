@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Baseline } from '../engine/baseline.js';
 import { createExternalChecker } from '../external/create-checker.js';
 import type { ExternalLogger } from '../external/progress.js';
@@ -6,8 +8,9 @@ import { check } from '../engine/check.js';
 import { resolveOptions, type Options, type ResolvedOptions } from '../options.js';
 import { normaliseBase } from '../resolve/resolve-href.js';
 import { isPageFile, urlOfFile } from '../site/site-model.js';
-import type { PageRecord, Result } from '../types.js';
 import { readBaseline } from './baseline-file.js';
+import { isSitemapFile } from '../sitemap/parse-sitemap.js';
+import type { PageRecord, Result, SitemapFile } from '../types.js';
 import { listSite, readPage } from './read-site.js';
 
 /** Host-side extras of {@link checkDirectory}. */
@@ -69,8 +72,16 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pageFiles.length) }, worker));
+  const sitemaps: SitemapFile[] = [];
+  for (const file of listing.files.filter(isSitemapFile)) {
+    try {
+      sitemaps.push({ file, xml: await readFile(path.join(listing.root, file), 'utf8') });
+    } catch (error) {
+      warnings.push(`Cannot read \`${file}\`: ${(error as Error).message}`);
+    }
+  }
   const external = host.external ?? (resolved.external.enabled ? createExternalChecker(resolved.external, { cwd: host.cwd, cacheDir: host.cacheDir, env: host.env, log: host.log, progressEvery: host.progressEvery }) : undefined);
-  return check({ pages, files: listing.files, options: resolved, external, warnings, baseline });
+  return check({ pages, files: listing.files, options: resolved, external, sitemaps, warnings, baseline });
 }
 
 function isResolved(options: Options | ResolvedOptions): options is ResolvedOptions {

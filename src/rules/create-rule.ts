@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Graph } from '../graph/build-graph.js';
 import type { ExternalResults } from '../external/types.js';
-import type { Finding, Position, RuleLevel, Severity } from '../types.js';
+import type { Finding, Position, RuleLevel, Severity, SitemapFile } from '../types.js';
 
 /** What a rule says about itself. */
 export interface RuleMeta<Id extends string = string> {
@@ -17,8 +17,13 @@ export interface RuleMeta<Id extends string = string> {
 
 /** What a rule reports; the engine fills page, file, position and link fields. */
 export interface FindingInput {
-  /** The page the finding is on. */
-  pageId: number;
+  /** The page the finding is on (or about); omitted only with `at`. */
+  pageId?: number;
+  /**
+   * For a finding in a file that is not a page (a sitemap): that output file
+   * and the URL the finding concerns. Overrides the page's file and URL.
+   */
+  at?: { file: string; url: string };
   /** Index into that page's `links`, for link findings. */
   link?: number;
   message: string;
@@ -39,6 +44,10 @@ export interface RuleContext<Options> {
   readonly options: Options;
   /** Outbound check results, when external links were checked. */
   readonly external: ExternalResults | undefined;
+  /** Origin of the deployed site (the `site` option), when set. */
+  readonly site?: string | undefined;
+  /** Sitemap files of the output, when the host read them. */
+  readonly sitemaps?: readonly SitemapFile[] | undefined;
   /** Record a finding. Suppressions (`data-linkgraph-ignore`, page opt-outs) apply here. */
   report(finding: FindingInput): void;
 }

@@ -15,6 +15,14 @@ import { brokenExternalFragment } from './broken-external-fragment.js';
 import { brokenExternalLink } from './broken-external-link.js';
 import { linkToRedirect } from './link-to-redirect.js';
 import { unverifiableExternalLink } from './unverifiable-external-link.js';
+import { clickDepth } from './click-depth.js';
+import { contentOrphan } from './content-orphan.js';
+import { deadEndPage } from './dead-end-page.js';
+import { nofollowInternal } from './nofollow-internal.js';
+import { orphanPage } from './orphan-page.js';
+import { singleInlink } from './single-inlink.js';
+import { sitemapMismatch } from './sitemap-mismatch.js';
+import { unreachablePage } from './unreachable-page.js';
 
 /**
  * Every rule, by id. A meta-test keeps this list, the files in
@@ -23,6 +31,17 @@ import { unverifiableExternalLink } from './unverifiable-external-link.js';
 export const rules = {
   'broken-internal-link': brokenInternalLink,
   'broken-fragment': brokenFragment,
+  'broken-external-link': brokenExternalLink,
+  'broken-external-fragment': brokenExternalFragment,
+  'unverifiable-external-link': unverifiableExternalLink,
+  'link-to-redirect': linkToRedirect,
+  'orphan-page': orphanPage,
+  'unreachable-page': unreachablePage,
+  'content-orphan': contentOrphan,
+  'click-depth': clickDepth,
+  'single-inlink': singleInlink,
+  'dead-end-page': deadEndPage,
+  'nofollow-internal': nofollowInternal,
   'overused-anchor': overusedAnchor,
   'anchor-collision': anchorCollision,
   'generic-anchor': genericAnchor,
@@ -33,10 +52,7 @@ export const rules = {
   'insecure-link': insecureLink,
   'localhost-link': localhostLink,
   'too-many-links': tooManyLinks,
-  'broken-external-link': brokenExternalLink,
-  'unverifiable-external-link': unverifiableExternalLink,
-  'broken-external-fragment': brokenExternalFragment,
-  'link-to-redirect': linkToRedirect,
+  'sitemap-mismatch': sitemapMismatch,
 } as const satisfies Record<string, AnyRule>;
 
 /** A rule id. */

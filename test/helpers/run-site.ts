@@ -5,6 +5,7 @@ import type { ExternalChecker } from '../../src/external/types.js';
 import { resolveOptions, type Options } from '../../src/options.js';
 import { isPageFile, urlOfFile } from '../../src/site/site-model.js';
 import { normaliseBase } from '../../src/resolve/resolve-href.js';
+import { isSitemapFile } from '../../src/sitemap/parse-sitemap.js';
 import type { Finding, Result } from '../../src/types.js';
 
 /**
@@ -27,7 +28,10 @@ export async function runSite(
         ...(resolved.contentSelector === undefined ? {} : { contentSelector: resolved.contentSelector }),
       }),
     );
-  return check({ pages, files: Object.keys(files), options: resolved, external: extra.external });
+  const sitemaps = Object.entries(files)
+    .filter(([file]) => isSitemapFile(file))
+    .map(([file, xml]) => ({ file, xml }));
+  return check({ pages, files: Object.keys(files), options: resolved, external: extra.external, sitemaps });
 }
 
 /** One finding as one line: `file:line:col rule-id message`. */

@@ -1,32 +1,26 @@
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHtml } from '../../src/report/html.js';
 import type { Result } from '../../src/types.js';
 import { page as htmlPage, runSite } from '../helpers/run-site.js';
 import { reportResult } from '../helpers/report-fixture.js';
+import { chromiumMissing as missing, launchChromium } from '../helpers/chromium.js';
 
 /**
  * The HTML report in real headless Chromium (Debian's `chromium`, which
  * .ci/run installs). Reports and a screenshot are kept under test-results/.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-results/html-report');
-// Without Chromium a developer's run skips with this reason; CI installs it, so there it must run.
-const missing = !existsSync(CHROMIUM) && !process.env['CI'];
 
 let browser: Browser;
 
 beforeAll(async () => {
   if (missing) return;
   await mkdir(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

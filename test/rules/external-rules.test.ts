@@ -3,6 +3,7 @@ import { createExternalChecker } from '../../src/external/create-checker.js';
 import type { ExternalChecker, ExternalRequest, ExternalStatus } from '../../src/external/types.js';
 import { resolveOptions } from '../../src/options.js';
 import { page, ruleLines, runSite } from '../helpers/run-site.js';
+import { rulesOff } from '../helpers/rules-off.js';
 import { reply, startServer } from '../helpers/http-server.js';
 
 /** The outbound stage as plain data: statuses by URL; records what it was asked. */
@@ -130,7 +131,7 @@ describe('the engine with the real checker', () => {
       };
       const options = resolveOptions({ external: { enabled: true, cache: false, interval: 0 } }).external;
       // The local servers stand in for other hosts, so the loopback addresses are not the defect here.
-      const result = await runSite(files, { rules: { 'localhost-link': 'off' } }, { external: createExternalChecker(options, { env: {} }) });
+      const result = await runSite(files, { rules: { ...rulesOff(), 'broken-external-fragment': 'warn', 'broken-external-link': 'error' } }, { external: createExternalChecker(options, { env: {} }) });
       expect(server.log.sort()).toEqual(['GET /doc', 'HEAD /plain']);
       expect(result.summary.external).toEqual({ checked: true });
       expect(result.findings.map((finding) => `${finding.ruleId} ${finding.message}`)).toEqual([`broken-external-fragment Fragment \`#b\` has no matching \`id\` on \`${doc}\``]);

@@ -1,0 +1,390 @@
+import type { Graph } from './build-graph.js';
+import { linkMetrics } from './link-metrics.js';
+
+/** A page that could link to a page that lacks links, and why. */
+export interface LinkSuggestion {
+  /** The page that should link. */
+  pageId: number;
+  url: string;
+  /** BM25 similarity of the two pages (higher is closer), rounded to 2 decimals. */
+  score: number;
+  /** The target's title or heading that the page already mentions without a link. */
+  phrase?: string;
+  /** The sentence of the page where `phrase` appears, trimmed to about 200 characters. */
+  sentence?: string;
+}
+
+/** Options of {@link suggestLinkers}. */
+export interface SuggestOptions {
+  /** Most suggestions returned. Default 3. */
+  limit?: number;
+}
+
+/**
+ * Pages that should link to `pageId`, best first: pages that mention the
+ * target's title or a heading without linking it come first, then the rest
+ * by BM25 similarity (k1 = 1.2, b = 0.75) of their title, headings and text
+ * to the target's title, headings and most distinctive words. Only
+ * reachable pages of the page set are suggested, so that the new link makes
+ * the target reachable. Deterministic: ties go to the shorter, then smaller
+ * URL.
+ */
+export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOptions = {}): LinkSuggestion[] {
+  const limit = options.limit ?? 3;
+  if (limit <= 0) return [];
+  const index = textIndex(graph);
+  const metrics = linkMetrics(graph);
+  const query = queryTerms(graph, index, pageId);
+  const scores = new Float64Array(graph.pages.length);
+  const touched: number[] = [];
+  for (const term of query) {
+    const docs = index.docs[term]!;
+    const counts = index.counts[term]!;
+    // A word on more than a tenth of the pages (and more than 25) says little about any of them, and would touch most of them.
+    if (docs.length > Math.max(COMMON_FLOOR, index.docCount / 10)) continue;
+    const idf = Math.log(1 + (index.docCount - docs.length + 0.5) / (docs.length + 0.5));
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      const tf = counts[i]!;
+      const norm = K1 * (1 - B + (B * index.lengths[doc]!) / index.averageLength);
+      if (scores[doc] === 0) touched.push(doc);
+      scores[doc]! += (idf * tf * (K1 + 1)) / (tf + norm);
+    }
+  }
+  const eligible = (doc: number): boolean =>
+    doc !== pageId && graph.exclusion(doc) === undefined && metrics.depths.depth[doc] !== -1;
+
+  const phrases = keyPhrases(graph, index, pageId);
+  // Only pages that hold every word of a phrase can mention it: intersect postings instead of scanning texts.
+  const mentioning = pagesWithAllTerms(index, phrases.map((phrase) => [...new Set(terms(phrase))]));
+  const suggestion = (doc: number): LinkSuggestion => ({ pageId: doc, url: graph.pages[doc]!.url, score: Math.round(scores[doc]! * 100) / 100 });
+
+  // Pages that mention the target come first, best score first; stop at `limit` real mentions.
+  const chosen: LinkSuggestion[] = [];
+  const mentionOrder = [...mentioning].filter(eligible).map(suggestion).sort(byRank);
+  for (const candidate of mentionOrder) {
+    if (chosen.length === limit) break;
+    const mention = findMention(graph.pages[candidate.pageId]!.text ?? '', index.lowerText(candidate.pageId), phrases);
+    if (!mention) continue;
+    chosen.push({ ...candidate, phrase: mention.phrase, sentence: mention.sentence });
+  }
+  // Then the best of the rest by score: a running top list, not a sort of every page touched.
+  const room = limit - chosen.length;
+  const taken = new Set(chosen.map((item) => item.pageId));
+  const top: LinkSuggestion[] = [];
+  for (const doc of touched) {
+    if (room === 0) break;
+    if (taken.has(doc) || !eligible(doc)) continue;
+    const candidate = suggestion(doc);
+    if (candidate.score <= 0) continue;
+    if (top.length === room && byRank(candidate, top[room - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && byRank(candidate, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, candidate);
+    if (top.length > room) top.pop();
+  }
+  return [...chosen, ...top];
+}
+
+/** Higher score first; ties by shorter, then smaller URL. */
+function byRank(a: LinkSuggestion, b: LinkSuggestion): number {
+  return b.score - a.score || a.url.length - b.url.length || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+}
+
+/** A suggestion as one string: `/guide/ ("…sentence…")`, or the URL alone. */
+export function formatSuggestion(suggestion: LinkSuggestion): string {
+  return suggestion.sentence === undefined ? suggestion.url : `${suggestion.url} ("${suggestion.sentence}")`;
+}
+
+/** BM25 parameters, the usual defaults. */
+const K1 = 1.2;
+const B = 0.75;
+/** Words on more pages than this, and on more than a tenth of all pages, leave the query. */
+const COMMON_FLOOR = 25;
+/** Field weights: a title word counts three times, a heading word twice, a body word once. */
+const TITLE_WEIGHT = 3;
+const HEADING_WEIGHT = 2;
+/** Distinctive body words added to the query, by tf-idf. */
+const BODY_TERMS = 8;
+
+/**
+ * The inverted index. Terms are interned to integer ids; postings are
+ * parallel arrays per term id.
+ */
+interface TextIndex {
+  docCount: number;
+  termId: ReadonlyMap<string, number>;
+  /** The term of each id. */
+  termText: readonly string[];
+  /** Pages holding each term (title, headings or body), and the weighted count there. */
+  docs: readonly number[][];
+  counts: readonly number[][];
+  /** Pages whose body (content text) holds each term. */
+  bodyDocs: readonly number[][];
+  /** Body term ids and counts per page, for query expansion. */
+  bodyIds: readonly Int32Array[];
+  bodyCounts: readonly Int32Array[];
+  lengths: Float64Array;
+  averageLength: number;
+  /** Title parts shared by most pages (the site name), dropped from key phrases. */
+  boilerplate: ReadonlySet<string>;
+  /** A page's content text in lower case, same length as the original (cached). */
+  lowerText(doc: number): string;
+}
+
+const indexes = new WeakMap<Graph, TextIndex>();
+
+/** The inverted index of every page's title, headings and content text, built once per graph. */
+function textIndex(graph: Graph): TextIndex {
+  let index = indexes.get(graph);
+  if (index) return index;
+  const termId = new Map<string, number>();
+  const termText: string[] = [];
+  const docs: number[][] = [];
+  const counts: number[][] = [];
+  const bodyDocs: number[][] = [];
+  const bodyIds: Int32Array[] = [];
+  const bodyCounts: Int32Array[] = [];
+  const lengths = new Float64Array(graph.pages.length);
+  const lowered = new Map<number, string>();
+  // Per-page scratch counts by term id, reset after each page: no map per page.
+  let weight = new Float64Array(1024);
+  let bodyCount = new Int32Array(1024);
+  let total = 0;
+  const idOf = (term: string): number => {
+    let id = termId.get(term);
+    if (id === undefined) {
+      id = termText.length;
+      termId.set(term, id);
+      termText.push(term);
+      docs.push([]);
+      counts.push([]);
+      bodyDocs.push([]);
+      if (id >= weight.length) {
+        const grownWeight = new Float64Array(weight.length * 2);
+        grownWeight.set(weight);
+        weight = grownWeight;
+        const grownBody = new Int32Array(bodyCount.length * 2);
+        grownBody.set(bodyCount);
+        bodyCount = grownBody;
+      }
+    }
+    return id;
+  };
+  graph.pages.forEach((page, doc) => {
+    const seen: number[] = [];
+    const add = (text: string | undefined, value: number, body: boolean): void => {
+      if (!text) return;
+      forEachTerm(text, (term) => {
+        const id = idOf(term);
+        if (weight[id] === 0) seen.push(id);
+        weight[id]! += value;
+        if (body) bodyCount[id]!++;
+      });
+    };
+    add(page.title, TITLE_WEIGHT, false);
+    for (const heading of page.headings) add(heading, HEADING_WEIGHT, false);
+    add(page.text, 1, true);
+    let length = 0;
+    const ids: number[] = [];
+    const bodyValues: number[] = [];
+    for (const id of seen) {
+      length += weight[id]!;
+      docs[id]!.push(doc);
+      counts[id]!.push(weight[id]!);
+      if (bodyCount[id]! > 0) {
+        bodyDocs[id]!.push(doc);
+        ids.push(id);
+        bodyValues.push(bodyCount[id]!);
+      }
+      weight[id] = 0;
+      bodyCount[id] = 0;
+    }
+    bodyIds.push(Int32Array.from(ids));
+    bodyCounts.push(Int32Array.from(bodyValues));
+    lengths[doc] = length;
+    total += length;
+  });
+  index = {
+    docCount: graph.pages.length,
+    termId,
+    termText,
+    docs,
+    counts,
+    bodyDocs,
+    bodyIds,
+    bodyCounts,
+    lengths,
+    averageLength: graph.pages.length === 0 ? 1 : Math.max(1, total / graph.pages.length),
+    boilerplate: sharedTitleParts(graph),
+    lowerText: (doc) => {
+      let text = lowered.get(doc);
+      if (text === undefined) lowered.set(doc, (text = normalise(graph.pages[doc]?.text ?? '')));
+      return text;
+    },
+  };
+  indexes.set(graph, index);
+  return index;
+}
+
+/** Pages whose body holds every term of at least one of the term lists. */
+function pagesWithAllTerms(index: TextIndex, lists: readonly (readonly string[])[]): Set<number> {
+  const found = new Set<number>();
+  for (const list of lists) {
+    if (list.length === 0) continue;
+    const rows = list.map((term) => index.bodyDocs[index.termId.get(term) ?? -1] ?? []).sort((a, b) => a.length - b.length);
+    if (rows[0]!.length === 0) continue;
+    const rest = rows.slice(1).map((row) => new Set(row));
+    for (const doc of rows[0]!) if (rest.every((row) => row.has(doc))) found.add(doc);
+  }
+  return found;
+}
+
+/** The target's query, as term ids: its title (without the site name) and heading words, plus its most distinctive body words. */
+function queryTerms(graph: Graph, index: TextIndex, pageId: number): number[] {
+  const page = graph.pages[pageId]!;
+  const fields = [cleanTitle(page.title, index.boilerplate) ?? '', ...page.headings].flatMap((text) => terms(text));
+  const ids = index.bodyIds[pageId] ?? new Int32Array(0);
+  const values = index.bodyCounts[pageId] ?? new Int32Array(0);
+  const body = Array.from(ids, (id, i) => [id, values[i]! * Math.log(index.docCount / (index.docs[id]?.length ?? 1))] as const)
+    .filter(([, value]) => value > 0)
+    .sort((a, b) => b[1] - a[1] || (index.termText[a[0]]! < index.termText[b[0]]! ? -1 : 1))
+    .slice(0, BODY_TERMS)
+    .map(([id]) => id);
+  const fieldIds = fields.map((term) => index.termId.get(term)).filter((id): id is number => id !== undefined);
+  return [...new Set([...fieldIds, ...body])];
+}
+
+/**
+ * Phrases that name the target: its title without the site name, its first
+ * three headings, and the words of its URL's last segment (`/old-topic/` ->
+ * `old topic`), each of at least two words or eight characters, so that a
+ * mention is a real mention.
+ */
+function keyPhrases(graph: Graph, index: TextIndex, pageId: number): string[] {
+  const page = graph.pages[pageId]!;
+  const phrases: string[] = [];
+  const add = (value: string | undefined): void => {
+    const phrase = value?.replace(/\s+/g, ' ').trim();
+    if (!phrase || terms(phrase).length === 0) return;
+    if (!phrase.includes(' ') && phrase.length < 8) return;
+    if (!phrases.some((known) => known.toLowerCase() === phrase.toLowerCase())) phrases.push(phrase);
+  };
+  add(cleanTitle(page.title, index.boilerplate));
+  for (const heading of page.headings.slice(0, 3)) add(heading);
+  const slug = /([^/]+)\/?$/.exec(page.url)?.[1];
+  if (slug !== undefined) add(slug.replace(/\.html?$/i, '').replace(/[-_]+/g, ' '));
+  return phrases;
+}
+
+/** Separators between a page title and the site name. */
+const TITLE_SEPARATOR = /\s+[|·–—•:-]\s+/;
+
+/** Title parts (lower case) that at least half of the pages share, from 3 pages up: the site name. */
+function sharedTitleParts(graph: Graph): Set<string> {
+  const counts = new Map<string, number>();
+  for (const page of graph.pages) {
+    const parts = page.title?.split(TITLE_SEPARATOR) ?? [];
+    if (parts.length < 2) continue;
+    for (const part of new Set(parts.map((value) => value.trim().toLowerCase()))) counts.set(part, (counts.get(part) ?? 0) + 1);
+  }
+  const shared = new Set<string>();
+  if (graph.pages.length < 3) return shared;
+  for (const [part, count] of counts) if (count >= graph.pages.length / 2) shared.add(part);
+  return shared;
+}
+
+function cleanTitle(title: string | undefined, boilerplate: ReadonlySet<string>): string | undefined {
+  if (title === undefined) return undefined;
+  // A page with an empty title part (` · Site`) leaves a bare separator: drop it with the site name.
+  const parts = title
+    .split(TITLE_SEPARATOR)
+    .map((part) => part.replace(/^[\s|·–—•:-]+|[\s|·–—•:-]+$/g, ''))
+    .filter((part) => part !== '' && !boilerplate.has(part.toLowerCase()));
+  return parts.length === 0 ? undefined : parts.join(' - ');
+}
+
+/** The first sentence of `text` that contains one of the phrases, phrases in order of preference. */
+function findMention(text: string, lower: string, phrases: readonly string[]): { phrase: string; sentence: string } | undefined {
+  if (text === '' || phrases.length === 0) return undefined;
+  for (const phrase of phrases) {
+    const at = lower.indexOf(phrase.toLowerCase());
+    if (at === -1) continue;
+    return { phrase, sentence: sentenceAround(text, at, phrase.length) };
+  }
+  return undefined;
+}
+
+/** Lower case without changing string length, so that indexes stay valid in the original text. */
+function normalise(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : text.replace(/./gsu, (char) => (char.toLowerCase().length === char.length ? char.toLowerCase() : char));
+}
+
+/** Sentence-ending characters: `.`, `!`, `?` and their CJK forms. */
+const SENTENCE_END = new Set(['.', '!', '?', '。', '！', '？']);
+const MAX_SENTENCE = 200;
+
+/**
+ * The sentence around `[at, at + length)`, cut to about {@link MAX_SENTENCE}
+ * characters with ellipses. Looks at most a window of text either side, so
+ * that text without punctuation costs no more than text with it.
+ */
+function sentenceAround(text: string, at: number, length: number): string {
+  const floor = Math.max(0, at - MAX_SENTENCE);
+  let start = at;
+  while (start > floor && !(SENTENCE_END.has(text[start - 1]!) && /\s/.test(text[start] ?? ' '))) start--;
+  const ceiling = Math.min(text.length, at + length + MAX_SENTENCE);
+  let end = at + length;
+  while (end < ceiling && !SENTENCE_END.has(text[end]!)) end++;
+  if (end < ceiling) end++;
+  let sentence = text.slice(start, end).trim();
+  const cutStart = start > floor || start === 0 ? '' : '…';
+  const cutEnd = end < text.length && !SENTENCE_END.has(text[end - 1]!) ? '…' : '';
+  if (sentence.length > MAX_SENTENCE) {
+    const offset = at - start;
+    const from = Math.max(0, Math.min(offset - 80, sentence.length - MAX_SENTENCE));
+    return `${from > 0 || cutStart ? '…' : ''}${sentence.slice(from, from + MAX_SENTENCE).trim()}${from + MAX_SENTENCE < sentence.length || cutEnd ? '…' : ''}`;
+  }
+  sentence = `${cutStart}${sentence}${cutEnd}`;
+  return sentence;
+}
+
+/** Words too common to say what a page is about (English). */
+const STOP_WORDS = new Set(
+  'a an and are as at be but by for from has have how i in into is it its of on or our so that the their this to was we were what when where which who why will with you your'.split(' '),
+);
+
+/**
+ * Index terms: lower-case letter/number runs, English stop words dropped,
+ * and a light stem (`-ing`, `-ed`, plural `-s` folded), so that
+ * `composting` meets `compost`.
+ */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  forEachTerm(text, (term) => out.push(term));
+  return out;
+}
+
+/** {@link terms}, one callback per term, without building an array (for indexing). */
+function forEachTerm(text: string, callback: (term: string) => void): void {
+  const lower = text.toLowerCase();
+  // NFKC only matters outside ASCII; skipping it keeps indexing plain English text fast.
+  const source = NON_ASCII.test(lower) ? lower.normalize('NFKC') : lower;
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(source); match !== null; match = WORD.exec(source)) {
+    const word = match[0];
+    if (word.length < 2 || STOP_WORDS.has(word)) continue;
+    callback(stem(word));
+  }
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function stem(word: string): string {
+  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
+  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}

@@ -1,0 +1,40 @@
+import picomatch from 'picomatch';
+import { z } from 'zod';
+import { NAVIGATION_SOURCES } from '../graph/build-graph.js';
+import { createRule } from './create-rule.js';
+
+/** `rel` tokens that keep a crawler from following a link or passing signals. */
+const NOT_FOLLOWED = ['nofollow', 'ugc', 'sponsored'] as const;
+
+/** An internal `<a>`/`<area>` link with `rel` nofollow, ugc or sponsored. */
+export const nofollowInternal = createRule({
+  meta: {
+    id: 'nofollow-internal',
+    description: 'Internal link with `rel` nofollow, ugc or sponsored.',
+    defaultLevel: 'warn',
+    rationale: 'Nofollow on your own links withholds link signals from your own pages; Google advises robots.txt, not nofollow, for URLs you do not want crawled.',
+  },
+  options: z.strictObject({
+    /** Target URL globs where nofollow is intended (`/login/`). Default `[]`. */
+    allow: z.array(z.string().min(1)).default([]),
+  }),
+  check({ graph, options, report }) {
+    const allowed = options.allow.length > 0 ? picomatch(options.allow, { dot: true }) : undefined;
+    graph.pages.forEach((page, pageId) => {
+      page.links.forEach((link, index) => {
+        if (!NAVIGATION_SOURCES.has(link.source)) return;
+        const tokens = NOT_FOLLOWED.filter((token) => link.rel.includes(token));
+        if (tokens.length === 0) return;
+        const { target } = graph.resolved[pageId]![index]!;
+        if (target.kind !== 'internal' || allowed?.(target.path)) return;
+        report({
+          pageId,
+          link: index,
+          message: `Internal link to \`${target.path}\` has \`rel="${tokens.join(' ')}"\`; expected a followed link to your own page`,
+          expected: [link.rel.filter((token) => !tokens.includes(token as (typeof NOT_FOLLOWED)[number])).join(' ')],
+          actual: link.rel.join(' '),
+        });
+      });
+    });
+  },
+});

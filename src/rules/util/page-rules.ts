@@ -1,0 +1,51 @@
+import picomatch from 'picomatch';
+import { z } from 'zod';
+import type { Graph } from '../../graph/build-graph.js';
+import { isEntry } from '../../graph/link-metrics.js';
+import { formatSuggestion, suggestLinkers, type SuggestOptions } from '../../graph/link-suggestions.js';
+import type { FindingInput } from '../create-rule.js';
+
+/** Option `allow`: URL globs (`/thanks/**`) of pages the rule leaves alone. Default `[]`. */
+export const allowOption = z.array(z.string().min(1)).default([]);
+
+/** Option `suggestions`: how many pages that could link to be suggested, 0-10. Default 3. */
+export const suggestionsOption = z.number().int().min(0).max(10).default(3);
+
+/**
+ * The pages a page-level graph rule looks at: in the page set, not an entry
+ * point, and not matched by the rule's `allow` globs.
+ */
+export function candidatePages(graph: Graph, allow: readonly string[]): number[] {
+  const allowed = allow.length > 0 ? picomatch([...allow], { dot: true }) : undefined;
+  const ids: number[] = [];
+  graph.pages.forEach((page, pageId) => {
+    if (graph.exclusion(pageId) !== undefined || isEntry(graph, pageId)) return;
+    if (allowed?.(page.url)) return;
+    ids.push(pageId);
+  });
+  return ids;
+}
+
+/**
+ * Pages that should link to a page, as finding fields: `suggestions`
+ * (`/guide/ ("…sentence…")`), `data.suggestions` (structured), and a
+ * message tail naming the best one.
+ */
+export function linkerFields(graph: Graph, pageId: number, options: SuggestOptions): { tail: string; fields: Pick<FindingInput, 'suggestions' | 'data'> } {
+  const found = suggestLinkers(graph, pageId, options);
+  const best = found[0];
+  const tail = best === undefined ? '' : best.phrase === undefined ? `; a related page that could link to it: \`${best.url}\`` : `; \`${best.url}\` mentions “${best.phrase}” without a link`;
+  return {
+    tail,
+    fields: {
+      suggestions: found.map(formatSuggestion),
+      data: { suggestions: found.map(({ pageId: _id, ...rest }) => rest) },
+    },
+  };
+}
+
+/** A list of URLs in backticks, sorted, at most `max`, with `and N more`. */
+export function urlList(urls: readonly string[], max = 3): string {
+  const shown = [...urls].sort().slice(0, max).map((url) => `\`${url}\``).join(', ');
+  return urls.length > max ? `${shown} and ${urls.length - max} more` : shown;
+}

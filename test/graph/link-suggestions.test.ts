@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { terms } from '../../src/graph/link-suggestions.js';
+import { doc } from '../fixtures/graph-sites.js';
+import { runSite } from '../helpers/run-site.js';
+
+const shell = (title: string, main: string): string => doc(`${title} | Garden Notes`, `<nav><a href="/">Home</a></nav><main>${main}</main>`);
+
+/**
+ * A gardening site. `/compost/` is an orphan; `/soil/` mentions “composting
+ * at home” in a sentence; `/watering/` is about something else; `/beds/`
+ * talks about compost without naming the page.
+ */
+function gardenSite(): Record<string, string> {
+  return {
+    'index.html': shell('Home', '<p>Read about <a href="/soil/">healthy soil</a>, <a href="/watering/">watering</a> and <a href="/beds/">raised beds</a>.</p>'),
+    'soil/index.html': shell('Healthy soil', '<h1>Healthy soil</h1><p>Soil lives. Worms and fungi do the work. If you want richer soil, start composting at home with kitchen scraps. It pays back in a season.</p>'),
+    'watering/index.html': shell('Watering', '<h1>Watering</h1><p>Water early in the morning. Deep watering twice a week beats a daily sprinkle.</p>'),
+    'beds/index.html': shell('Raised beds', '<h1>Raised beds</h1><p>Fill raised beds with a mix of topsoil and compost. Kitchen scraps and leaves make good compost.</p>'),
+    'compost/index.html': shell('Composting at home', '<h1>Composting at home</h1><p>Compost turns kitchen scraps and leaves into food for the soil. Keep the heap moist and turn it monthly.</p>'),
+    'drafts/index.html': shell('Drafts', '<p>Composting at home, a draft.</p>').replace('<main>', '<meta name="robots" content="noindex"><main>'),
+  };
+}
+
+describe('link suggestions', () => {
+  it('names the page that mentions the orphan first, quoting the sentence', async () => {
+    const result = await runSite(gardenSite());
+    const finding = result.findings.find((item) => item.ruleId === 'orphan-page');
+    expect(finding?.page).toBe('/compost/');
+    expect(finding?.message).toBe('No other page links to `/compost/`; `/soil/` mentions “Composting at home” without a link');
+    expect(finding?.suggestions).toEqual(['/soil/ ("If you want richer soil, start composting at home with kitchen scraps.")', '/beds/', '/']);
+    expect(finding?.data).toEqual({
+      suggestions: [
+        { url: '/soil/', score: expect.any(Number), phrase: 'Composting at home', sentence: 'If you want richer soil, start composting at home with kitchen scraps.' },
+        { url: '/beds/', score: expect.any(Number) },
+        { url: '/', score: expect.any(Number) },
+      ],
+    });
+  });
+
+  it('ranks by similarity when no page mentions the orphan', async () => {
+    const site = gardenSite();
+    site['soil/index.html'] = shell('Healthy soil', '<h1>Healthy soil</h1><p>Soil lives. Worms and fungi do the work.</p>');
+    const result = await runSite(site);
+    const finding = result.findings.find((item) => item.ruleId === 'orphan-page');
+    expect(finding?.message).toBe('No other page links to `/compost/`; a related page that could link to it: `/beds/`');
+    expect(finding?.suggestions?.[0]).toBe('/beds/');
+    expect(finding?.suggestions).not.toContain('/drafts/');
+  });
+
+  it('gives the same answer on every run and in any page order', async () => {
+    const site = gardenSite();
+    const reversed = Object.fromEntries(Object.entries(site).reverse());
+    const [a, b] = await Promise.all([runSite(site), runSite(reversed)]);
+    expect(a.findings).toEqual(b.findings);
+  });
+
+  it('suggests for content orphans too', async () => {
+    const site = gardenSite();
+    site['index.html'] = site['index.html']!.replace('<nav>', '<nav><a href="/compost/">Compost</a>');
+    const result = await runSite(site);
+    const finding = result.findings.find((item) => item.ruleId === 'content-orphan');
+    expect(finding?.page).toBe('/compost/');
+    expect(finding?.suggestions?.[0]).toBe('/soil/ ("If you want richer soil, start composting at home with kitchen scraps.")');
+  });
+
+  it('takes the number of suggestions as an option', async () => {
+    const result = await runSite(gardenSite(), { rules: { 'orphan-page': ['error', { suggestions: 0 }] } });
+    const finding = result.findings.find((item) => item.ruleId === 'orphan-page');
+    expect(finding?.message).toBe('No other page links to `/compost/`');
+    expect(finding?.suggestions).toEqual([]);
+  });
+
+  it('tokenises into lower-case words without stop words, folding -ing, -ed and a plural s', () => {
+    expect(terms('The Raised Beds of Zürich, 2024 edition — and glass composting')).toEqual(['rais', 'bed', 'zürich', '2024', 'edition', 'glass', 'compost']);
+  });
+});
+
+describe('link suggestions from the URL', () => {
+  it('finds a mention of the words of the URL slug when title and headings are not mentioned', async () => {
+    const result = await runSite({
+      'index.html': doc('Home', '<main><a href="/faq/">FAQ</a></main>'),
+      'faq/index.html': doc('FAQ', '<main><p>Prices change yearly. See the shipping rates for details.</p></main>'),
+      'shipping-rates/index.html': doc('What delivery costs', '<main><h1>What delivery costs</h1><p>Table.</p></main>'),
+    });
+    const finding = result.findings.find((item) => item.ruleId === 'orphan-page');
+    expect(finding?.suggestions).toEqual(['/faq/ ("See the shipping rates for details.")']);
+  });
+});
