@@ -22,6 +22,13 @@ describe('rule registry', () => {
     expect(readme).toContain(`[\`${id}\`](#${id})`);
   });
 
+  it('lists the rules in the README table and sections in registry order', () => {
+    const table = [...readme.matchAll(/^\| \[`([a-z-]+)`\]\(#\1\) \|/gm)].map((match) => match[1]);
+    const sections = [...readme.matchAll(/^### ([a-z-]+)$/gm)].map((match) => match[1]).filter((id) => id !== undefined && id in rules);
+    expect(table).toEqual(Object.keys(rules));
+    expect(sections).toEqual(Object.keys(rules));
+  });
+
   it('gives every rule options that parse from nothing', () => {
     for (const rule of Object.values(rules)) expect(() => rule.options.parse({})).not.toThrow();
   });
