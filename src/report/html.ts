@@ -3,7 +3,7 @@ import type { AnyRule } from '../rules/create-rule.js';
 import type { PageMetrics, Result } from '../types.js';
 import { DOCS_URL, VERSION } from '../version.js';
 import { CLIENT_SCRIPT, D3_FORCE_SCRIPT, STYLE } from './html/assets.generated.js';
-import { locationOf, type ReportContext } from './report-context.js';
+import { placeOf, type ReportContext } from './report-context.js';
 
 /**
  * Metrics other stages may add to a page (click depth, internal link
@@ -66,13 +66,12 @@ export function formatHtml(result: Result, context: ReportContext = {}): string 
       return { id, description: rule?.meta.description ?? '', helpUri: `${DOCS_URL}${id}` };
     }),
     findings: result.findings.map((finding) => {
-      const where = locationOf(finding, context);
       return {
         ruleId: finding.ruleId,
         severity: finding.severity,
         message: finding.message,
         page: finding.page,
-        place: where.line === undefined ? where.file : `${where.file}:${where.line}:${where.column ?? 1}`,
+        place: placeOf(finding, context),
         ...(finding.href === undefined ? {} : { href: finding.href }),
         ...(finding.text === undefined ? {} : { text: finding.text }),
       };

@@ -1,5 +1,5 @@
 import type { Finding, Result } from '../types.js';
-import { locationOf, type ReportContext } from './report-context.js';
+import { locationOf, placeOf, type ReportContext } from './report-context.js';
 
 /**
  * The JUnit XML report (GitLab's test report, common GitHub test-report
@@ -25,7 +25,7 @@ export function formatJunit(result: Result, context: ReportContext = {}): string
     const cases: string[] = [];
     for (const finding of findings) {
       const where = locationOf(finding, context);
-      const place = where.line === undefined ? where.file : `${where.file}:${where.line}:${where.column ?? 1}`;
+      const place = placeOf(finding, context);
       const line = where.line === undefined ? '' : ` line="${where.line}"`;
       cases.push(
         `    <testcase classname="${xml(finding.ruleId)}" name="${xml(`${finding.ruleId} ${place}`)}" file="${xml(where.file)}"${line} time="0">\n` +

@@ -1,5 +1,5 @@
 import type { Finding, Result } from '../types.js';
-import { locationOf, type ReportContext } from './report-context.js';
+import { placeOf, type ReportContext } from './report-context.js';
 
 /** Findings of one rule above this count fold into a `<details>` block. */
 const FOLD_OVER = 10;
@@ -61,7 +61,7 @@ export function markdownReport(result: Result, context: ReportContext, options: 
       rows++;
       const finding = result.findings[index]!;
       const pin = options.marked?.has(index) ? '📌 ' : '';
-      table.push(`| ${pin}${icon(finding)} | \`${cell(place(finding, context))}\` | ${cell(finding.message)} |`);
+      table.push(`| ${pin}${icon(finding)} | \`${cell(placeOf(finding, context))}\` | ${cell(finding.message)} |`);
     }
     if (table.length === 2) break;
     if (indexes.length > FOLD_OVER) lines.push('<details>', `<summary>${inline(heading)}</summary>`, '', ...table, '', '</details>', '');
@@ -86,10 +86,6 @@ function icon(finding: Finding): string {
   return finding.severity === 'error' ? '🔴' : finding.severity === 'warn' ? '🟡' : '🔵';
 }
 
-function place(finding: Finding, context: ReportContext): string {
-  const where = locationOf(finding, context);
-  return where.line === undefined ? where.file : `${where.file}:${where.line}:${where.column ?? 1}`;
-}
 
 /**
  * Text for a table cell: one line, `|` escaped (GFM splits cells on it even

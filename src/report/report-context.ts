@@ -25,3 +25,9 @@ export function builtLocationOf(finding: Finding, context: ReportContext): { fil
   const file = context.siteDir ? `${context.siteDir.replace(/\/+$/, '')}/${finding.file}` : finding.file;
   return finding.position.known ? { file, line: finding.position.start.line, column: finding.position.start.column } : { file };
 }
+
+/** Where a person fixes a finding, as one string: `file:line:col`, or `file` when the line is unknown. */
+export function placeOf(finding: Finding, context: ReportContext): string {
+  const where = locationOf(finding, context);
+  return where.line === undefined ? where.file : `${where.file}:${where.line}:${where.column ?? 1}`;
+}

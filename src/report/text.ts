@@ -1,5 +1,5 @@
 import type { Result, Severity } from '../types.js';
-import { locationOf, type ReportContext } from './report-context.js';
+import { placeOf, type ReportContext } from './report-context.js';
 
 const COLOURS: Record<Severity | 'dim' | 'bold', [string, string]> = {
   error: ['\u001B[31m', '\u001B[39m'],
@@ -24,8 +24,7 @@ export function formatText(result: Result, context: ReportContext = {}): string 
       page = finding.page;
       lines.push(paint('bold', finding.page));
     }
-    const where = locationOf(finding, context);
-    const place = where.line === undefined ? where.file : `${where.file}:${where.line}:${where.column ?? 1}`;
+    const place = placeOf(finding, context);
     lines.push(`  ${place}  ${paint(finding.severity, finding.severity)}  ${finding.message}  ${paint('dim', finding.ruleId)}`);
   }
   if (lines.length > 0) lines.push('');
