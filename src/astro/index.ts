@@ -92,7 +92,17 @@ export default function linkgraph(input: AstroOptions = {}): AstroIntegration {
         const options = mergeAstroConfig(userOptions, engineInput, config, routes);
         let result: Result;
         try {
-          result = await checkDirectory(siteDir, options);
+          // Outbound checks (when `external` is on) cache under Astro's cacheDir; progress and the
+          // closing line go through Astro's logger (warnings reach the report instead).
+          result = await checkDirectory(siteDir, options, {
+            cwd: root,
+            cacheDir: path.join(fileURLToPath(config.cacheDir), 'linkgraph'),
+            env: process.env,
+            log: (event) => {
+              if (event.kind !== 'warning') logger.info(event.message);
+            },
+            progressEvery: 5000,
+          });
         } finally {
           // Tags are removed whatever happens, so the output never ships them.
           if (state.enabled) await stripOrigins(siteDir);
