@@ -73,60 +73,78 @@ export interface BuildGraphOptions {
 export function buildGraph(pages: readonly PageRecord[], site: SiteModel, options: BuildGraphOptions = {}): Graph {
   const pageCount = pages.length;
   const resolved: ResolvedLink[][] = [];
+  const resolveLink = resolver(site, options.site);
   // Pass 1: resolve every link, and count on how many pages each (target, text) link appears.
-  const repeats = new Map<string, number>();
+  // Each distinct key gets an integer id, so that pass 2 reads counts from an array.
+  const keyIds = new Map<string, number>();
+  const keyCounts: number[] = [];
+  const keyStamp: number[] = [];
+  const linkKeys: Int32Array[] = [];
   for (let pageId = 0; pageId < pageCount; pageId++) {
     const page = pages[pageId]!;
-    const context = { pageUrl: page.url, baseHref: page.baseHref, site: options.site, base: site.base };
-    const row: ResolvedLink[] = [];
-    const seen = new Set<string>();
-    for (const link of page.links) {
-      const target = resolveHref(link.href, context);
-      const lookup: Lookup = target.kind === 'internal' ? site.lookup(target.sitePath) : NONE;
-      row.push({ target, lookup });
-      if (lookup.found === 'page' && NAVIGATION_SOURCES.has(link.source)) {
-        const key = repeatKey(lookup.pageId, link.text);
-        if (!seen.has(key)) {
-          seen.add(key);
-          repeats.set(key, (repeats.get(key) ?? 0) + 1);
+    const links = page.links;
+    const row: ResolvedLink[] = new Array<ResolvedLink>(links.length);
+    const keys = new Int32Array(links.length).fill(-1);
+    for (let index = 0; index < links.length; index++) {
+      const link = links[index]!;
+      const entry = resolveLink(page, link.href);
+      row[index] = entry;
+      if (entry.lookup.found === 'page' && NAVIGATION_SOURCES.has(link.source)) {
+        const key = repeatKey(entry.lookup.pageId, link.text);
+        let id = keyIds.get(key);
+        if (id === undefined) {
+          id = keyCounts.length;
+          keyIds.set(key, id);
+          keyCounts.push(0);
+          keyStamp.push(-1);
+        }
+        keys[index] = id;
+        if (keyStamp[id] !== pageId) {
+          keyStamp[id] = pageId;
+          keyCounts[id]!++;
         }
       }
     }
     resolved.push(row);
+    linkKeys.push(keys);
   }
   const threshold = options.templateThreshold ?? 0.5;
   const minRepeats = pageCount >= 5 ? Math.max(2, Math.ceil(threshold * pageCount)) : Infinity;
 
   // Pass 2: effective regions and one edge per (from, to) pair; flags accumulate over the pair's links.
+  // `edgeSource[to] === from` marks a pair already seen on this page, `edgeOf[to]` its edge.
   const regions: Uint8Array[] = [];
-  const pairs = new Map<number, number>();
+  const edgeSource = new Int32Array(pageCount).fill(-1);
+  const edgeOf = new Int32Array(pageCount);
   const from: number[] = [];
   const to: number[] = [];
   const flags: number[] = [];
   for (let pageId = 0; pageId < pageCount; pageId++) {
-    const page = pages[pageId]!;
+    const links = pages[pageId]!.links;
     const row = resolved[pageId]!;
-    const region = new Uint8Array(page.links.length);
-    page.links.forEach((link, index) => {
+    const keys = linkKeys[pageId]!;
+    const region = new Uint8Array(links.length);
+    for (let index = 0; index < links.length; index++) {
+      const link = links[index]!;
       const { lookup } = row[index]!;
       let content = link.region === 'content';
-      if (content && lookup.found === 'page' && NAVIGATION_SOURCES.has(link.source)) {
-        content = (repeats.get(repeatKey(lookup.pageId, link.text)) ?? 0) < minRepeats;
-      }
+      const key = keys[index]!;
+      if (content && key !== -1) content = keyCounts[key]! < minRepeats;
       region[index] = content ? 0 : 1;
-      if (lookup.found !== 'page' || lookup.pageId === pageId || !NAVIGATION_SOURCES.has(link.source)) return;
+      if (lookup.found !== 'page' || lookup.pageId === pageId || !NAVIGATION_SOURCES.has(link.source)) continue;
       const bits = (content ? EDGE_CONTENT : 0) | (isFollowed(link.rel) ? EDGE_FOLLOWED : 0);
-      const key = pageId * pageCount + lookup.pageId;
-      const edge = pairs.get(key);
-      if (edge === undefined) {
-        pairs.set(key, from.length);
+      const target = lookup.pageId;
+      if (edgeSource[target] !== pageId) {
+        edgeSource[target] = pageId;
+        edgeOf[target] = from.length;
         from.push(pageId);
-        to.push(lookup.pageId);
+        to.push(target);
         flags.push(bits);
       } else {
+        const edge = edgeOf[target]!;
         flags[edge] = flags[edge]! | bits;
       }
-    });
+    }
     regions.push(region);
   }
 
@@ -162,6 +180,44 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
     entries,
   };
 }
+
+/**
+ * Resolve links, sharing one result between links whose resolution cannot
+ * differ: a root-relative href (`/docs/`) resolves the same on every page
+ * (without `<base href>`), a plain relative one (`../a/`, `b.html`) the same
+ * on every page of one directory. Anything else (`?q`, `#id`, a scheme,
+ * `//host`, tabs or backslashes the URL parser rewrites) is keyed by its page, and so is every href on a page
+ * with a `<base href>` or a URL the parser would rewrite.
+ * The results are what {@link resolveHref} and `site.lookup` give.
+ */
+function resolver(site: SiteModel, origin: string | undefined): (page: PageRecord, href: string) => ResolvedLink {
+  const cache = new Map<string, ResolvedLink>();
+  return (page, href) => {
+    const baseHref = page.baseHref;
+    let scope: string;
+    if (UNSAFE.test(href) || UNSAFE_PAGE.test(page.url) || (baseHref !== undefined && baseHref !== '')) scope = `p${page.url}\u0000${baseHref ?? ''}`;
+    else if (ROOT_RELATIVE.test(href)) scope = '';
+    else if (PATH_RELATIVE.test(href)) scope = `d${page.url.slice(0, page.url.lastIndexOf('/') + 1)}`;
+    else scope = `p${page.url}`;
+    const key = `${scope}\u0000${href}`;
+    let entry = cache.get(key);
+    if (entry === undefined) {
+      const target = resolveHref(href, { pageUrl: page.url, baseHref, site: origin, base: site.base });
+      entry = { target, lookup: target.kind === 'internal' ? site.lookup(target.sitePath) : NONE };
+      cache.set(key, entry);
+    }
+    return entry;
+  };
+}
+
+/** Characters the URL parser strips or rewrites anywhere in an href: keyed per page. */
+const UNSAFE = /[\u0000-\u0020\\]/;
+/** Page URLs whose text differs from their parsed path (`?`, `#` in a file name). */
+const UNSAFE_PAGE = /[?#\u0000-\u0020\\]/;
+/** `/x…` but not `//host`. */
+const ROOT_RELATIVE = /^\/(?!\/)/;
+/** A relative path without scheme, query or fragment start (`../a/`, `b.html`). */
+const PATH_RELATIVE = /^(?![a-z][a-z\d+.-]*:)[^/?#]/i;
 
 function repeatKey(pageId: number, text: string): string {
   return `${pageId}\u0000${text.toLowerCase()}`;
