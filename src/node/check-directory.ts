@@ -3,17 +3,15 @@ import { check } from '../engine/check.js';
 import { resolveOptions, type Options, type ResolvedOptions } from '../options.js';
 import { normaliseBase } from '../resolve/resolve-href.js';
 import { isPageFile, urlOfFile } from '../site/site-model.js';
-import type { PageRecord, Result } from '../types.js';
-import { listSite, readPage } from './read-site.js';
+import type { Result } from '../types.js';
+import { collectPages } from './collect-pages.js';
+import { listSite } from './read-site.js';
 
 /** Host-side extras of {@link checkDirectory}. */
 export interface CheckDirectoryHost {
   /** The outbound check stage. Default: none (external links are not checked). */
   external?: ExternalChecker | undefined;
 }
-
-/** How many pages are read at once. */
-const CONCURRENCY = 16;
 
 /**
  * Check a built site on disk: list its files, read and collect every HTML
@@ -30,20 +28,8 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
   const base = normaliseBase(resolved.base);
   const pageFiles = listing.files.filter(isPageFile);
   const collect = resolved.contentSelector === undefined ? {} : { contentSelector: resolved.contentSelector };
-  const pages: PageRecord[] = [];
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < pageFiles.length) {
-      const file = pageFiles[next++]!;
-      try {
-        const page = await readPage(listing.root, file, urlOfFile(file, base, resolved.trailingSlash), collect, warnings);
-        if (page) pages.push(page);
-      } catch (error) {
-        warnings.push(`Cannot check \`${file}\`: ${(error as Error).message}`);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pageFiles.length) }, worker));
+  const entries = pageFiles.map((file) => ({ file, url: urlOfFile(file, base, resolved.trailingSlash) }));
+  const pages = await collectPages(listing.root, entries, { collect }, warnings);
   return check({ pages, files: listing.files, options: resolved, external: host.external, warnings });
 }
 

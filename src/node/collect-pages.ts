@@ -1,0 +1,130 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { CollectOptions } from '../collect/collect-page.js';
+import type { PageRecord } from '../types.js';
+import { readPage } from './read-site.js';
+
+/** One page to read: its output file and public URL. */
+export interface PageEntry {
+  file: string;
+  url: string;
+}
+
+/** Options of {@link collectPages}. */
+export interface CollectPagesOptions {
+  /** Collection options shared by every page. */
+  collect: Omit<CollectOptions, 'file' | 'url'>;
+  /**
+   * Worker threads that read, parse and collect pages. Default: the
+   * `LINKGRAPH_THREADS` environment variable, else one per core (at most 8)
+   * from 200 pages up, else none (the calling thread does the work).
+   */
+  threads?: number | undefined;
+}
+
+/** Below this many pages, starting workers costs more than it saves. */
+const MIN_PAGES_FOR_WORKERS = 200;
+/** Pages per message to a worker: large enough to amortise messaging, small enough to balance. */
+const CHUNK = 32;
+/** How many pages the calling thread reads at once (I/O overlaps parsing). */
+const CONCURRENCY = 16;
+
+/** What a worker sends back for one chunk. */
+export interface ChunkResult {
+  pages: PageRecord[];
+  warnings: string[];
+}
+
+/**
+ * Read, parse and collect every page: in worker threads when the site is
+ * large enough and more than one core is there, else in this thread. The
+ * records are the same either way (each comes from `readPage`); their order
+ * is not (the engine sorts them).
+ *
+ * @param root absolute path of the site directory.
+ * @param entries the pages to read.
+ * @param warnings receives one message per page that cannot be read.
+ */
+export async function collectPages(root: string, entries: readonly PageEntry[], options: CollectPagesOptions, warnings: string[]): Promise<PageRecord[]> {
+  const threads = Math.min(threadCount(options.threads, entries.length), Math.ceil(entries.length / CHUNK));
+  // Workers run the compiled module next to this one; from TypeScript sources (tests) there is none.
+  const workerUrl = new URL('./collect-worker.js', import.meta.url);
+  if (threads <= 1 || !import.meta.url.endsWith('.js')) return collectHere(root, entries, options.collect, warnings);
+  return collectInWorkers(workerUrl, threads, root, entries, options.collect, warnings);
+}
+
+function threadCount(configured: number | undefined, pages: number): number {
+  if (configured !== undefined) return Math.max(1, Math.floor(configured));
+  const fromEnv = Number.parseInt(process.env['LINKGRAPH_THREADS'] ?? '', 10);
+  if (Number.isFinite(fromEnv) && fromEnv >= 1) return fromEnv;
+  return pages >= MIN_PAGES_FOR_WORKERS ? Math.min(os.availableParallelism(), 8) : 1;
+}
+
+/** Read a chunk of pages in the calling thread, {@link CONCURRENCY} at a time. */
+export async function collectHere(root: string, entries: readonly PageEntry[], collect: CollectPagesOptions['collect'], warnings: string[]): Promise<PageRecord[]> {
+  const pages: PageRecord[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < entries.length) {
+      const { file, url } = entries[next++]!;
+      try {
+        const page = await readPage(root, file, url, collect, warnings);
+        if (page) pages.push(page);
+      } catch (error) {
+        warnings.push(`Cannot check \`${file}\`: ${(error as Error).message}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, entries.length) }, worker));
+  return pages;
+}
+
+/**
+ * Hand out chunks of pages to `threads` workers as each finishes the last.
+ * A worker that fails leaves its chunk to this thread, so no page is lost.
+ */
+async function collectInWorkers(
+  url: URL,
+  threads: number,
+  root: string,
+  entries: readonly PageEntry[],
+  collect: CollectPagesOptions['collect'],
+  warnings: string[],
+): Promise<PageRecord[]> {
+  const pages: PageRecord[] = [];
+  const leftOver: PageEntry[] = [];
+  let next = 0;
+  const run = (): Promise<void> =>
+    new Promise((resolve) => {
+      const worker = new Worker(url, { workerData: { root, collect } });
+      let current: PageEntry[] = [];
+      const send = (): void => {
+        current = entries.slice(next, next + CHUNK);
+        next += current.length;
+        if (current.length === 0) {
+          void worker.terminate();
+          return;
+        }
+        worker.postMessage(current);
+      };
+      worker.on('message', (result: ChunkResult) => {
+        for (const page of result.pages) pages.push(page);
+        for (const warning of result.warnings) warnings.push(warning);
+        send();
+      });
+      worker.on('error', (error) => {
+        warnings.push(`A page-reading worker failed (${error.message}); its pages were read in the main thread`);
+      });
+      worker.on('exit', () => {
+        leftOver.push(...current);
+        current = [];
+        resolve();
+      });
+      send();
+    });
+  await Promise.all(Array.from({ length: threads }, run));
+  // Chunks nobody took because every worker failed, and chunks of failed workers.
+  leftOver.push(...entries.slice(next));
+  if (leftOver.length > 0) pages.push(...(await collectHere(root, leftOver, collect, warnings)));
+  return pages;
+}
