@@ -33,6 +33,7 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '300' },
     peers: { type: 'string', default: 'linkinator,hyperlink,blc,html-proofer' },
     'peer-max': { type: 'string', default: '10000' },
+    'big-runs': { type: 'string', default: '1' },
     seed: { type: 'string', default: '1' },
   },
 });
@@ -41,6 +42,7 @@ const runs = Number(values.runs);
 const peerRuns = Number(values['peer-runs']);
 const timeoutMs = Number(values.timeout) * 1000;
 const peerMax = Number(values['peer-max']);
+const bigRuns = Number(values['big-runs']);
 const seed = Number(values.seed);
 const selectedPeers = new Set(values.peers.split(',').filter(Boolean));
 mkdirSync(SITES, { recursive: true });
@@ -51,6 +53,8 @@ interface Measurement {
   wallMs: number;
   /** Peak resident set size of the child, in KiB (GNU time `%M`). */
   maxRssKb: number;
+  /** CPU time of the child and its threads (user + system): steadier than wall time on a loaded machine. */
+  cpuMs: number;
   code: number | null;
   timedOut: boolean;
   stdoutFile: string;
@@ -58,13 +62,14 @@ interface Measurement {
 }
 
 /** Run a command under GNU time, stdout to a file, with a timeout. */
-async function measure(name: string, command: string, args: string[], options: { cwd?: string } = {}): Promise<Measurement> {
+async function measure(name: string, command: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Measurement> {
   const stdoutFile = path.join(OUT, `${name}.out`);
   const timeFile = path.join(OUT, `${name}.time`);
   const fd = openSync(stdoutFile, 'w');
   const started = performance.now();
-  const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args], {
+  const child = spawn('/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, command, ...args], {
     cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
     stdio: ['ignore', fd, 'pipe'],
     // Its own process group, so that a timeout ends the tool and every process it started.
     detached: true,
@@ -87,13 +92,15 @@ async function measure(name: string, command: string, args: string[], options: {
   const wallMs = performance.now() - started;
   closeSync(fd);
   let maxRssKb = 0;
+  let cpuMs = 0;
   try {
-    const lines = readFileSync(timeFile, 'utf8').trim().split('\n');
-    maxRssKb = Number(lines.at(-1)) || 0;
+    const [rss = '0', user = '0', system = '0'] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ');
+    maxRssKb = Number(rss) || 0;
+    cpuMs = ((Number(user) || 0) + (Number(system) || 0)) * 1000;
   } catch {
     // Killed before GNU time wrote its report.
   }
-  return { wallMs, maxRssKb, code, timedOut, stdoutFile, stderr };
+  return { wallMs, maxRssKb, cpuMs, code, timedOut, stdoutFile, stderr };
 }
 
 /** Markers of link defects found in a text: the generator makes each unique. */
@@ -141,10 +148,12 @@ interface JsonFinding {
   column: number | null;
 }
 
-const linkgraph: Tool = {
-  name: 'linkgraph',
+/** linkgraph's CLI; `threads` sets LINKGRAPH_THREADS (default: one worker per core). */
+const linkgraphTool = (threads?: number): Tool => ({
+  name: threads === undefined ? 'linkgraph' : `linkgraph, ${threads} thread${threads === 1 ? '' : 's'}`,
   supports: (defectClass) => (ruleIds.has(RULE_OF[defectClass]) ? true : 'n/a (rule not present)'),
-  run: (site, label) => measure(label, NODE, [path.join(ROOT, 'dist', 'cli', 'bin.js'), 'check', site.dir, '--format', 'json', '--fail-on', 'never']),
+  run: (site, label) =>
+    measure(label, NODE, [path.join(ROOT, 'dist', 'cli', 'bin.js'), 'check', site.dir, '--format', 'json', '--fail-on', 'never'], threads === undefined ? {} : { env: { LINKGRAPH_THREADS: String(threads) } }),
   found: (measurement, site) => {
     const findings = (JSON.parse(readFileSync(measurement.stdoutFile, 'utf8')) as { findings: JsonFinding[] }).findings;
     const markers = new Set<string>();
@@ -164,7 +173,7 @@ const linkgraph: Tool = {
     const exact = site.truth.defects.filter((defect) => defect.line !== undefined && at.has(`${defect.file}:${defect.line}:${defect.column}:${defect.href}`)).length;
     return { markers, pages, exact };
   },
-};
+});
 
 const noPageRules = (defectClass: DefectClass): boolean => defectClass !== 'orphan-page' && defectClass !== 'unreachable-page';
 
@@ -294,6 +303,7 @@ const load = (): string => os.loadavg().map((value) => value.toFixed(2)).join(' 
 interface Row {
   tool: string;
   wallMs: number;
+  cpuMs: number;
   maxRssKb: number;
   timedOut: boolean;
   failed?: string;
@@ -322,15 +332,16 @@ async function runTool(tool: Tool, site: Site, times: number): Promise<Row> {
   for (let i = 0; i < times; i++) {
     const measurement = await tool.run(site, `${tool.name}-${site.pages}-${i}`);
     measurements.push(measurement);
-    process.stderr.write(`bench: ${tool.name} ${site.pages} pages run ${i + 1}: ${measurement.timedOut ? 'timeout' : seconds(measurement.wallMs)}, ${mib(measurement.maxRssKb)} (load ${load()})\n`);
+    process.stderr.write(`bench: ${tool.name} ${site.pages} pages run ${i + 1}: ${measurement.timedOut ? 'timeout' : seconds(measurement.wallMs)}, CPU ${seconds(measurement.cpuMs)}, ${mib(measurement.maxRssKb)} (load ${load()})\n`);
     if (measurement.timedOut) break;
   }
   const last = measurements.at(-1)!;
-  if (last.timedOut) return { tool: tool.name, wallMs: timeoutMs, maxRssKb: last.maxRssKb, timedOut: true, recall: {}, runs: measurements.length };
+  if (last.timedOut) return { tool: tool.name, wallMs: timeoutMs, cpuMs: last.cpuMs, maxRssKb: last.maxRssKb, timedOut: true, recall: {}, runs: measurements.length };
   const found = tool.found(last, site);
   const row: Row = {
     tool: tool.name,
     wallMs: median(measurements.map((m) => m.wallMs)),
+    cpuMs: median(measurements.map((m) => m.cpuMs)),
     maxRssKb: median(measurements.map((m) => m.maxRssKb)),
     timedOut: false,
     recall: recallOf(tool, found, site.truth),
@@ -342,14 +353,14 @@ async function runTool(tool: Tool, site: Site, times: number): Promise<Row> {
   return row;
 }
 
-async function runFloor(site: Site, mode: string): Promise<Row> {
+async function runFloor(site: Site, mode: string, times: number): Promise<Row> {
   const tool: Tool = {
     name: `floor: ${mode === 'read' ? 'read every file' : `read + ${mode}`}`,
     supports: () => false,
     run: (s, label) => measure(label, NODE, [path.join(ROOT, 'bench', 'floor.ts'), s.dir, mode]),
     found: () => ({ markers: new Set(), pages: new Map() }),
   };
-  const row = await runTool(tool, site, runs);
+  const row = await runTool(tool, site, times);
   row.recall = {};
   return row;
 }
@@ -371,7 +382,7 @@ const print = (line = ''): void => {
 };
 print(`Machine: ${machine}`);
 print(`Load average at start: ${load()}`);
-print(`Command: npm run bench -- --sizes ${values.sizes} --runs ${runs} --peer-runs ${peerRuns} --timeout ${values.timeout}`);
+print(`Command: npm run bench -- --sizes ${values.sizes} --runs ${runs} --big-runs ${bigRuns} --peer-runs ${peerRuns} --timeout ${values.timeout}`);
 
 const linkgraphTimes = new Map<number, number>();
 const floorTimes = new Map<number, number>();
@@ -382,11 +393,14 @@ for (const pages of sizes) {
     continue;
   }
   const site = await ensureSite(pages);
+  const times = pages >= 100_000 ? bigRuns : runs;
   const rows: Row[] = [];
-  rows.push(await runTool(linkgraph, site, runs));
+  rows.push(await runTool(linkgraphTool(), site, times));
+  rows.push(await runTool(linkgraphTool(1), site, times));
   linkgraphTimes.set(pages, rows[0]!.wallMs);
   const floorRows = [];
-  for (const mode of ['read', 'htmlparser2', 'parse5', 'hast']) floorRows.push(await runFloor(site, mode));
+  // parse5 and hast show what the reference parser costs; at 100,000 pages only the floor itself is measured.
+  for (const mode of pages >= 100_000 ? ['read', 'htmlparser2'] : ['read', 'htmlparser2', 'parse5', 'hast']) floorRows.push(await runFloor(site, mode, times));
   floorTimes.set(pages, floorRows[1]!.wallMs);
   const peerRows: Row[] = [];
   if (pages <= peerMax) {
@@ -407,14 +421,14 @@ for (const pages of sizes) {
   const defectCounts = DEFECT_CLASSES.map((defectClass) => `${defectClass} ${site.truth.defects.filter((d) => d.class === defectClass).length}`).join(', ');
   print(`\n## ${pages} pages (${site.truth.files} files, ${(site.truth.bytes / 2 ** 20).toFixed(0)} MiB; seeded: ${defectCounts}); load average ${load()}`);
   print();
-  print(`| tool | wall time (median) | peak RSS | ${DEFECT_CLASSES.join(' | ')} | positions exact |`);
-  print(`|---|---:|---:|${DEFECT_CLASSES.map(() => '---').join('|')}|---|`);
+  print(`| tool | wall time (median) | CPU time | peak RSS | ${DEFECT_CLASSES.join(' | ')} | positions exact |`);
+  print(`|---|---:|---:|---:|${DEFECT_CLASSES.map(() => '---').join('|')}|---|`);
   for (const row of [...rows, ...peerRows]) {
     const time = row.timedOut ? `> ${Math.round(timeoutMs / 1000)} s` : `${seconds(row.wallMs)}${row.runs > 1 ? ` (${row.runs} runs)` : ''}`;
     const recall = DEFECT_CLASSES.map((defectClass) => row.recall[defectClass] ?? (row.timedOut ? '—' : '')).join(' | ');
-    print(`| ${row.tool}${row.failed ? ` (${row.failed})` : ''} | ${time} | ${mib(row.maxRssKb)} | ${recall} | ${row.exact ?? ''} |`);
+    print(`| ${row.tool}${row.failed ? ` (${row.failed})` : ''} | ${time} | ${row.timedOut ? '' : seconds(row.cpuMs)} | ${mib(row.maxRssKb)} | ${recall} | ${row.exact ?? ''} |`);
   }
-  for (const row of floorRows) print(`| ${row.tool} | ${seconds(row.wallMs)} (${row.runs} runs) | ${mib(row.maxRssKb)} | ${DEFECT_CLASSES.map(() => '').join(' | ')} | |`);
+  for (const row of floorRows) print(`| ${row.tool} | ${seconds(row.wallMs)} (${row.runs} run${row.runs === 1 ? '' : 's'}) | ${seconds(row.cpuMs)} | ${mib(row.maxRssKb)} | ${DEFECT_CLASSES.map(() => '').join(' | ')} | |`);
   const own = rows[0]!;
   const finished = peerRows.filter((row) => !row.timedOut && !row.failed);
   const fastest = finished.sort((a, b) => a.wallMs - b.wallMs)[0];
@@ -423,7 +437,7 @@ for (const pages of sizes) {
   if (fastest) print(`linkgraph / fastest peer (${fastest.tool}): ${(own.wallMs / fastest.wallMs).toFixed(3)}x (${(fastest.wallMs / own.wallMs).toFixed(1)} times faster)${timedOut.length ? `; timed out: ${timedOut.join(', ')}` : ''}`);
   else if (peerRows.length > 0) print(`linkgraph / fastest peer: every peer timed out or failed (timed out: ${timedOut.join(', ') || 'none'})`);
   else print('peers: not run at this size (see --peer-max)');
-  print(`linkgraph / read floor: ${(own.wallMs / floorRows[0]!.wallMs).toFixed(2)}x; linkgraph / read + htmlparser2 floor: ${(own.wallMs / floorRows[1]!.wallMs).toFixed(2)}x`);
+  print(`linkgraph / read floor: ${(own.wallMs / floorRows[0]!.wallMs).toFixed(2)}x wall; linkgraph / read + htmlparser2 floor: ${(own.wallMs / floorRows[1]!.wallMs).toFixed(2)}x wall, ${(own.cpuMs / floorRows[1]!.cpuMs).toFixed(2)}x CPU (1 thread: ${(rows[1]!.wallMs / floorRows[1]!.wallMs).toFixed(2)}x wall)`);
 }
 
 const measured = [...linkgraphTimes.keys()].sort((a, b) => a - b);

@@ -1,4 +1,4 @@
-import { resolveHref } from '../resolve/resolve-href.js';
+import { normaliseBase, resolveHref } from '../resolve/resolve-href.js';
 import type { SiteModel } from '../site/site-model.js';
 import type { LinkSource, Lookup, PageRecord, Region, Target } from '../types.js';
 import { exclusionOf, type Exclusion } from './page-set.js';
@@ -73,7 +73,7 @@ export interface BuildGraphOptions {
 export function buildGraph(pages: readonly PageRecord[], site: SiteModel, options: BuildGraphOptions = {}): Graph {
   const pageCount = pages.length;
   const resolved: ResolvedLink[][] = [];
-  const resolveLink = resolver(site, options.site);
+  const resolverFor = resolver(site, options.site);
   // Pass 1: resolve every link, and count on how many pages each (target, text) link appears.
   // Each distinct key gets an integer id, so that pass 2 reads counts from an array.
   const keyIds = new Map<string, number>();
@@ -85,9 +85,10 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
     const links = page.links;
     const row: ResolvedLink[] = new Array<ResolvedLink>(links.length);
     const keys = new Int32Array(links.length).fill(-1);
+    const resolveLink = resolverFor(page);
     for (let index = 0; index < links.length; index++) {
       const link = links[index]!;
-      const entry = resolveLink(page, link.href);
+      const entry = resolveLink(link.href);
       row[index] = entry;
       if (entry.lookup.found === 'page' && NAVIGATION_SOURCES.has(link.source)) {
         const key = repeatKey(entry.lookup.pageId, link.text);
@@ -183,34 +184,75 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
 
 /**
  * Resolve links, sharing one result between links whose resolution cannot
- * differ: a root-relative href (`/docs/`) resolves the same on every page
- * (without `<base href>`), a plain relative one (`../a/`, `b.html`) the same
- * on every page of one directory. Anything else (`?q`, `#id`, a scheme,
- * `//host`, tabs or backslashes the URL parser rewrites) is keyed by its page, and so is every href on a page
- * with a `<base href>` or a URL the parser would rewrite.
- * The results are what {@link resolveHref} and `site.lookup` give.
+ * differ: a root-relative href (`/docs/`) resolves the same on every page,
+ * a plain relative one (`../a/`, `b.html`) the same on every page of one
+ * directory. Anything else (`?q`, `#id`, a scheme, `//host`, characters the
+ * URL parser strips or rewrites) is shared only within its page, and so is
+ * every href of a page with a `<base href>`. Plain paths of safe characters
+ * are resolved without the URL parser, to the same target.
+ *
+ * @returns for a page, the function that resolves its hrefs: what
+ *   {@link resolveHref} and `site.lookup` give.
  */
-function resolver(site: SiteModel, origin: string | undefined): (page: PageRecord, href: string) => ResolvedLink {
-  const cache = new Map<string, ResolvedLink>();
-  return (page, href) => {
+function resolver(site: SiteModel, origin: string | undefined): (page: PageRecord) => (href: string) => ResolvedLink {
+  const base = normaliseBase(site.base);
+  const rootScope = new Map<string, ResolvedLink>();
+  const dirScopes = new Map<string, Map<string, ResolvedLink>>();
+  return (page) => {
     const baseHref = page.baseHref;
-    let scope: string;
-    if (UNSAFE.test(href) || UNSAFE_PAGE.test(page.url) || (baseHref !== undefined && baseHref !== '')) scope = `p${page.url}\u0000${baseHref ?? ''}`;
-    else if (ROOT_RELATIVE.test(href)) scope = '';
-    else if (PATH_RELATIVE.test(href)) scope = `d${page.url.slice(0, page.url.lastIndexOf('/') + 1)}`;
-    else scope = `p${page.url}`;
-    const key = `${scope}\u0000${href}`;
-    let entry = cache.get(key);
-    if (entry === undefined) {
-      const target = resolveHref(href, { pageUrl: page.url, baseHref, site: origin, base: site.base });
-      entry = { target, lookup: target.kind === 'internal' ? site.lookup(target.sitePath) : NONE };
-      cache.set(key, entry);
-    }
-    return entry;
+    const plainPage = (baseHref === undefined || baseHref === '') && !UNSAFE_PAGE.test(page.url);
+    const dir = page.url.slice(0, page.url.lastIndexOf('/') + 1);
+    let dirScope = dirScopes.get(dir);
+    if (dirScope === undefined) dirScopes.set(dir, (dirScope = new Map()));
+    const pageScope = new Map<string, ResolvedLink>();
+    const safeDir = plainPage && SAFE_DIR.test(dir);
+    return (href) => {
+      let scope = pageScope;
+      if (plainPage && !UNSAFE.test(href)) {
+        if (ROOT_RELATIVE.test(href)) scope = rootScope;
+        else if (PATH_RELATIVE.test(href)) scope = dirScope;
+      }
+      let entry = scope.get(href);
+      if (entry === undefined) {
+        const target = (scope === rootScope ? plainTarget(href, '/', base) : scope === dirScope && safeDir ? plainTarget(href, dir, base) : undefined) ??
+          resolveHref(href, { pageUrl: page.url, baseHref, site: origin, base: site.base });
+        entry = { target, lookup: target.kind === 'internal' ? site.lookup(target.sitePath) : NONE };
+        scope.set(href, entry);
+      }
+      return entry;
+    };
   };
 }
 
-/** Characters the URL parser strips or rewrites anywhere in an href: keyed per page. */
+/**
+ * The target of a plain href (`/a/b/`, `../c.html#d`: safe characters,
+ * leading `../` only, an optional plain fragment) resolved against `dir`
+ * without the URL parser; undefined for anything else. For these hrefs the
+ * URL parser changes nothing but `../`, and percent-decoding and NFC
+ * normalisation are the identity.
+ */
+function plainTarget(href: string, dir: string, base: string): Target | undefined {
+  const match = PLAIN.exec(href);
+  if (!match) return undefined;
+  const [, ups = '', rest = '', fragment] = match;
+  if (DOT_SEGMENT.test(rest)) return undefined;
+  let path: string;
+  if (rest.startsWith('/')) {
+    if (ups !== '') return undefined;
+    path = rest;
+  } else {
+    let prefix = dir;
+    // `../` above the root stays at the root, as in the URL parser.
+    for (let up = 0; up < ups.length / 3; up++) prefix = prefix.length > 1 ? prefix.slice(0, prefix.lastIndexOf('/', prefix.length - 2) + 1) : prefix;
+    path = prefix + rest;
+  }
+  const sitePath = path.startsWith(base) ? path.slice(base.length) : path === base.slice(0, -1) ? '' : undefined;
+  const target: Target = { kind: 'internal', path, sitePath: sitePath ?? path };
+  if (fragment !== undefined) target.fragment = fragment;
+  return target;
+}
+
+/** Characters the URL parser strips or rewrites anywhere in an href: shared within the page only. */
 const UNSAFE = /[\u0000-\u0020\\]/;
 /** Page URLs whose text differs from their parsed path (`?`, `#` in a file name). */
 const UNSAFE_PAGE = /[?#\u0000-\u0020\\]/;
@@ -218,6 +260,12 @@ const UNSAFE_PAGE = /[?#\u0000-\u0020\\]/;
 const ROOT_RELATIVE = /^\/(?!\/)/;
 /** A relative path without scheme, query or fragment start (`../a/`, `b.html`). */
 const PATH_RELATIVE = /^(?![a-z][a-z\d+.-]*:)[^/?#]/i;
+/** A plain href: leading `../`s, a path of unreserved characters, an optional non-empty plain fragment. */
+const PLAIN = /^((?:\.\.\/)*)([\w.~\/-]*)(?:#([\w.~-]+))?$/;
+/** `.` or `..` as a segment, which the URL parser would remove. */
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+/** A directory URL of plain characters without dot segments. */
+const SAFE_DIR = /^\/(?:[\w~-][\w.~-]*\/)*$/;
 
 function repeatKey(pageId: number, text: string): string {
   return `${pageId}\u0000${text.toLowerCase()}`;

@@ -29,7 +29,7 @@ const CHUNK = 32;
 /** How many pages the calling thread reads at once (I/O overlaps parsing). */
 const CONCURRENCY = 16;
 
-/** What a worker sends back for one chunk. */
+/** What a worker sends back for one chunk, as JSON (page records are plain data). */
 export interface ChunkResult {
   pages: PageRecord[];
   warnings: string[];
@@ -49,9 +49,49 @@ export async function collectPages(root: string, entries: readonly PageEntry[], 
   const threads = Math.min(threadCount(options.threads, entries.length), Math.ceil(entries.length / CHUNK));
   // Workers run the compiled module next to this one; from TypeScript sources (tests) there is none.
   const workerUrl = new URL('./collect-worker.js', import.meta.url);
-  if (threads <= 1 || !import.meta.url.endsWith('.js')) return collectHere(root, entries, options.collect, warnings);
-  return collectInWorkers(workerUrl, threads, root, entries, options.collect, warnings);
+  const pages =
+    threads <= 1 || !import.meta.url.endsWith('.js')
+      ? await collectHere(root, entries, options.collect, warnings)
+      : await collectInWorkers(workerUrl, threads, root, entries, options.collect, warnings);
+  const compact = compactor();
+  for (const page of pages) compact(page);
+  return pages;
 }
+
+/**
+ * Make page records small for a site-wide run: every string is copied out
+ * of the page's source text (a substring can keep the whole file alive) and
+ * shared between pages (navigation hrefs and anchor texts repeat on every
+ * page), and empty `rel` lists share one array. Records stay equal.
+ */
+export function compactor(): (page: PageRecord) => void {
+  const strings = new Map<string, string>();
+  const intern = (value: string): string => {
+    let shared = strings.get(value);
+    if (shared === undefined) {
+      // A fresh copy, so that the map holds no substring of a page's source.
+      shared = value.length < 13 ? value : ` ${value}`.slice(1);
+      strings.set(shared, shared);
+    }
+    return shared;
+  };
+  const internAll = (list: readonly string[]): readonly string[] => (list.length === 0 ? EMPTY : list.map(intern));
+  return (page) => {
+    const record = page as { -readonly [K in keyof PageRecord]: PageRecord[K] };
+    record.ids = internAll(page.ids);
+    record.headings = internAll(page.headings);
+    if (page.title !== undefined) record.title = intern(page.title);
+    if (page.text !== undefined) record.text = ` ${page.text}`.slice(1);
+    for (const link of page.links) {
+      const mutable = link as { -readonly [K in keyof typeof link]: (typeof link)[K] };
+      mutable.href = intern(link.href);
+      mutable.text = intern(link.text);
+      mutable.rel = internAll(link.rel);
+    }
+  };
+}
+
+const EMPTY: readonly string[] = Object.freeze([]);
 
 function threadCount(configured: number | undefined, pages: number): number {
   if (configured !== undefined) return Math.max(1, Math.floor(configured));
@@ -107,7 +147,8 @@ async function collectInWorkers(
         }
         worker.postMessage(current);
       };
-      worker.on('message', (result: ChunkResult) => {
+      worker.on('message', (message: string) => {
+        const result = JSON.parse(message) as ChunkResult;
         for (const page of result.pages) pages.push(page);
         for (const warning of result.warnings) warnings.push(warning);
         send();

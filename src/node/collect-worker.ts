@@ -12,6 +12,7 @@ parentPort?.on('message', (entries: PageEntry[]) => {
   const warnings: string[] = [];
   void collectHere(root, entries, collect, warnings).then((pages) => {
     const result: ChunkResult = { pages, warnings };
-    parentPort?.postMessage(result);
+    // JSON costs a third of the structured clone of many small objects, on both sides.
+    parentPort?.postMessage(JSON.stringify(result));
   });
 });
