@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CollectOptions } from '../collect/collect-page.js';
-import type { PageRecord } from '../types.js';
+import type { PageRecord, Point } from '../types.js';
 import { readPage } from './read-site.js';
 
 /** One page to read: its output file and public URL. */
@@ -16,8 +16,9 @@ export interface CollectPagesOptions {
   collect: Omit<CollectOptions, 'file' | 'url'>;
   /**
    * Worker threads that read, parse and collect pages. Default: the
-   * `LINKGRAPH_THREADS` environment variable, else one per core (at most 8)
-   * from 200 pages up, else none (the calling thread does the work).
+   * `LINKGRAPH_THREADS` environment variable, else one per idle core (cores
+   * less the load average, at most 8) from 200 pages up; with one, the
+   * calling thread does the work.
    */
   threads?: number | undefined;
 }
@@ -62,7 +63,9 @@ export async function collectPages(root: string, entries: readonly PageEntry[], 
  * Make page records small for a site-wide run: every string is copied out
  * of the page's source text (a substring can keep the whole file alive) and
  * shared between pages (navigation hrefs and anchor texts repeat on every
- * page), and empty `rel` lists share one array. Records stay equal.
+ * page), empty `rel` lists share one array, and so do equal line:column
+ * points (a template link sits at the same place on every page). Records
+ * stay equal; nothing in a run mutates them.
  */
 export function compactor(): (page: PageRecord) => void {
   const strings = new Map<string, string>();
@@ -75,7 +78,20 @@ export function compactor(): (page: PageRecord) => void {
     }
     return shared;
   };
+  const copy = (value: string): string => (value.length < 13 ? value : ` ${value}`.slice(1));
   const internAll = (list: readonly string[]): readonly string[] => (list.length === 0 ? EMPTY : list.map(intern));
+  const points = new Map<number, Point>();
+  const internPoint = (point: Point): Point => {
+    // Lines and columns are small integers: one number keys both exactly.
+    if (point.column >= 2 ** 26) return point;
+    const key = point.line * 2 ** 26 + point.column;
+    let shared = points.get(key);
+    if (shared === undefined) {
+      shared = { line: point.line, column: point.column };
+      points.set(key, shared);
+    }
+    return shared;
+  };
   return (page) => {
     const record = page as { -readonly [K in keyof PageRecord]: PageRecord[K] };
     record.ids = internAll(page.ids);
@@ -84,9 +100,15 @@ export function compactor(): (page: PageRecord) => void {
     if (page.text !== undefined) record.text = ` ${page.text}`.slice(1);
     for (const link of page.links) {
       const mutable = link as { -readonly [K in keyof typeof link]: (typeof link)[K] };
-      mutable.href = intern(link.href);
-      mutable.text = intern(link.text);
+      // Template links repeat on every page: share their strings; content links' strings are mostly unique.
+      mutable.href = link.region === 'template' ? intern(link.href) : copy(link.href);
+      mutable.text = link.region === 'template' ? intern(link.text) : copy(link.text);
       mutable.rel = internAll(link.rel);
+      const position = link.position;
+      if (position.known) {
+        position.start = internPoint(position.start);
+        if (position.end) position.end = internPoint(position.end);
+      }
     }
   };
 }
@@ -97,7 +119,10 @@ function threadCount(configured: number | undefined, pages: number): number {
   if (configured !== undefined) return Math.max(1, Math.floor(configured));
   const fromEnv = Number.parseInt(process.env['LINKGRAPH_THREADS'] ?? '', 10);
   if (Number.isFinite(fromEnv) && fromEnv >= 1) return fromEnv;
-  return pages >= MIN_PAGES_FOR_WORKERS ? Math.min(os.availableParallelism(), 8) : 1;
+  if (pages < MIN_PAGES_FOR_WORKERS) return 1;
+  // Cores other processes keep busy only add thread overhead (measured on a loaded 2-core machine).
+  const idle = Math.round(os.availableParallelism() - os.loadavg()[0]!);
+  return Math.max(1, Math.min(idle, 8));
 }
 
 /** Read a chunk of pages in the calling thread, {@link CONCURRENCY} at a time. */

@@ -9,7 +9,7 @@ const BUCKETS = 64;
  * to be a likely typo (at most a third of the length, at least 2 edits).
  * Ties go to the earliest candidate.
  *
- * Candidates that cannot be close enough, or cannot beat the best so far,
+ * Candidates that cannot be close enough, or cannot beat the best found,
  * are skipped by lower bounds of the edit distance (length difference, and
  * half the difference of character counts), so a broken link on a site of
  * 100,000 pages does not compute 100,000 distances.
@@ -25,23 +25,32 @@ export function closestMatch(value: string, candidates: readonly string[]): stri
     histograms.set(candidates, counts);
   }
   const own = histogram(value);
-  let best: string | undefined;
-  let bestDistance = limit + 1;
+  // Lower bounds of the distance: the length difference, and half the difference of character counts.
+  // Candidates are grouped by bound; distances are computed from the lowest bound up, and the search
+  // stops once the bound exceeds the best distance found (ties go to the earliest candidate).
+  const byBound: number[][] = Array.from({ length: limit + 1 }, () => []);
+  const enough = 2 * limit + 1;
   for (let index = 0; index < candidates.length; index++) {
-    const candidate = candidates[index]!;
-    // Every bound below is at most the true distance; skipping at `>=` keeps the first of equals.
-    if (Math.abs(candidate.length - value.length) >= bestDistance) continue;
+    const lengthBound = Math.abs(candidates[index]!.length - value.length);
+    if (lengthBound > limit) continue;
     const other = counts[index]!;
     let difference = 0;
-    for (let bucket = 0; bucket < BUCKETS; bucket++) difference += Math.abs(own[bucket]! - other[bucket]!);
-    if (Math.ceil(difference / 2) >= bestDistance) continue;
-    const found = distance(value, candidate);
-    if (found < bestDistance) {
-      bestDistance = found;
-      best = candidate;
+    for (let bucket = 0; bucket < BUCKETS && difference < enough; bucket++) difference += Math.abs(own[bucket]! - other[bucket]!);
+    const bound = Math.max(lengthBound, Math.ceil(difference / 2));
+    if (bound <= limit) byBound[bound]!.push(index);
+  }
+  let bestDistance = limit + 1;
+  let bestIndex = -1;
+  for (let bound = 0; bound <= limit && bound <= bestDistance; bound++) {
+    for (const index of byBound[bound]!) {
+      const found = distance(value, candidates[index]!);
+      if (found < bestDistance || (found === bestDistance && index < bestIndex)) {
+        bestDistance = found;
+        bestIndex = index;
+      }
     }
   }
-  return best;
+  return bestIndex === -1 ? undefined : candidates[bestIndex];
 }
 
 function histogram(value: string): Int32Array {
