@@ -1,13 +1,14 @@
 import { distance } from 'fastest-levenshtein';
 
-/** Character histograms of candidate lists, built once per list. */
-const histograms = new WeakMap<readonly string[], Int32Array[]>();
+/** Per candidate list, built once: character histograms, and the first index of each lower-cased candidate. */
+const indexes = new WeakMap<readonly string[], { counts: Int32Array[]; lower: Map<string, number> }>();
 const BUCKETS = 64;
 
 /**
  * The candidate closest to `value` by edit distance, when it is close enough
- * to be a likely typo (at most a third of the length, at least 2 edits).
- * Ties go to the earliest candidate.
+ * to be a likely typo: the same letters in another case, or at most a third
+ * of the length edits away (none for very short values, where any match is
+ * noise). Ties go to the earliest candidate.
  *
  * Candidates that cannot be close enough, or cannot beat the best found,
  * are skipped by lower bounds of the edit distance (length difference, and
@@ -18,12 +19,20 @@ const BUCKETS = 64;
  */
 export function closestMatch(value: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0 || value === '') return undefined;
-  const limit = Math.max(2, Math.floor(value.length / 3));
-  let counts = histograms.get(candidates);
-  if (counts === undefined) {
-    counts = candidates.map(histogram);
-    histograms.set(candidates, counts);
+  let cached = indexes.get(candidates);
+  if (cached === undefined) {
+    const lower = new Map<string, number>();
+    candidates.forEach((candidate, position) => {
+      const key = candidate.toLowerCase();
+      if (!lower.has(key)) lower.set(key, position);
+    });
+    cached = { counts: candidates.map(histogram), lower };
+    indexes.set(candidates, cached);
   }
+  const sameLetters = cached.lower.get(value.toLowerCase());
+  if (sameLetters !== undefined) return candidates[sameLetters];
+  const limit = Math.max(value.length >= 4 ? 1 : 0, Math.floor(value.length / 3));
+  const counts = cached.counts;
   const own = histogram(value);
   // Lower bounds of the distance: the length difference, and half the difference of character counts.
   // Candidates are grouped by bound; distances are computed from the lowest bound up, and the search
