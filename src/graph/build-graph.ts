@@ -26,6 +26,8 @@ export const EDGE_FOLLOWED = 2;
 export interface Graph {
   readonly pages: readonly PageRecord[];
   readonly site: SiteModel;
+  /** The `site` option: origin of the deployed site (`https://example.com`), when given. */
+  readonly origin: string | undefined;
   /** `resolved[pageId][linkIndex]`: each link of each page, resolved. */
   readonly resolved: readonly (readonly ResolvedLink[])[];
   readonly edgeFrom: Int32Array;
@@ -90,7 +92,8 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
       const link = links[index]!;
       const entry = resolveLink(link.href);
       row[index] = entry;
-      if (entry.lookup.found === 'page' && NAVIGATION_SOURCES.has(link.source)) {
+      // Count only links outside landmarks: a nav link must not make a content link of the same text look repeated.
+      if (entry.lookup.found === 'page' && link.region === 'content' && NAVIGATION_SOURCES.has(link.source)) {
         const key = repeatKey(entry.lookup.pageId, link.text);
         let id = keyIds.get(key);
         if (id === undefined) {
@@ -169,6 +172,7 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
   return {
     pages,
     site,
+    origin: options.site,
     resolved,
     edgeFrom,
     edgeTo,
