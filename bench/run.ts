@@ -151,7 +151,7 @@ interface JsonFinding {
   column: number | null;
 }
 
-/** linkgraph's CLI; `threads` sets LINKGRAPH_THREADS (default: one worker per idle core). */
+/** linkgraph's CLI; `threads` sets LINKGRAPH_THREADS (default: a worker per core unless the machine is saturated). */
 const linkgraphTool = (threads?: number): Tool => ({
   name: threads === undefined ? 'linkgraph' : `linkgraph, ${threads} thread${threads === 1 ? '' : 's'}`,
   supports: (defectClass) => (ruleIds.has(RULE_OF[defectClass]) ? true : 'n/a (rule not present)'),
