@@ -1,4 +1,4 @@
-import { resolveHref } from '../resolve/resolve-href.js';
+import { normaliseBase, resolveHref } from '../resolve/resolve-href.js';
 import type { SiteModel } from '../site/site-model.js';
 import type { LinkSource, Lookup, PageRecord, Region, Target } from '../types.js';
 import { exclusionOf, type Exclusion } from './page-set.js';
@@ -75,61 +75,80 @@ export interface BuildGraphOptions {
 export function buildGraph(pages: readonly PageRecord[], site: SiteModel, options: BuildGraphOptions = {}): Graph {
   const pageCount = pages.length;
   const resolved: ResolvedLink[][] = [];
+  const resolverFor = resolver(site, options.site);
   // Pass 1: resolve every link, and count on how many pages each (target, text) link appears.
-  const repeats = new Map<string, number>();
+  // Each distinct key gets an integer id, so that pass 2 reads counts from an array.
+  const keyIds = new Map<string, number>();
+  const keyCounts: number[] = [];
+  const keyStamp: number[] = [];
+  const linkKeys: Int32Array[] = [];
   for (let pageId = 0; pageId < pageCount; pageId++) {
     const page = pages[pageId]!;
-    const context = { pageUrl: page.url, baseHref: page.baseHref, site: options.site, base: site.base };
-    const row: ResolvedLink[] = [];
-    const seen = new Set<string>();
-    for (const link of page.links) {
-      const target = resolveHref(link.href, context);
-      const lookup: Lookup = target.kind === 'internal' ? site.lookup(target.sitePath) : NONE;
-      row.push({ target, lookup });
+    const links = page.links;
+    const row: ResolvedLink[] = new Array<ResolvedLink>(links.length);
+    const keys = new Int32Array(links.length).fill(-1);
+    const resolveLink = resolverFor(page);
+    for (let index = 0; index < links.length; index++) {
+      const link = links[index]!;
+      const entry = resolveLink(link.href);
+      row[index] = entry;
       // Count only links outside landmarks: a nav link must not make a content link of the same text look repeated.
-      if (lookup.found === 'page' && link.region === 'content' && NAVIGATION_SOURCES.has(link.source)) {
-        const key = repeatKey(lookup.pageId, link.text);
-        if (!seen.has(key)) {
-          seen.add(key);
-          repeats.set(key, (repeats.get(key) ?? 0) + 1);
+      if (entry.lookup.found === 'page' && link.region === 'content' && NAVIGATION_SOURCES.has(link.source)) {
+        const key = repeatKey(entry.lookup.pageId, link.text);
+        let id = keyIds.get(key);
+        if (id === undefined) {
+          id = keyCounts.length;
+          keyIds.set(key, id);
+          keyCounts.push(0);
+          keyStamp.push(-1);
+        }
+        keys[index] = id;
+        if (keyStamp[id] !== pageId) {
+          keyStamp[id] = pageId;
+          keyCounts[id]!++;
         }
       }
     }
     resolved.push(row);
+    linkKeys.push(keys);
   }
   const threshold = options.templateThreshold ?? 0.5;
   const minRepeats = pageCount >= 5 ? Math.max(2, Math.ceil(threshold * pageCount)) : Infinity;
 
   // Pass 2: effective regions and one edge per (from, to) pair; flags accumulate over the pair's links.
+  // `edgeSource[to] === from` marks a pair already seen on this page, `edgeOf[to]` its edge.
   const regions: Uint8Array[] = [];
-  const pairs = new Map<number, number>();
+  const edgeSource = new Int32Array(pageCount).fill(-1);
+  const edgeOf = new Int32Array(pageCount);
   const from: number[] = [];
   const to: number[] = [];
   const flags: number[] = [];
   for (let pageId = 0; pageId < pageCount; pageId++) {
-    const page = pages[pageId]!;
+    const links = pages[pageId]!.links;
     const row = resolved[pageId]!;
-    const region = new Uint8Array(page.links.length);
-    page.links.forEach((link, index) => {
+    const keys = linkKeys[pageId]!;
+    const region = new Uint8Array(links.length);
+    for (let index = 0; index < links.length; index++) {
+      const link = links[index]!;
       const { lookup } = row[index]!;
       let content = link.region === 'content';
-      if (content && lookup.found === 'page' && NAVIGATION_SOURCES.has(link.source)) {
-        content = (repeats.get(repeatKey(lookup.pageId, link.text)) ?? 0) < minRepeats;
-      }
+      const key = keys[index]!;
+      if (content && key !== -1) content = keyCounts[key]! < minRepeats;
       region[index] = content ? 0 : 1;
-      if (lookup.found !== 'page' || lookup.pageId === pageId || !NAVIGATION_SOURCES.has(link.source)) return;
+      if (lookup.found !== 'page' || lookup.pageId === pageId || !NAVIGATION_SOURCES.has(link.source)) continue;
       const bits = (content ? EDGE_CONTENT : 0) | (isFollowed(link.rel) ? EDGE_FOLLOWED : 0);
-      const key = pageId * pageCount + lookup.pageId;
-      const edge = pairs.get(key);
-      if (edge === undefined) {
-        pairs.set(key, from.length);
+      const target = lookup.pageId;
+      if (edgeSource[target] !== pageId) {
+        edgeSource[target] = pageId;
+        edgeOf[target] = from.length;
         from.push(pageId);
-        to.push(lookup.pageId);
+        to.push(target);
         flags.push(bits);
       } else {
+        const edge = edgeOf[target]!;
         flags[edge] = flags[edge]! | bits;
       }
-    });
+    }
     regions.push(region);
   }
 
@@ -166,6 +185,91 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
     entries,
   };
 }
+
+/**
+ * Resolve links, sharing one result between links whose resolution cannot
+ * differ: a root-relative href (`/docs/`) resolves the same on every page,
+ * a plain relative one (`../a/`, `b.html`) the same on every page of one
+ * directory. Anything else (`?q`, `#id`, a scheme, `//host`, characters the
+ * URL parser strips or rewrites) is shared only within its page, and so is
+ * every href of a page with a `<base href>`. Plain paths of safe characters
+ * are resolved without the URL parser, to the same target.
+ *
+ * @returns for a page, the function that resolves its hrefs: what
+ *   {@link resolveHref} and `site.lookup` give.
+ */
+function resolver(site: SiteModel, origin: string | undefined): (page: PageRecord) => (href: string) => ResolvedLink {
+  const base = normaliseBase(site.base);
+  const rootScope = new Map<string, ResolvedLink>();
+  const dirScopes = new Map<string, Map<string, ResolvedLink>>();
+  return (page) => {
+    const baseHref = page.baseHref;
+    const plainPage = (baseHref === undefined || baseHref === '') && !UNSAFE_PAGE.test(page.url);
+    const dir = page.url.slice(0, page.url.lastIndexOf('/') + 1);
+    let dirScope = dirScopes.get(dir);
+    if (dirScope === undefined) dirScopes.set(dir, (dirScope = new Map()));
+    const pageScope = new Map<string, ResolvedLink>();
+    const safeDir = plainPage && SAFE_DIR.test(dir);
+    return (href) => {
+      let scope = pageScope;
+      if (plainPage && !UNSAFE.test(href)) {
+        if (ROOT_RELATIVE.test(href)) scope = rootScope;
+        else if (PATH_RELATIVE.test(href)) scope = dirScope;
+      }
+      let entry = scope.get(href);
+      if (entry === undefined) {
+        const target = (scope === rootScope ? plainTarget(href, '/', base) : scope === dirScope && safeDir ? plainTarget(href, dir, base) : undefined) ??
+          resolveHref(href, { pageUrl: page.url, baseHref, site: origin, base: site.base });
+        entry = { target, lookup: target.kind === 'internal' ? site.lookup(target.sitePath) : NONE };
+        scope.set(href, entry);
+      }
+      return entry;
+    };
+  };
+}
+
+/**
+ * The target of a plain href (`/a/b/`, `../c.html#d`: safe characters,
+ * leading `../` only, an optional plain fragment) resolved against `dir`
+ * without the URL parser; undefined for anything else. For these hrefs the
+ * URL parser changes nothing but `../`, and percent-decoding and NFC
+ * normalisation are the identity.
+ */
+function plainTarget(href: string, dir: string, base: string): Target | undefined {
+  const match = PLAIN.exec(href);
+  if (!match) return undefined;
+  const [, ups = '', rest = '', fragment] = match;
+  if (DOT_SEGMENT.test(rest)) return undefined;
+  let path: string;
+  if (rest.startsWith('/')) {
+    if (ups !== '') return undefined;
+    path = rest;
+  } else {
+    let prefix = dir;
+    // `../` above the root stays at the root, as in the URL parser.
+    for (let up = 0; up < ups.length / 3; up++) prefix = prefix.length > 1 ? prefix.slice(0, prefix.lastIndexOf('/', prefix.length - 2) + 1) : prefix;
+    path = prefix + rest;
+  }
+  const sitePath = path.startsWith(base) ? path.slice(base.length) : path === base.slice(0, -1) ? '' : undefined;
+  const target: Target = { kind: 'internal', path, sitePath: sitePath ?? path };
+  if (fragment !== undefined) target.fragment = fragment;
+  return target;
+}
+
+/** Characters the URL parser strips or rewrites anywhere in an href: shared within the page only. */
+const UNSAFE = /[\u0000-\u0020\\]/;
+/** Page URLs whose text differs from their parsed path (`?`, `#` in a file name). */
+const UNSAFE_PAGE = /[?#\u0000-\u0020\\]/;
+/** `/x…` but not `//host`. */
+const ROOT_RELATIVE = /^\/(?!\/)/;
+/** A relative path without scheme, query or fragment start (`../a/`, `b.html`). */
+const PATH_RELATIVE = /^(?![a-z][a-z\d+.-]*:)[^/?#]/i;
+/** A plain href: leading `../`s, a path of unreserved characters, an optional non-empty plain fragment. */
+const PLAIN = /^((?:\.\.\/)*)([\w.~\/-]*)(?:#([\w.~-]+))?$/;
+/** `.` or `..` as a segment, which the URL parser would remove. */
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+/** A directory URL of plain characters without dot segments. */
+const SAFE_DIR = /^\/(?:[\w~-][\w.~-]*\/)*$/;
 
 function repeatKey(pageId: number, text: string): string {
   return `${pageId}\u0000${text.toLowerCase()}`;

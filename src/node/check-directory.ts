@@ -10,8 +10,9 @@ import { normaliseBase } from '../resolve/resolve-href.js';
 import { isPageFile, urlOfFile } from '../site/site-model.js';
 import { readBaseline } from './baseline-file.js';
 import { isSitemapFile } from '../sitemap/parse-sitemap.js';
-import type { PageRecord, Result, SitemapFile } from '../types.js';
-import { listSite, readPage } from './read-site.js';
+import type { Result, SitemapFile } from '../types.js';
+import { collectPages } from './collect-pages.js';
+import { listSite } from './read-site.js';
 
 /** Host-side extras of {@link checkDirectory}. */
 export interface CheckDirectoryHost {
@@ -38,9 +39,6 @@ export interface CheckDirectoryHost {
   progressEvery?: number | undefined;
 }
 
-/** How many pages are read at once. */
-const CONCURRENCY = 16;
-
 /**
  * Check a built site on disk: list its files, read and collect every HTML
  * page, and run the site-wide check.
@@ -58,20 +56,8 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
   const base = normaliseBase(resolved.base);
   const pageFiles = listing.files.filter(isPageFile);
   const collect = resolved.contentSelector === undefined ? {} : { contentSelector: resolved.contentSelector };
-  const pages: PageRecord[] = [];
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < pageFiles.length) {
-      const file = pageFiles[next++]!;
-      try {
-        const page = await readPage(listing.root, file, urlOfFile(file, base, resolved.trailingSlash), collect, warnings);
-        if (page) pages.push(page);
-      } catch (error) {
-        warnings.push(`Cannot check \`${file}\`: ${(error as Error).message}`);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pageFiles.length) }, worker));
+  const entries = pageFiles.map((file) => ({ file, url: urlOfFile(file, base, resolved.trailingSlash) }));
+  const pages = await collectPages(listing.root, entries, { collect }, warnings);
   const sitemaps: SitemapFile[] = [];
   for (const file of listing.files.filter(isSitemapFile)) {
     try {

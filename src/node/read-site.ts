@@ -2,6 +2,7 @@ import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { collectPage, type CollectOptions } from '../collect/collect-page.js';
+import { parsePage } from '../collect/parse-page.js';
 import { isPageFile } from '../site/site-model.js';
 import type { PageRecord } from '../types.js';
 
@@ -118,7 +119,8 @@ export async function readPage(
     return undefined;
   }
   const html = decodeHtml(bytes, file, warnings);
-  const tree = fromHtml(html);
+  // A content selector needs the full tree builder's tree, as in every other host.
+  const tree = options.contentSelector === undefined ? parsePage(html) : fromHtml(html);
   return collectPage(tree, { ...options, file, url });
 }
 

@@ -1,0 +1,114 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateSite } from '../bench/generate-site.js';
+import { collectPage } from '../src/collect/collect-page.js';
+import { fastTree, parsePage } from '../src/collect/parse-page.js';
+import type { PageRecord } from '../src/types.js';
+
+/** The reference: hast-util-from-html (parse5) and collectPage. */
+function reference(html: string, maxText?: number): PageRecord {
+  return collectPage(fromHtml(html), { file: 'a/b.html', url: '/a/b', ...(maxText === undefined ? {} : { maxText }) });
+}
+
+function fast(html: string, maxText?: number): PageRecord {
+  return collectPage(parsePage(html), { file: 'a/b.html', url: '/a/b', ...(maxText === undefined ? {} : { maxText }) });
+}
+
+const shell = (body: string, head = ''): string => `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>T &amp; t</title>${head}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+
+/** Pages the fast path must take, each testing something the collector reads. */
+const wellFormed: Record<string, string> = {
+  landmarks: shell('<header><nav><a href="/">Home</a></nav></header>\n<main><article><h1 id="top">T</h1><p>See <a href="../x/#y">the <b>x</b> page</a>.</p></article><aside><a href="/side">s</a></aside></main>\n<footer><a href="/legal">Legal</a></footer>'),
+  roles: shell('<div role="navigation"><a href="/n">n</a></div><section><header><a href="/h">in section</a></header><footer><a href="/f">f</a></footer></section><div role="Banner"><a href="/b">b</a></div>'),
+  ignore: shell('<div data-linkgraph-ignore="broken-fragment orphan-page"><a href="/x#nope">x</a><div data-linkgraph-ignore><a href="/y">y</a></div></div>'),
+  entities: shell('<a href="/q?a=1&amp;b=2&notit;c&copy=3" title="&#x80;&#0;">&copy 2026 &notin; &#128512; &lt;tag&gt;</a><p>caf&eacute; &AMP; &nbsp;x</p>'),
+  srcset: shell('<picture><source srcset="/a.webp 1x, /a@2x.webp 2x" type="image/webp"><img src="/a.png" srcset="/a.png 480w,\n /a-big.png 960w" alt="A"></picture><img srcset="data:image/png;base64,AAA 1x, /z.png 2x">'),
+  head: shell('<p>x</p>', '\n<base href="/docs/">\n<link rel="canonical" href="https://example.com/a/b">\n<meta http-equiv="refresh" content="0; url=\'/next/\'">\n<meta name="robots" content="noindex, follow">\n<meta name="linkgraph-ignore" content="orphan-page">\n<link rel="preconnect" href="https://cdn.example.com">\n<script src="/app.js"></script>\n<style>a > b { color: red }</style>'),
+  anchorText: shell('<a href="/1"><img src="/i.png" alt="Logo"></a><a href="/2" aria-label="Close"></a><a href="/3" title="Tip"> </a><a href="/4"><svg aria-label="Icon" viewBox="0 0 1 1"><path d="M0 0"/><g><circle r="1"/></g></svg></a><a name="anchor">named</a><a>no href</a>'),
+  attributes: shell('<a href="/f.pdf" download target="_blank" hreflang="de" rel="nofollow UGC" aria-hidden="true" aria-labelledby="l">f</a><A HREF=/upper CLASS=x>Upper</A><a href=/unquoted/ >u</a><a href="/dup" href="/second">dup</a>'),
+  positions: shell('<p>😀 emoji then <a href="/e">link</a>\t<a href="/t">tab</a></p>\n<p>\n    <a\n      href="/multi"\n    >multi-line</a></p><img src="/v.png" alt="v"/>'),
+  text: shell('<h2>One <code>two</code></h2><p>a<!-- c -->b</p><pre>\nkeep <a href="/p">pre</a>\n</pre><ul><li>one</li><li>two</li></ul><table><tbody><tr><td><a href="/cell">cell</a></td></tr></tbody></table><script>if (a < b) document.write("</div>")</script><p>end</p>'),
+  preNewline: shell('<b>glued</b><pre>\nto the pre</pre>'),
+  noscript: shell('<noscript><img src="/pixel.gif" alt="p"><a href="/ns">no</a></noscript><p>after</p>', '\n<noscript><link rel="stylesheet" href="/ns.css"></noscript>'),
+  template: shell('<template id="tpl"><a href="/in-template">t</a><p>t</p></template><iframe src="/frame.html"></iframe><video src="/v.mp4" poster="/v.jpg"><track src="/t.vtt"></video><audio src="/a.mp3"></audio><embed src="/e.swf"><area href="/area" alt="area">'),
+  noHeadTags: '<title>Bare</title>\n<p id="p">Bare <a href="/bare">page</a></p>\n',
+  fragment: '<a href="#x">x</a> <span id="x">here</span>',
+  whitespace: '\n\n  <!doctype html>\n  <html>\n  <head>\n  <title> Spaced </title>\n  </head>\n  <body>\n  <p>a</p>\n  </body>\n  </html>\n\n',
+  unclosedAtEnd: '<!doctype html><html><head><title>t</title></head><body><p>open body and html</p>',
+};
+
+/** Pages the tree builder repairs: any path must still give the reference record. */
+const repaired: Record<string, string> = {
+  unclosedP: shell('<p>one<p>two <a href="/a">a</a><div>block</div>'),
+  blockInP: shell('<p>text <div><a href="/d">d</a></div> tail</p>'),
+  nestedA: shell('<a href="/outer">outer <a href="/inner">inner</a> tail</a>'),
+  misnested: shell('<p><b>bold <i>both</b> italic</i> <a href="/m">m</a></p>'),
+  implicitTbody: shell('<table><tr><td><a href="/t">t</a></td></tr></table>'),
+  cellInTable: shell('<table><td><a href="/c">c</a></td></table>'),
+  fosterParented: shell('<table><a href="/foster">foster</a><tr><td>x</td></tr></table>'),
+  li: shell('<ul><li>one<li>two <a href="/li">li</a></ul>'),
+  headings: shell('<h2>Two <h3>Three</h3></h2><a href="/h">h</a>'),
+  strayEnds: shell('</p><a href="/s">s</a></br></span>'),
+  image: shell('<image src="/img.png" alt="i"><a href="/after-image">x</a>'),
+  iframeText: shell('<iframe src="/f.html">fallback <a href="/nope">text</a></iframe>'),
+  crlf: shell('<p>\r\n<a href="/crlf">crlf</a>\r\n</p>').replaceAll('\n', '\r\n'),
+  svgTitle: shell('<a href="/svg"><svg><title>Svg title</title><image href="/x.png"/></svg></a>'),
+  svgBreakout: shell('<svg><p><a href="/out">out</a></p></svg>'),
+  math: shell('<math><mi>x</mi></math><a href="/m">m</a>'),
+  select: shell('<select><option>a<option>b</select><a href="/s">s</a>'),
+  form: shell('<form><form><a href="/f">f</a></form></form><button><button>b</button></button>'),
+  bodyAfterContent: '<!doctype html><html><head><title>t</title></head><p>early</p><body data-linkgraph-ignore><a href="/late">late</a></body></html>',
+  contentInHead: '<!doctype html><html><head><title>t</title><a href="/h">in head</a></head><body><p>x</p></body></html>',
+  afterBody: shell('<p>x</p>').replace('</html>', '</html><a href="/after">after</a>'),
+  headContentAfterHead: '<!doctype html><html><head><title>t</title></head>\n<link rel="stylesheet" href="/late.css">\n<body><p>x</p></body></html>',
+  textarea: shell('<textarea>\n<a href="/ta">not a link</a></textarea>'),
+  cdata: shell('<p><![CDATA[ <a href="/cd">x</a> ]]></p>'),
+  comments: shell('<!--><a href="/c1">c1</a><!---><a href="/c2">c2</a><!-- a --!><a href="/c3">c3</a>'),
+  processing: shell('<?xml version="1.0"?><a href="/pi">pi</a>'),
+  scriptComment: shell('<script><!--<script></script><a href="/hidden">h</a>--></script><a href="/visible">v</a>'),
+  noscriptComment: shell('<noscript><!-- </noscript> --><a href="/n">n</a></noscript>'),
+  nestedTemplate: shell('<template><template><a href="/t">t</a></template></template><a href="/x">x</a>'),
+  nul: shell('<p>a\u0000b <a href="/nul">n</a></p>'),
+  proto: shell('<a href="/p" constructor="x" __proto__="y">p</a>'),
+  textBeforeHtml: 'text first<!doctype html><html><body><a href="/t">t</a></body></html>',
+};
+
+describe('parsePage', () => {
+  it('takes the fast path on well-formed pages', () => {
+    for (const [name, html] of Object.entries(wellFormed)) expect(fastTree(html), name).toBeDefined();
+  });
+
+  it.each(Object.entries({ ...wellFormed, ...repaired }))('collects the same record as hast-util-from-html: %s', (_, html) => {
+    expect(fast(html)).toEqual(reference(html));
+  });
+
+  it('keeps the same text when the text limit cuts between text nodes', () => {
+    const words = Array.from({ length: 60 }, (_, index) => `word${index}<!-- ${index} --> &amp; more`).join(' ');
+    const html = shell(`<p>${words}</p>`);
+    expect(fastTree(html)).toBeDefined();
+    for (const maxText of [10, 37, 100, 250]) expect(fast(html, maxText)).toEqual(reference(html, maxText));
+  });
+
+  describe('on a generated site', () => {
+    let dir = '';
+    afterAll(async () => {
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
+
+    it('gives every page the reference record, on the fast path', async () => {
+      dir = await mkdtemp(path.join(os.tmpdir(), 'linkgraph-parse-'));
+      await generateSite(dir, 150, 7);
+      const { readdir } = await import('node:fs/promises');
+      const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.html'));
+      expect(files.length).toBe(150);
+      for (const file of files) {
+        const html = await readFile(path.join(dir, file), 'utf8');
+        expect(fastTree(html), file).toBeDefined();
+        expect(fast(html), file).toEqual(reference(html));
+      }
+    });
+  });
+});
