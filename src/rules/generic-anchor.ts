@@ -44,10 +44,14 @@ export const genericAnchor = createRule({
         // As in Lighthouse: links to scripts, mail and this page's own sections are not judged.
         if (target.kind === 'javascript' || target.kind === 'mailto' || target.kind === 'invalid') return;
         if (lookup.found === 'page' && lookup.pageId === pageId) return;
+        // Most links are fine: decide first, and build the message's labels only for findings.
+        const bare = options.bareUrls && isBareUrl(link.text);
+        const key = phraseKey(link.text);
+        if (!bare && !list.has(key)) return;
         const to = targetLabel(graph, pageId, index);
         const topics = lookup.found === 'page' && lookup.pageId !== pageId ? topicPhrases(graph, lookup.pageId).slice(0, 1) : [];
         const hint = topics.length > 0 ? `; did you mean "${topics[0]}"?` : '';
-        if (options.bareUrls && isBareUrl(link.text)) {
+        if (bare) {
           report({
             pageId,
             link: index,
@@ -57,8 +61,6 @@ export const genericAnchor = createRule({
           });
           return;
         }
-        const key = phraseKey(link.text);
-        if (!list.has(key)) return;
         report({
           pageId,
           link: index,

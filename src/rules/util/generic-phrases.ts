@@ -37,11 +37,20 @@ export function phraseLanguage(lang: string | undefined): string {
  * (`Read more →` and `read more…` are `read more`).
  */
 export function phraseKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+  // Sites repeat a few thousand texts over millions of links: remember each one's key.
+  let key = phraseKeys.get(text);
+  if (key === undefined) {
+    key = text
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+    if (phraseKeys.size >= 100_000) phraseKeys.clear();
+    phraseKeys.set(text, key);
+  }
+  return key;
 }
+
+const phraseKeys = new Map<string, string>();
 
 /** Whether a text is a full `http:`/`https:` URL (what Lighthouse calls a bare URL). */
 export function isBareUrl(text: string): boolean {
