@@ -10,6 +10,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { seededRandom as random } from '../test/helpers/seeded-random.ts';
 
 /** Defect classes seeded in a generated site. */
 export const DEFECT_CLASSES = [
@@ -49,18 +50,6 @@ export interface GroundTruth {
 
 /** Version of the generator; part of the cache key of generated sites. */
 export const GENERATOR_VERSION = 3;
-
-/** mulberry32: a small, fast, seeded PRNG. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SECTIONS = ['docs', 'guides', 'blog', 'api', 'reference', 'tutorials', 'news', 'community'] as const;
 const WORDS = (

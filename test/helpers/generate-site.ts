@@ -1,3 +1,5 @@
+import { seededRandom as random } from './seeded-random.js';
+
 /**
  * A deterministic generated site with seeded defects and their ground truth
  * (`file:line:col rule-id target`), for end-to-end recall tests.
@@ -6,18 +8,6 @@ export interface GeneratedSite {
   files: Record<string, string>;
   /** Every seeded defect as `file:line:col rule-id target`, sorted. */
   truth: string[];
-}
-
-/** Small seeded PRNG (mulberry32), so that the site is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
