@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { collectPage, type CollectOptions } from '../collect/collect-page.js';
 import { parsePage } from '../collect/parse-page.js';
-import { isPageFile } from '../site/site-model.js';
 import type { PageRecord } from '../types.js';
 
 /** A directory that cannot be read as a site. */
@@ -124,4 +123,3 @@ export async function readPage(
   return collectPage(tree, { ...options, file, url });
 }
 
-export { isPageFile };
