@@ -92,6 +92,20 @@ describe('linkgraph check', () => {
     expect(wrong.stderr).toMatch(/linkgraph.config.json: `failOn` expected one of "error"\|"warn"\|"info"\|"never"/);
   });
 
+  it('prints the time of each step with LINKGRAPH_TIMING=1, and nothing of it without', async () => {
+    const dir = await tempSite({ ...clean, 'index.html': page('<a href="/about/">About us</a> <a href="/missing/">m</a>') });
+    const timed = await runCli(['check', dir, '--format', 'json'], { env: { LINKGRAPH_TIMING: '1' } });
+    expect(timed.code).toBe(1);
+    expect(JSON.parse(timed.stdout).findings.length).toBeGreaterThan(0);
+    const lines = timed.stderr.split('\n');
+    expect(lines).toContain('linkgraph: time per step');
+    for (const step of ['list files', 'read and collect pages', 'graph', 'rule broken-internal-link', 'report json', 'total']) {
+      expect(lines.some((line) => new RegExp(`^${step} +\\d+\\.\\d ms`).test(line)), step).toBe(true);
+    }
+    const plain = await runCli(['check', dir, '--format', 'json']);
+    expect(plain.stderr).not.toContain('time per step');
+  });
+
   it('prints complete help and the version', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);

@@ -2,6 +2,7 @@ import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BaselineError, createBaseline } from '../engine/baseline.js';
+import { timed } from '../engine/check.js';
 import { OptionsError, resolveOptions } from '../options.js';
 import { DEFAULT_BASELINE_FILE, writeBaseline } from '../node/baseline-file.js';
 import type { ExternalLogger } from '../external/progress.js';
@@ -214,9 +215,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
   }
 
+  // LINKGRAPH_TIMING=1 prints how long each step took (reading, graph, each rule, each report) to stderr.
+  const steps: [string, number][] = [];
+  const timing = io.env['LINKGRAPH_TIMING'] ? (step: string, ms: number): void => void steps.push([step, ms]) : undefined;
   let result;
   try {
-    result = await checkDirectory(siteRoot, options, { cwd: io.cwd, env: io.env, log: externalLog(io), progressEvery: io.stderrIsTty ? 250 : 5000 });
+    result = await checkDirectory(siteRoot, options, { cwd: io.cwd, env: io.env, log: externalLog(io), progressEvery: io.stderrIsTty ? 250 : 5000, timing });
   } catch (error) {
     if (error instanceof SiteDirectoryError || error instanceof BaselineError) {
       io.stderr(`linkgraph: ${error.message.replaceAll(siteRoot, dir)}\n`);
@@ -228,7 +232,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const color = values['no-color'] ? false : values.color ? true : io.isTty && !io.env['NO_COLOR'];
   const siteDir = path.relative(io.cwd, path.resolve(io.cwd, dir)).split(path.sep).join('/');
   for (const output of outputs) {
-    const rendered = render(output.format, result, { siteDir, color: output.file === undefined && output.format === 'text' && color });
+    const rendered = timed(timing, `report ${output.format}`, () => render(output.format, result, { siteDir, color: output.file === undefined && output.format === 'text' && color }));
     if (!rendered.ok) {
       io.stderr(`linkgraph: warning: ${rendered.error}\n`);
       continue;
@@ -260,7 +264,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`linkgraph: ${stale.length} baseline ${stale.length === 1 ? 'entry no longer occurs' : 'entries no longer occur'}; run \`linkgraph baseline ${dir}${options.baseline === DEFAULT_BASELINE_FILE ? '' : ` --baseline ${options.baseline}`}\` to shrink the file:\n`);
     for (const entry of stale) io.stderr(`  ${entry.page}  ${entry.ruleId}  ${entry.target || '(page)'}${entry.text ? `  "${entry.text}"` : ''}${entry.count > 1 ? `  x${entry.count}` : ''}\n`);
   }
+  if (timing) io.stderr(formatTiming(steps));
   return result.failed ? EXIT.failed : EXIT.ok;
+}
+
+/** The steps of a run, slowest first, with their share of the total: what `LINKGRAPH_TIMING=1` prints. */
+export function formatTiming(steps: readonly (readonly [string, number])[]): string {
+  const total = steps.reduce((sum, [, ms]) => sum + ms, 0);
+  const width = Math.max(4, ...steps.map(([step]) => step.length));
+  const lines = [...steps]
+    .sort((a, b) => b[1] - a[1])
+    .map(([step, ms]) => `${step.padEnd(width)}  ${ms.toFixed(1).padStart(9)} ms  ${total > 0 ? ((ms / total) * 100).toFixed(1).padStart(5) : '  0.0'}%`);
+  return `linkgraph: time per step\n${lines.join('\n')}\n${'total'.padEnd(width)}  ${total.toFixed(1).padStart(9)} ms\n`;
 }
 
 /** CLI flags that set an option of the same meaning. */

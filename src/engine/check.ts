@@ -29,6 +29,22 @@ export interface CheckInput {
   warnings?: readonly string[] | undefined;
   /** Accepted findings (read by the host from the `baseline` file): only findings not in it count. */
   baseline?: Baseline | undefined;
+  /** Receives how long each step took (`graph`, `rule:<id>`, …), in ms; for `LINKGRAPH_TIMING`. */
+  timing?: Timing | undefined;
+}
+
+/** Receives the duration of one step of a run, in ms. */
+export type Timing = (step: string, ms: number) => void;
+
+/** Run `step`, telling `timing` (when there is one) how long it took. */
+export function timed<T>(timing: Timing | undefined, name: string, step: () => T): T {
+  if (!timing) return step();
+  const started = performance.now();
+  try {
+    return step();
+  } finally {
+    timing(name, performance.now() - started);
+  }
 }
 
 /**
@@ -36,24 +52,26 @@ export interface CheckInput {
  * external stage.
  */
 export async function check(input: CheckInput): Promise<Result> {
-  const { options } = input;
+  const { options, timing } = input;
   const pages = [...input.pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const site = createSiteModel({
+  const site = timed(timing, 'site model', () => createSiteModel({
     files: input.files,
     pageFiles: pages.map((page) => page.file),
     base: options.base,
     trailingSlash: options.trailingSlash,
     redirects: options.redirects,
     assetsKnown: input.assetsKnown,
-  });
-  const graph = buildGraph(pages, site, { site: options.site, templateThreshold: options.templateThreshold, entries: options.entries });
+  }));
+  const graph = timed(timing, 'graph', () => buildGraph(pages, site, { site: options.site, templateThreshold: options.templateThreshold, entries: options.entries }));
   const warnings = [...(input.warnings ?? [])];
 
   const requests = externalRequests(graph);
   let external: ExternalResults | undefined;
   if (input.external && requests.length > 0) {
+    const started = performance.now();
     try {
       external = await input.external(requests);
+      timing?.('outbound checks', performance.now() - started);
       warnings.push(...(external.warnings ?? []));
     } catch (error) {
       warnings.push(`External links were not checked: ${error instanceof Error ? error.message : String(error)}`);
@@ -73,12 +91,12 @@ export async function check(input: CheckInput): Promise<Result> {
     };
     const context: RuleContext<unknown> = { graph, options: setting.options, external, site: options.site, sitemaps: input.sitemaps ?? [], report };
     try {
-      rules[id].check(context as never);
+      timed(timing, `rule ${id}`, () => rules[id].check(context as never));
     } catch (error) {
       warnings.push(`Rule \`${id}\` failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  sortFindings(findings);
+  timed(timing, 'sort findings', () => sortFindings(findings));
   let baseline: BaselineOutcome | undefined;
   if (input.baseline) {
     const matched = matchBaseline(findings, input.baseline);
@@ -92,7 +110,7 @@ export async function check(input: CheckInput): Promise<Result> {
   const result: Result = {
     findings,
     counts,
-    pages: pageMetrics(graph),
+    pages: timed(timing, 'page metrics', () => pageMetrics(graph)),
     summary: {
       pages: pages.length,
       links: pages.reduce((sum, page) => sum + page.links.length, 0),
@@ -102,7 +120,7 @@ export async function check(input: CheckInput): Promise<Result> {
     },
     failed: findings.some((finding) => fails(finding.severity, options.failOn)),
     warnings,
-    graph: resultGraph(graph),
+    graph: timed(timing, 'result graph', () => resultGraph(graph)),
   };
   if (baseline) result.baseline = baseline;
   return result;

@@ -4,7 +4,7 @@ import type { Baseline } from '../engine/baseline.js';
 import { createExternalChecker } from '../external/create-checker.js';
 import type { ExternalLogger } from '../external/progress.js';
 import type { ExternalChecker } from '../external/types.js';
-import { check } from '../engine/check.js';
+import { check, type Timing } from '../engine/check.js';
 import { resolveOptions, type Options, type ResolvedOptions } from '../options.js';
 import { normaliseBase } from '../resolve/resolve-href.js';
 import { isPageFile, urlOfFile } from '../site/site-model.js';
@@ -37,6 +37,8 @@ export interface CheckDirectoryHost {
   log?: ExternalLogger | undefined;
   /** Least time between two progress events, in ms. Default 1000. */
   progressEvery?: number | undefined;
+  /** Receives how long each step took, in ms (`LINKGRAPH_TIMING`). */
+  timing?: Timing | undefined;
 }
 
 /**
@@ -51,13 +53,18 @@ export interface CheckDirectoryHost {
 export async function checkDirectory(dir: string, options: Options | ResolvedOptions = {}, host: CheckDirectoryHost = {}): Promise<Result> {
   const resolved = isResolved(options) ? options : resolveOptions(options);
   const baseline = host.baseline === false ? undefined : (host.baseline ?? (resolved.baseline === undefined ? undefined : await readBaseline(resolved.baseline, host.cwd ?? process.cwd())));
+  const timing = host.timing;
+  let started = performance.now();
   const listing = await listSite(dir);
+  timing?.('list files', performance.now() - started);
   const warnings = [...listing.warnings];
   const base = normaliseBase(resolved.base);
   const pageFiles = listing.files.filter(isPageFile);
   const collect = resolved.contentSelector === undefined ? {} : { contentSelector: resolved.contentSelector };
   const entries = pageFiles.map((file) => ({ file, url: urlOfFile(file, base, resolved.trailingSlash) }));
+  started = performance.now();
   const pages = await collectPages(listing.root, entries, { collect }, warnings);
+  timing?.('read and collect pages', performance.now() - started);
   const sitemaps: SitemapFile[] = [];
   for (const file of listing.files.filter(isSitemapFile)) {
     try {
@@ -67,7 +74,7 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
     }
   }
   const external = host.external ?? (resolved.external.enabled ? createExternalChecker(resolved.external, { cwd: host.cwd, cacheDir: host.cacheDir, env: host.env, log: host.log, progressEvery: host.progressEvery }) : undefined);
-  return check({ pages, files: listing.files, options: resolved, external, sitemaps, warnings, baseline });
+  return check({ pages, files: listing.files, options: resolved, external, sitemaps, warnings, baseline, timing });
 }
 
 function isResolved(options: Options | ResolvedOptions): options is ResolvedOptions {
