@@ -76,17 +76,22 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
   const pageCount = pages.length;
   const resolved: ResolvedLink[][] = [];
   const resolverFor = resolver(site, options.site);
+  // Per-link arrays are flat, indexed by `linkStart[pageId] + linkIndex`: two typed arrays for the
+  // site instead of two per page.
+  const linkStart = new Int32Array(pageCount + 1);
+  for (let pageId = 0; pageId < pageCount; pageId++) linkStart[pageId + 1] = linkStart[pageId]! + pages[pageId]!.links.length;
   // Pass 1: resolve every link, and count on how many pages each (target, text) link appears.
-  // Each distinct key gets an integer id, so that pass 2 reads counts from an array.
-  const keyIds = new Map<string, number>();
+  // Each distinct pair gets an integer id (texts keyed per target page, no concatenated key
+  // string per link), so that pass 2 reads counts from an array.
+  const keysByTarget = new Map<number, Map<string, number>>();
   const keyCounts: number[] = [];
   const keyStamp: number[] = [];
-  const linkKeys: Int32Array[] = [];
+  const linkKeys = new Int32Array(linkStart[pageCount]!).fill(-1);
   for (let pageId = 0; pageId < pageCount; pageId++) {
     const page = pages[pageId]!;
     const links = page.links;
+    const start = linkStart[pageId]!;
     const row: ResolvedLink[] = new Array<ResolvedLink>(links.length);
-    const keys = new Int32Array(links.length).fill(-1);
     const resolveLink = resolverFor(page);
     for (let index = 0; index < links.length; index++) {
       const link = links[index]!;
@@ -94,15 +99,17 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
       row[index] = entry;
       // Count only links outside landmarks: a nav link must not make a content link of the same text look repeated.
       if (entry.lookup.found === 'page' && link.region === 'content' && NAVIGATION_SOURCES.has(link.source)) {
-        const key = repeatKey(entry.lookup.pageId, link.text);
-        let id = keyIds.get(key);
+        let texts = keysByTarget.get(entry.lookup.pageId);
+        if (texts === undefined) keysByTarget.set(entry.lookup.pageId, (texts = new Map()));
+        const text = link.text.toLowerCase();
+        let id = texts.get(text);
         if (id === undefined) {
           id = keyCounts.length;
-          keyIds.set(key, id);
+          texts.set(text, id);
           keyCounts.push(0);
           keyStamp.push(-1);
         }
-        keys[index] = id;
+        linkKeys[start + index] = id;
         if (keyStamp[id] !== pageId) {
           keyStamp[id] = pageId;
           keyCounts[id]!++;
@@ -110,14 +117,13 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
       }
     }
     resolved.push(row);
-    linkKeys.push(keys);
   }
   const threshold = options.templateThreshold ?? 0.5;
   const minRepeats = pageCount >= 5 ? Math.max(2, Math.ceil(threshold * pageCount)) : Infinity;
 
   // Pass 2: effective regions and one edge per (from, to) pair; flags accumulate over the pair's links.
   // `edgeSource[to] === from` marks a pair already seen on this page, `edgeOf[to]` its edge.
-  const regions: Uint8Array[] = [];
+  const regions = new Uint8Array(linkStart[pageCount]!);
   const edgeSource = new Int32Array(pageCount).fill(-1);
   const edgeOf = new Int32Array(pageCount);
   const from: number[] = [];
@@ -126,15 +132,14 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
   for (let pageId = 0; pageId < pageCount; pageId++) {
     const links = pages[pageId]!.links;
     const row = resolved[pageId]!;
-    const keys = linkKeys[pageId]!;
-    const region = new Uint8Array(links.length);
+    const start = linkStart[pageId]!;
     for (let index = 0; index < links.length; index++) {
       const link = links[index]!;
       const { lookup } = row[index]!;
       let content = link.region === 'content';
-      const key = keys[index]!;
+      const key = linkKeys[start + index]!;
       if (content && key !== -1) content = keyCounts[key]! < minRepeats;
-      region[index] = content ? 0 : 1;
+      regions[start + index] = content ? 0 : 1;
       if (lookup.found !== 'page' || lookup.pageId === pageId || !NAVIGATION_SOURCES.has(link.source)) continue;
       const bits = (content ? EDGE_CONTENT : 0) | (isFollowed(link.rel) ? EDGE_FOLLOWED : 0);
       const target = lookup.pageId;
@@ -149,7 +154,6 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
         flags[edge] = flags[edge]! | bits;
       }
     }
-    regions.push(region);
   }
 
   const edgeFrom = Int32Array.from(from);
@@ -180,7 +184,7 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
     inbound: (pageId) => inRows.edges.subarray(inRows.offsets[pageId], inRows.offsets[pageId + 1]),
     outbound: (pageId) => outRows.edges.subarray(outRows.offsets[pageId], outRows.offsets[pageId + 1]),
     pageId: (pathOrFile) => byUrl.get(pathOrFile),
-    regionOf: (pageId, linkIndex) => (regions[pageId]![linkIndex] === 1 ? 'template' : 'content'),
+    regionOf: (pageId, linkIndex) => (regions[linkStart[pageId]! + linkIndex] === 1 ? 'template' : 'content'),
     exclusion: (pageId) => exclusions[pageId],
     entries,
   };
@@ -208,14 +212,16 @@ function resolver(site: SiteModel, origin: string | undefined): (page: PageRecor
     const dir = page.url.slice(0, page.url.lastIndexOf('/') + 1);
     let dirScope = dirScopes.get(dir);
     if (dirScope === undefined) dirScopes.set(dir, (dirScope = new Map()));
-    const pageScope = new Map<string, ResolvedLink>();
+    // Most hrefs resolve in a shared scope: a page's own scope is made on its first other href.
+    let pageScope: Map<string, ResolvedLink> | undefined;
     const safeDir = plainPage && SAFE_DIR.test(dir);
     return (href) => {
-      let scope = pageScope;
+      let scope: Map<string, ResolvedLink> | undefined;
       if (plainPage && !UNSAFE.test(href)) {
         if (ROOT_RELATIVE.test(href)) scope = rootScope;
         else if (PATH_RELATIVE.test(href)) scope = dirScope;
       }
+      scope ??= pageScope ??= new Map();
       let entry = scope.get(href);
       if (entry === undefined) {
         const target = (scope === rootScope ? plainTarget(href, '/', base) : scope === dirScope && safeDir ? plainTarget(href, dir, base) : undefined) ??
@@ -270,10 +276,6 @@ const PLAIN = /^((?:\.\.\/)*)([\w.~\/-]*)(?:#([\w.~-]+))?$/;
 const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
 /** A directory URL of plain characters without dot segments. */
 const SAFE_DIR = /^\/(?:[\w~-][\w.~-]*\/)*$/;
-
-function repeatKey(pageId: number, text: string): string {
-  return `${pageId}\u0000${text.toLowerCase()}`;
-}
 
 /** Locale root paths: `/de/`, `/pt-br/` (a language tag as the first segment). */
 const LOCALE_ROOT = /^[a-z]{2,3}(?:-[a-z\d]{2,8})?\/$/i;

@@ -1,69 +1,134 @@
-import { distance } from 'fastest-levenshtein';
+/**
+ * Per candidate list, built once: the candidates sorted (an implicit trie),
+ * and the first index of each lower-cased candidate.
+ */
+interface CandidateIndex {
+  /** Candidates in code-unit order. */
+  sorted: readonly string[];
+  /** `order[i]`: position in the caller's list of `sorted[i]`. */
+  order: Int32Array;
+  /** `prefix[i]`: length of the common prefix of `sorted[i - 1]` and `sorted[i]` (0 for the first). */
+  prefix: Int32Array;
+  /** Longest candidate. */
+  longest: number;
+  lower: Map<string, number>;
+}
 
-/** Per candidate list, built once: character histograms, and the first index of each lower-cased candidate. */
-const indexes = new WeakMap<readonly string[], { counts: Int32Array[]; lower: Map<string, number> }>();
-const BUCKETS = 64;
+const indexes = new WeakMap<readonly string[], CandidateIndex>();
+
+/**
+ * Most edits a suggestion may be away. A typo, a missing or extra letter,
+ * a renamed version segment are a few edits; a URL ten edits away is another
+ * page, not the one meant, and naming it would mislead.
+ */
+const MAX_EDITS = 5;
 
 /**
  * The candidate closest to `value` by edit distance, when it is close enough
  * to be a likely typo: the same letters in another case, or at most a third
- * of the length edits away (none for very short values, where any match is
- * noise). Ties go to the earliest candidate.
+ * of the length and at most five edits away (none for very short values,
+ * where any match is noise). Ties go to the earliest candidate.
  *
- * Candidates that cannot be close enough, or cannot beat the best found,
- * are skipped by lower bounds of the edit distance (length difference, and
- * half the difference of character counts), so a broken link on a site of
- * 100,000 pages does not compute 100,000 distances.
+ * Exact, but not a scan: the candidates are searched as a trie (sorted, so
+ * that neighbours share prefixes), one row of the edit-distance table per
+ * trie level, and a prefix whose row already exceeds the best distance found
+ * is skipped with every candidate under it. A broken link on a site of
+ * 100,000 pages visits the few URLs that share its beginning, not all of
+ * them, so the cost grows with the site far slower than linearly.
  *
  * @returns the candidate, or undefined when none is close.
  */
 export function closestMatch(value: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0 || value === '') return undefined;
-  let cached = indexes.get(candidates);
-  if (cached === undefined) {
-    const lower = new Map<string, number>();
-    candidates.forEach((candidate, position) => {
-      const key = candidate.toLowerCase();
-      if (!lower.has(key)) lower.set(key, position);
-    });
-    cached = { counts: candidates.map(histogram), lower };
-    indexes.set(candidates, cached);
+  let index = indexes.get(candidates);
+  if (index === undefined) {
+    index = indexCandidates(candidates);
+    indexes.set(candidates, index);
   }
-  const sameLetters = cached.lower.get(value.toLowerCase());
+  const sameLetters = index.lower.get(value.toLowerCase());
   if (sameLetters !== undefined) return candidates[sameLetters];
-  const limit = Math.max(value.length >= 4 ? 1 : 0, Math.floor(value.length / 3));
-  const counts = cached.counts;
-  const own = histogram(value);
-  // Lower bounds of the distance: the length difference, and half the difference of character counts.
-  // Candidates are grouped by bound; distances are computed from the lowest bound up, and the search
-  // stops once the bound exceeds the best distance found (ties go to the earliest candidate).
-  const byBound: number[][] = Array.from({ length: limit + 1 }, () => []);
-  const enough = 2 * limit + 1;
-  for (let index = 0; index < candidates.length; index++) {
-    const lengthBound = Math.abs(candidates[index]!.length - value.length);
-    if (lengthBound > limit) continue;
-    const other = counts[index]!;
-    let difference = 0;
-    for (let bucket = 0; bucket < BUCKETS && difference < enough; bucket++) difference += Math.abs(own[bucket]! - other[bucket]!);
-    const bound = Math.max(lengthBound, Math.ceil(difference / 2));
-    if (bound <= limit) byBound[bound]!.push(index);
-  }
-  let bestDistance = limit + 1;
-  let bestIndex = -1;
-  for (let bound = 0; bound <= limit && bound <= bestDistance; bound++) {
-    for (const index of byBound[bound]!) {
-      const found = distance(value, candidates[index]!);
-      if (found < bestDistance || (found === bestDistance && index < bestIndex)) {
-        bestDistance = found;
-        bestIndex = index;
-      }
-    }
-  }
-  return bestIndex === -1 ? undefined : candidates[bestIndex];
+  const limit = Math.min(MAX_EDITS, Math.max(value.length >= 4 ? 1 : 0, Math.floor(value.length / 3)));
+  const found = search(index, value, limit);
+  return found === -1 ? undefined : candidates[found];
 }
 
-function histogram(value: string): Int32Array {
-  const counts = new Int32Array(BUCKETS);
-  for (let index = 0; index < value.length; index++) counts[value.charCodeAt(index) & (BUCKETS - 1)]!++;
-  return counts;
+function indexCandidates(candidates: readonly string[]): CandidateIndex {
+  const lower = new Map<string, number>();
+  candidates.forEach((candidate, position) => {
+    const key = candidate.toLowerCase();
+    if (!lower.has(key)) lower.set(key, position);
+  });
+  const order = Int32Array.from(candidates.keys()).sort((a, b) => {
+    const x = candidates[a]!;
+    const y = candidates[b]!;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  const sorted = Array.from(order, (position) => candidates[position]!);
+  const prefix = new Int32Array(sorted.length);
+  let longest = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const current = sorted[i]!;
+    longest = Math.max(longest, current.length);
+    if (i === 0) continue;
+    const previous = sorted[i - 1]!;
+    const end = Math.min(previous.length, current.length);
+    let common = 0;
+    while (common < end && previous.charCodeAt(common) === current.charCodeAt(common)) common++;
+    prefix[i] = common;
+  }
+  return { sorted, order, prefix, longest, lower };
+}
+
+/**
+ * The caller's position of the candidate at the least edit distance from
+ * `value`, at most `limit`; the smallest position among ties; -1 when none.
+ */
+function search(index: CandidateIndex, value: string, limit: number): number {
+  const { sorted, order, prefix } = index;
+  const width = value.length + 1;
+  // rows[depth * width + j]: distance between the current candidate's first `depth` characters and value's first `j`.
+  // A prefix longer than value.length + limit + 1 is always pruned: no deeper row is ever computed.
+  const rows = new Int32Array((Math.min(index.longest, value.length + limit + 1) + 1) * width);
+  for (let j = 0; j < width; j++) rows[j] = j;
+  let best = limit;
+  let bestPosition = -1;
+  // Rows 0..valid hold the current trie path.
+  let valid = 0;
+  let i = 0;
+  while (i < sorted.length) {
+    const candidate = sorted[i]!;
+    let depth = Math.min(valid, prefix[i]!);
+    let pruned = false;
+    while (depth < candidate.length) {
+      const code = candidate.charCodeAt(depth);
+      const above = depth * width;
+      const row = above + width;
+      let rowMin = (rows[row] = depth + 1);
+      for (let j = 1; j < width; j++) {
+        const cost = rows[above + j - 1]! + (value.charCodeAt(j - 1) === code ? 0 : 1);
+        const cell = Math.min(cost, rows[above + j]! + 1, rows[row + j - 1]! + 1);
+        rows[row + j] = cell;
+        if (cell < rowMin) rowMin = cell;
+      }
+      depth++;
+      if (rowMin > best) {
+        // No candidate under this prefix can come within `best`: skip them all.
+        valid = depth - 1;
+        i++;
+        while (i < sorted.length && prefix[i]! >= depth) i++;
+        pruned = true;
+        break;
+      }
+    }
+    if (pruned) continue;
+    valid = candidate.length;
+    const distance = rows[candidate.length * width + value.length]!;
+    const position = order[i]!;
+    if (distance < best || (distance === best && (bestPosition === -1 || position < bestPosition))) {
+      best = distance;
+      bestPosition = position;
+    }
+    i++;
+  }
+  return bestPosition;
 }
