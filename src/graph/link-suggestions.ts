@@ -171,12 +171,12 @@ function textIndex(graph: Graph): TextIndex {
     }
     return id;
   };
+  const words = new WordTable(idOf);
   graph.pages.forEach((page, doc) => {
     const seen: number[] = [];
     const add = (text: string | undefined, value: number, body: boolean): void => {
       if (!text) return;
-      forEachTerm(text, (term) => {
-        const id = idOf(term);
+      words.forEach(text, (id) => {
         if (weight[id] === 0) seen.push(id);
         weight[id]! += value;
         if (body) bodyCount[id]!++;
@@ -227,17 +227,36 @@ function textIndex(graph: Graph): TextIndex {
   return index;
 }
 
-/** Pages whose body holds every term of at least one of the term lists. */
+/**
+ * Pages whose body holds every term of at least one of the term lists.
+ * Postings are sorted by page, so the shortest row is walked and each page
+ * looked up in the others by binary search: the cost follows the rarest
+ * word, not the site's size.
+ */
 function pagesWithAllTerms(index: TextIndex, lists: readonly (readonly string[])[]): Set<number> {
   const found = new Set<number>();
   for (const list of lists) {
     if (list.length === 0) continue;
     const rows = list.map((term) => index.bodyDocs[index.termId.get(term) ?? -1] ?? []).sort((a, b) => a.length - b.length);
-    if (rows[0]!.length === 0) continue;
-    const rest = rows.slice(1).map((row) => new Set(row));
-    for (const doc of rows[0]!) if (rest.every((row) => row.has(doc))) found.add(doc);
+    const [shortest, ...rest] = rows;
+    if (shortest!.length === 0) continue;
+    for (const doc of shortest!) if (rest.every((row) => sortedHas(row, doc))) found.add(doc);
   }
   return found;
+}
+
+/** Whether an ascending list holds `value`. */
+function sortedHas(list: readonly number[], value: number): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = list[middle]!;
+    if (at === value) return true;
+    if (at < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 /** The target's query, as term ids: its title (without the site name) and heading words, plus its most distinctive body words. */
@@ -369,14 +388,116 @@ export function terms(text: string): string[] {
 /** {@link terms}, one callback per term, without building an array (for indexing). */
 function forEachTerm(text: string, callback: (term: string) => void): void {
   const lower = text.toLowerCase();
-  // NFKC only matters outside ASCII; skipping it keeps indexing plain English text fast.
-  const source = NON_ASCII.test(lower) ? lower.normalize('NFKC') : lower;
+  if (!NON_ASCII.test(lower)) {
+    // ASCII: letter and digit runs are [a-z0-9] runs; a scan by character codes is the regex's
+    // answer without a match object per word (indexing every page's text is most of the cost).
+    let start = -1;
+    for (let at = 0; at <= lower.length; at++) {
+      const code = at < lower.length ? lower.charCodeAt(at) : 0;
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+        if (start === -1) start = at;
+      } else if (start !== -1) {
+        if (at - start >= 2) {
+          const word = lower.slice(start, at);
+          if (!STOP_WORDS.has(word)) callback(stem(word));
+        }
+        start = -1;
+      }
+    }
+    return;
+  }
+  // NFKC only matters outside ASCII.
+  const source = lower.normalize('NFKC');
   WORD.lastIndex = 0;
   for (let match = WORD.exec(source); match !== null; match = WORD.exec(source)) {
     const word = match[0];
     if (word.length < 2 || STOP_WORDS.has(word)) continue;
     callback(stem(word));
   }
+}
+
+/**
+ * The term ids of a text's words, as {@link forEachTerm} finds them, for
+ * indexing every page: in ASCII text each word is hashed while it is scanned
+ * and found in a table of the words seen before, so that only a new word
+ * becomes a string (then lower case, stop word test, stem, term id).
+ */
+export class WordTable {
+  private slots = new Int32Array(4096).fill(-1);
+  private readonly words: string[] = [];
+  private readonly hashes: number[] = [];
+  /** Term id of each word; -1 for a stop word. */
+  private readonly ids: number[] = [];
+
+  constructor(private readonly idOf: (term: string) => number) {}
+
+  forEach(text: string, callback: (id: number) => void): void {
+    if (NON_ASCII.test(text)) {
+      forEachTerm(text, (term) => callback(this.idOf(term)));
+      return;
+    }
+    let start = -1;
+    let hash = 0;
+    for (let at = 0; at <= text.length; at++) {
+      let code = at < text.length ? text.charCodeAt(at) : 0;
+      if (code >= 65 && code <= 90) code += 32;
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+        if (start === -1) {
+          start = at;
+          hash = FNV_OFFSET;
+        }
+        hash = Math.imul(hash ^ code, FNV_PRIME);
+      } else if (start !== -1) {
+        if (at - start >= 2) {
+          const id = this.find(text, start, at, hash);
+          if (id !== -1) callback(id);
+        }
+        start = -1;
+      }
+    }
+  }
+
+  private find(text: string, start: number, end: number, hash: number): number {
+    let mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (let entry = this.slots[slot]!; entry !== -1; entry = this.slots[slot]!) {
+      if (this.hashes[entry] === hash && sameWord(this.words[entry]!, text, start, end)) return this.ids[entry]!;
+      slot = (slot + 1) & mask;
+    }
+    const word = text.slice(start, end).toLowerCase();
+    const id = STOP_WORDS.has(word) ? -1 : this.idOf(stem(word));
+    const entry = this.words.length;
+    this.words.push(word);
+    this.hashes.push(hash);
+    this.ids.push(id);
+    if (this.words.length * 2 > this.slots.length) {
+      // Keep the table at most half full: rehash every word into twice the slots.
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      mask = this.slots.length - 1;
+      this.hashes.forEach((known, index) => {
+        let at = known & mask;
+        while (this.slots[at] !== -1) at = (at + 1) & mask;
+        this.slots[at] = index;
+      });
+    } else {
+      this.slots[slot] = entry;
+    }
+    return id;
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** Whether `text[start, end)`, ASCII letters folded to lower case, is `word`. */
+function sameWord(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let index = 0; index < word.length; index++) {
+    let code = text.charCodeAt(start + index);
+    if (code >= 65 && code <= 90) code += 32;
+    if (code !== word.charCodeAt(index)) return false;
+  }
+  return true;
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/;

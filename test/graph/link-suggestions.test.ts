@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terms } from '../../src/graph/link-suggestions.js';
+import { terms, WordTable } from '../../src/graph/link-suggestions.js';
 import { doc } from '../fixtures/graph-sites.js';
 import { runSite } from '../helpers/run-site.js';
 
@@ -72,6 +72,32 @@ describe('link suggestions', () => {
 
   it('tokenises into lower-case words without stop words, folding -ing, -ed and a plural s', () => {
     expect(terms('The Raised Beds of Zürich, 2024 edition — and glass composting')).toEqual(['rais', 'bed', 'zürich', '2024', 'edition', 'glass', 'compost']);
+  });
+
+  it('gives the index the same terms as terms(), through hash collisions and table growth', () => {
+    const ids = new Map<string, number>();
+    const names: string[] = [];
+    const idOf = (term: string): number => {
+      let id = ids.get(term);
+      if (id === undefined) ids.set(term, (id = names.push(term) - 1));
+      return id;
+    };
+    const table = new WordTable(idOf);
+    // 5,000 distinct words in mixed case (the table starts with 4,096 slots), each text seen twice, one non-ASCII.
+    const texts = Array.from({ length: 500 }, (_, n) => Array.from({ length: 10 }, (_, k) => `W${n}x${k} Loaded THE ${k % 2 ? 'ends' : 'Ending'}`).join(', '));
+    texts.push('Zürich composting', ...texts.slice(0, 50));
+    for (const text of texts) {
+      const found: string[] = [];
+      table.forEach(text, (id) => found.push(names[id]!));
+      expect(found, text).toEqual(terms(text));
+    }
+  });
+
+  it('splits ASCII text into the same words as the Unicode word pattern', () => {
+    const ascii = ["It's 3am: re-potting_x2 (A/B) tomatoes; see #42, e.g. v1.2.3 & the TODO-list! Ok", 'a', '', '  x9  ', 'UPPER lower MiXeD99 endings', 'tab\tnew\nline'];
+    // One non-ASCII character (a one-letter word, dropped) sends the text down the Unicode path.
+    for (const text of ascii) expect(terms(text), text).toEqual(terms(`${text} é`));
+    expect(terms("It's re-potting_x2 MiXeD99")).toEqual(['re', 'pott', 'x2', 'mixed99']);
   });
 });
 
