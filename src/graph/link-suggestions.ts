@@ -1,4 +1,5 @@
 import type { Graph } from './build-graph.js';
+import { EDGE_CONTENT } from './build-graph.js';
 import { linkMetrics } from './link-metrics.js';
 
 /** A page that could link to a page that lacks links, and why. */
@@ -32,7 +33,7 @@ export interface SuggestOptions {
 export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOptions = {}): LinkSuggestion[] {
   const limit = options.limit ?? 3;
   if (limit <= 0) return [];
-  const index = textIndex(graph);
+  const index = textIndex(graph, pageId);
   const metrics = linkMetrics(graph);
   const query = queryTerms(graph, index, pageId);
   const scores = new Float64Array(graph.pages.length);
@@ -112,6 +113,8 @@ const BODY_TERMS = 8;
  * parallel arrays per term id.
  */
 interface TextIndex {
+  /** The pages that queries may be about: their words are the vocabulary. */
+  targets: ReadonlySet<number> | 'all';
   docCount: number;
   termId: ReadonlyMap<string, number>;
   /** The term of each id. */
@@ -134,10 +137,52 @@ interface TextIndex {
 
 const indexes = new WeakMap<Graph, TextIndex>();
 
-/** The inverted index of every page's title, headings and content text, built once per graph. */
-function textIndex(graph: Graph): TextIndex {
+/**
+ * The text index of a graph that covers `pageId` as a target, built once
+ * per graph. The first build covers every page that lacks content links
+ * (what the orphan rules ask about); a query about another page rebuilds
+ * it for every page.
+ */
+function textIndex(graph: Graph, pageId: number): TextIndex {
   let index = indexes.get(graph);
-  if (index) return index;
+  if (index && (index.targets === 'all' || index.targets.has(pageId))) return index;
+  const targets = index ? 'all' : pagesLackingContentLinks(graph);
+  if (targets !== 'all' && !targets.has(pageId)) targets.add(pageId);
+  index = buildTextIndex(graph, targets);
+  indexes.set(graph, index);
+  return index;
+}
+
+/** Pages with no content link from a page other than a redirect stub. */
+function pagesLackingContentLinks(graph: Graph): Set<number> {
+  const { stub } = linkMetrics(graph);
+  const found = new Set<number>();
+  for (let pageId = 0; pageId < graph.pages.length; pageId++) {
+    let linked = false;
+    for (const edge of graph.inbound(pageId)) {
+      if (graph.edgeFlags[edge]! & EDGE_CONTENT && !stub[graph.edgeFrom[edge]!]) {
+        linked = true;
+        break;
+      }
+    }
+    if (!linked) found.add(pageId);
+  }
+  return found;
+}
+
+/** Above this share of pages as targets, the vocabulary is every word (one pass instead of two). */
+const FULL_VOCABULARY_SHARE = 0.25;
+
+/**
+ * The inverted index of every page's title, headings and content text,
+ * for the words that queries about `targets` can use: the words of the
+ * targets' titles, headings, bodies and URL slugs. Every page is indexed
+ * (document frequencies and lengths stay exact), but postings are kept
+ * only for those words, so that a large site with few orphans does not
+ * hold postings for its whole vocabulary.
+ */
+function buildTextIndex(graph: Graph, targetSet: ReadonlySet<number> | 'all'): TextIndex {
+  const targets = targetSet !== 'all' && targetSet.size > FULL_VOCABULARY_SHARE * graph.pages.length ? 'all' : targetSet;
   const termId = new Map<string, number>();
   const termText: string[] = [];
   const docs: number[][] = [];
@@ -151,9 +196,11 @@ function textIndex(graph: Graph): TextIndex {
   let weight = new Float64Array(1024);
   let bodyCount = new Int32Array(1024);
   let total = 0;
+  let open = true;
   const idOf = (term: string): number => {
     let id = termId.get(term);
     if (id === undefined) {
+      if (!open) return OUT_OF_VOCABULARY;
       id = termText.length;
       termId.set(term, id);
       termText.push(term);
@@ -171,12 +218,27 @@ function textIndex(graph: Graph): TextIndex {
     }
     return id;
   };
+  if (targets !== 'all') {
+    // The vocabulary first: every word a query or key phrase about a target can hold.
+    for (const target of targets) {
+      const page = graph.pages[target]!;
+      for (const text of [page.title, ...page.headings, page.text, slugPhrase(page.url)]) if (text) forEachTerm(text, idOf);
+    }
+    open = false;
+  }
   const words = new WordTable(idOf);
+  const empty = new Int32Array(0);
   graph.pages.forEach((page, doc) => {
     const seen: number[] = [];
+    let outside = 0;
     const add = (text: string | undefined, value: number, body: boolean): void => {
       if (!text) return;
       words.forEach(text, (id) => {
+        if (id === OUT_OF_VOCABULARY) {
+          // Counts in the page's length, has no postings.
+          outside += value;
+          return;
+        }
         if (weight[id] === 0) seen.push(id);
         weight[id]! += value;
         if (body) bodyCount[id]!++;
@@ -185,7 +247,7 @@ function textIndex(graph: Graph): TextIndex {
     add(page.title, TITLE_WEIGHT, false);
     for (const heading of page.headings) add(heading, HEADING_WEIGHT, false);
     add(page.text, 1, true);
-    let length = 0;
+    let length = outside;
     const ids: number[] = [];
     const bodyValues: number[] = [];
     for (const id of seen) {
@@ -200,12 +262,15 @@ function textIndex(graph: Graph): TextIndex {
       weight[id] = 0;
       bodyCount[id] = 0;
     }
-    bodyIds.push(Int32Array.from(ids));
-    bodyCounts.push(Int32Array.from(bodyValues));
+    // Body terms serve query expansion, asked only about targets.
+    const target = targets === 'all' || targets.has(doc);
+    bodyIds.push(target ? Int32Array.from(ids) : empty);
+    bodyCounts.push(target ? Int32Array.from(bodyValues) : empty);
     lengths[doc] = length;
     total += length;
   });
-  index = {
+  return {
+    targets,
     docCount: graph.pages.length,
     termId,
     termText,
@@ -223,9 +288,10 @@ function textIndex(graph: Graph): TextIndex {
       return text;
     },
   };
-  indexes.set(graph, index);
-  return index;
 }
+
+/** Term id of a word outside the index's vocabulary: it counts in page lengths only. */
+const OUT_OF_VOCABULARY = -2;
 
 /**
  * Pages whose body holds every term of at least one of the term lists.
@@ -291,9 +357,14 @@ function keyPhrases(graph: Graph, index: TextIndex, pageId: number): string[] {
   };
   add(cleanTitle(page.title, index.boilerplate));
   for (const heading of page.headings.slice(0, 3)) add(heading);
-  const slug = /([^/]+)\/?$/.exec(page.url)?.[1];
-  if (slug !== undefined) add(slug.replace(/\.html?$/i, '').replace(/[-_]+/g, ' '));
+  add(slugPhrase(page.url));
   return phrases;
+}
+
+/** The words of a URL's last segment: `/old-topic/` -> `old topic`. */
+function slugPhrase(url: string): string | undefined {
+  const slug = /([^/]+)\/?$/.exec(url)?.[1];
+  return slug?.replace(/\.html?$/i, '').replace(/[-_]+/g, ' ');
 }
 
 /** Separators between a page title and the site name. */
