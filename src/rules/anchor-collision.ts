@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Graph } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
 import { ignoresRule, isAnchorLink, normaliseAnchor, targetLabel } from './util/anchor-text.js';
-import { LIGHTHOUSE_GENERIC_PHRASES, phraseKey, phraseLanguage } from './util/generic-phrases.js';
+import { LIGHTHOUSE_GENERIC_PHRASES, phraseKeys, phraseLanguage } from './util/generic-phrases.js';
 
 const RULE_ID = 'anchor-collision';
 /** Targets shown in a message; `data` carries them all. */
@@ -34,6 +34,7 @@ export const anchorCollision = createRule({
     siteWide: z.boolean().default(false),
   }),
   check({ graph, options, report }) {
+    const keyOf = phraseKeys(graph);
     const siteWide = new Map<string, Use[]>();
     graph.pages.forEach((page, pageId) => {
       const generic = new Set(LIGHTHOUSE_GENERIC_PHRASES[phraseLanguage(page.lang)]);
@@ -44,7 +45,7 @@ export const anchorCollision = createRule({
         // `href=""` is non-crawlable-link's business.
         if (!isAnchorLink(link) || link.href === '' || ignoresRule(link, RULE_ID)) return;
         const text = normaliseAnchor(link.text);
-        if (text === '' || generic.has(phraseKey(link.text))) return;
+        if (text === '' || generic.has(keyOf(link.text))) return;
         const key = destination(graph, pageId, index);
         if (key === undefined) return;
         const use = { pageId, index, key, label: targetLabel(graph, pageId, index) };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createRule } from './create-rule.js';
 import { isAnchorLink, targetLabel, topicPhrases } from './util/anchor-text.js';
-import { isBareUrl, LIGHTHOUSE_GENERIC_PHRASES, phraseKey, phraseLanguage } from './util/generic-phrases.js';
+import { isBareUrl, LIGHTHOUSE_GENERIC_PHRASES, phraseKey, phraseKeys, phraseLanguage } from './util/generic-phrases.js';
 
 /**
  * Anchor text that says nothing out of context ("click here", "read more"),
@@ -24,6 +24,7 @@ export const genericAnchor = createRule({
     bareUrls: z.boolean().default(true),
   }),
   check({ graph, options, report }) {
+    const keyOf = phraseKeys(graph);
     const added = options.add.map(phraseKey);
     const removed = new Set(options.remove.map(phraseKey));
     const lists = new Map<string, ReadonlySet<string>>();
@@ -46,7 +47,7 @@ export const genericAnchor = createRule({
         if (lookup.found === 'page' && lookup.pageId === pageId) return;
         // Most links are fine: decide first, and build the message's labels only for findings.
         const bare = options.bareUrls && isBareUrl(link.text);
-        const key = phraseKey(link.text);
+        const key = keyOf(link.text);
         if (!bare && !list.has(key)) return;
         const to = targetLabel(graph, pageId, index);
         const topics = lookup.found === 'page' && lookup.pageId !== pageId ? topicPhrases(graph, lookup.pageId).slice(0, 1) : [];

@@ -1,3 +1,5 @@
+import type { Graph } from '../../graph/build-graph.js';
+
 /**
  * Non-descriptive anchor texts per language, exactly as Lighthouse's
  * `link-text` audit lists them (GoogleChrome/lighthouse,
@@ -37,20 +39,33 @@ export function phraseLanguage(lang: string | undefined): string {
  * (`Read more →` and `read more…` are `read more`).
  */
 export function phraseKey(text: string): string {
-  // Sites repeat a few thousand texts over millions of links: remember each one's key.
-  let key = phraseKeys.get(text);
-  if (key === undefined) {
-    key = text
-      .toLowerCase()
-      .replace(/\s+/g, ' ')
-      .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
-    if (phraseKeys.size >= 100_000) phraseKeys.clear();
-    phraseKeys.set(text, key);
-  }
-  return key;
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
 }
 
-const phraseKeys = new Map<string, string>();
+/**
+ * {@link phraseKey}, remembered for the run: sites repeat a few thousand
+ * texts over millions of links. One memo per graph, shared by the rules
+ * that ask, and dropped with the graph (no cap that a large site would
+ * keep clearing).
+ */
+export function phraseKeys(graph: Graph): (text: string) => string {
+  let memo = memos.get(graph);
+  if (memo === undefined) {
+    const keys = new Map<string, string>();
+    memo = (text) => {
+      let key = keys.get(text);
+      if (key === undefined) keys.set(text, (key = phraseKey(text)));
+      return key;
+    };
+    memos.set(graph, memo);
+  }
+  return memo;
+}
+
+const memos = new WeakMap<Graph, (text: string) => string>();
 
 /** Whether a text is a full `http:`/`https:` URL (what Lighthouse calls a bare URL). */
 export function isBareUrl(text: string): boolean {
