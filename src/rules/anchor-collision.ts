@@ -12,9 +12,8 @@ const SHOWN = 5;
 interface Use {
   pageId: number;
   index: number;
-  /** Identity of the destination: the page (or path, or URL) plus fragment. */
-  key: string;
-  label: string;
+  /** Identity of the destination: a page id, or the page (or path, or URL) plus fragment. */
+  key: number | string;
 }
 
 /**
@@ -36,8 +35,13 @@ export const anchorCollision = createRule({
   check({ graph, options, report }) {
     const keyOf = phraseKeys(graph);
     const siteWide = new Map<string, Use[]>();
+    // Labels are made only for the links a finding names.
+    const label = (use: Use): string => targetLabel(graph, use.pageId, use.index);
+    const genericByLanguage = new Map<string, ReadonlySet<string>>();
     graph.pages.forEach((page, pageId) => {
-      const generic = new Set(LIGHTHOUSE_GENERIC_PHRASES[phraseLanguage(page.lang)]);
+      const language = phraseLanguage(page.lang);
+      let generic = genericByLanguage.get(language);
+      if (generic === undefined) genericByLanguage.set(language, (generic = new Set(LIGHTHOUSE_GENERIC_PHRASES[language])));
       const onPage = new Map<string, Use[]>();
       // Redirect stubs give no links that count site-wide.
       const stub = graph.exclusion(pageId) === 'redirect';
@@ -48,7 +52,7 @@ export const anchorCollision = createRule({
         if (text === '' || generic.has(keyOf(link.text))) return;
         const key = destination(graph, pageId, index);
         if (key === undefined) return;
-        const use = { pageId, index, key, label: targetLabel(graph, pageId, index) };
+        const use: Use = { pageId, index, key };
         push(onPage, text, use);
         if (options.siteWide && !stub && graph.regionOf(pageId, index) === 'content') push(siteWide, text, use);
       });
@@ -56,15 +60,16 @@ export const anchorCollision = createRule({
         const groups = groupByKey(uses);
         if (groups.length < 2) continue;
         const first = uses.find((use) => use.key !== uses[0]!.key)!;
-        const targets = groups.slice(0, SHOWN).map((group) => `\`${group[0]!.label}\` (${group.length})`);
+        const labels = groups.map((group) => label(group[0]!));
+        const targets = groups.slice(0, SHOWN).map((group, at) => `\`${labels[at]}\` (${group.length})`);
         if (groups.length > SHOWN) targets.push(`${groups.length - SHOWN} more`);
         report({
           pageId,
           link: first.index,
           message: `Anchor text "${text}" links to ${groups.length} different targets on this page: ${targets.join(', ')}; expected one target per text`,
-          actual: first.label,
-          expected: groups.map((group) => group[0]!.label),
-          data: { text, targets: groups.map((group) => ({ target: group[0]!.label, links: group.length })) },
+          actual: label(first),
+          expected: labels,
+          data: { text, targets: groups.map((group, at) => ({ target: labels[at]!, links: group.length })) },
         });
       }
     });
@@ -74,8 +79,10 @@ export const anchorCollision = createRule({
       if (groups.length < 2) continue;
       // The target most pages agree on is the expected one; every page that differs gets one finding.
       const pagesOf = (group: Use[]): number => new Set(group.map((use) => use.pageId)).size;
-      groups.sort((a, b) => pagesOf(b) - pagesOf(a) || (a[0]!.label < b[0]!.label ? -1 : a[0]!.label > b[0]!.label ? 1 : 0));
+      const labels = new Map(groups.map((group) => [group, label(group[0]!)]));
+      groups.sort((a, b) => pagesOf(b) - pagesOf(a) || (labels.get(a)! < labels.get(b)! ? -1 : labels.get(a)! > labels.get(b)! ? 1 : 0));
       const main = groups[0]!;
+      const mainLabel = labels.get(main)!;
       const mainPages = new Set(main.map((use) => use.pageId));
       const reported = new Set<number>();
       for (const group of groups.slice(1)) {
@@ -86,10 +93,10 @@ export const anchorCollision = createRule({
           report({
             pageId: use.pageId,
             link: use.index,
-            message: `Anchor text "${text}" links to \`${use.label}\` here but to \`${main[0]!.label}\` from ${mainPages.size} other ${mainPages.size === 1 ? 'page' : 'pages'}; expected one target per text site-wide`,
-            actual: use.label,
-            expected: [main[0]!.label],
-            data: { text, targets: groups.map((entries) => ({ target: entries[0]!.label, pages: pagesOf(entries) })) },
+            message: `Anchor text "${text}" links to \`${label(use)}\` here but to \`${mainLabel}\` from ${mainPages.size} other ${mainPages.size === 1 ? 'page' : 'pages'}; expected one target per text site-wide`,
+            actual: label(use),
+            expected: [mainLabel],
+            data: { text, targets: groups.map((entries) => ({ target: labels.get(entries)!, pages: pagesOf(entries) })) },
           });
         }
       }
@@ -98,13 +105,14 @@ export const anchorCollision = createRule({
 });
 
 /** Where a link leads, as a comparable key; undefined for links that lead nowhere comparable. */
-function destination(graph: Graph, pageId: number, index: number): string | undefined {
+function destination(graph: Graph, pageId: number, index: number): number | string | undefined {
   const { target, lookup } = graph.resolved[pageId]![index]!;
   switch (target.kind) {
     case 'internal': {
       // One page under several URL spellings (`/a`, `/a/`, `/a/index.html`) is one target.
       const fragment = target.fragment === undefined || target.fragment === '' || target.fragment.toLowerCase() === 'top' ? '' : `#${target.fragment}`;
-      return lookup.found === 'page' ? `page:${lookup.pageId}${fragment}` : `path:${target.path}${fragment}`;
+      if (lookup.found === 'page') return fragment === '' ? lookup.pageId : `page:${lookup.pageId}${fragment}`;
+      return `path:${target.path}${fragment}`;
     }
     case 'external':
       return `url:${target.url}${target.fragment === undefined ? '' : `#${target.fragment}`}`;
@@ -116,7 +124,7 @@ function destination(graph: Graph, pageId: number, index: number): string | unde
   }
 }
 
-function push(map: Map<string, Use[]>, key: string, use: Use): void {
+function push<K>(map: Map<K, Use[]>, key: K, use: Use): void {
   const list = map.get(key);
   if (list) list.push(use);
   else map.set(key, [use]);
@@ -124,7 +132,7 @@ function push(map: Map<string, Use[]>, key: string, use: Use): void {
 
 /** Uses grouped by destination, in order of first appearance. */
 function groupByKey(uses: readonly Use[]): Use[][] {
-  const groups = new Map<string, Use[]>();
+  const groups = new Map<number | string, Use[]>();
   for (const use of uses) push(groups, use.key, use);
   return [...groups.values()];
 }
