@@ -29,8 +29,10 @@ export const overusedAnchor = createRule({
     maxShare: z.number().gt(0).max(1).default(0.6),
   }),
   check({ graph, options, report }) {
-    // Per target page: normalised anchor text -> linking pages using it (each page once per text).
-    const byTarget = new Map<number, Map<string, Set<number>>>();
+    // Per target page: normalised anchor text -> how many pages use it (each page once per text),
+    // and how many pages link with any text. Pages come in order, so a stamp (the last page
+    // counted) replaces a set of pages per text.
+    const byTarget: (TargetTally | undefined)[] = new Array<TargetTally | undefined>(graph.pages.length);
     graph.pages.forEach((page, pageId) => {
       // Redirect stubs (Astro writes a "Redirecting from …" link on each) give no links that count.
       if (graph.exclusion(pageId) === 'redirect') return;
@@ -40,25 +42,25 @@ export const overusedAnchor = createRule({
         if (graph.regionOf(pageId, index) !== 'content' || ignoresRule(link, RULE_ID)) return;
         const text = normaliseAnchor(link.text);
         if (text === '') return;
-        let texts = byTarget.get(lookup.pageId);
-        if (!texts) byTarget.set(lookup.pageId, (texts = new Map()));
-        let pages = texts.get(text);
-        if (!pages) texts.set(text, (pages = new Set()));
-        pages.add(pageId);
+        let target = byTarget[lookup.pageId];
+        if (!target) byTarget[lookup.pageId] = target = { texts: new Map(), linking: { pages: 0, last: -1 } };
+        let tally = target.texts.get(text);
+        if (!tally) target.texts.set(text, (tally = { pages: 0, last: -1 }));
+        count(tally, pageId);
+        count(target.linking, pageId);
       });
     });
 
-    for (const [targetId, texts] of [...byTarget].sort(([a], [b]) => a - b)) {
-      if (graph.exclusion(targetId) !== undefined) continue;
-      const linkingPages = new Set<number>();
-      for (const pages of texts.values()) for (const pageId of pages) linkingPages.add(pageId);
-      if (linkingPages.size < options.minLinks) continue;
-      const distribution = [...texts]
-        .map(([text, pages]) => ({ text, count: pages.size }))
+    byTarget.forEach((tallies, targetId) => {
+      if (!tallies || graph.exclusion(targetId) !== undefined) return;
+      const linkingPages = tallies.linking.pages;
+      if (linkingPages < options.minLinks) return;
+      const distribution = [...tallies.texts]
+        .map(([text, tally]) => ({ text, count: tally.pages }))
         .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
       const total = distribution.reduce((sum, entry) => sum + entry.count, 0);
       const top = distribution[0]!;
-      if (top.count / total < options.maxShare) continue;
+      if (top.count / total < options.maxShare) return;
 
       const target = graph.pages[targetId]!;
       const shown = distribution.slice(0, SHOWN).map((entry) => `"${entry.text}" ${entry.count}/${total}`);
@@ -75,8 +77,27 @@ export const overusedAnchor = createRule({
           (alternatives.length > 0 ? `; vary it, e.g. ${alternatives.map((phrase) => `"${phrase}"`).join(', ')}` : ''),
         actual: top.text,
         suggestions: alternatives,
-        data: { target: target.url, total, linkingPages: linkingPages.size, distribution },
+        data: { target: target.url, total, linkingPages, distribution },
       });
-    }
+    });
   },
 });
+
+/** Pages counted once each: how many, and the last one counted. */
+interface Tally {
+  pages: number;
+  last: number;
+}
+
+/** The tallies of one target page: per anchor text, and over all texts. */
+interface TargetTally {
+  texts: Map<string, Tally>;
+  linking: Tally;
+}
+
+/** Count `pageId` once, however many of its links are seen in a row. */
+function count(tally: Tally, pageId: number): void {
+  if (tally.last === pageId) return;
+  tally.last = pageId;
+  tally.pages++;
+}
