@@ -34,6 +34,8 @@ export const linkToRedirect = createRule({
     graph.pages.forEach((page, pageId) => {
       graph.resolved[pageId]!.forEach(({ target, lookup }, index) => {
         if (target.kind !== 'internal' || !NAVIGATION_SOURCES.has(page.links[index]!.source)) return;
+        // Most links lead to a page that redirects nowhere: decide that before anything else.
+        if (lookup.found === 'page' ? graph.pages[lookup.pageId]!.refresh === undefined : lookup.found !== 'redirect') return;
         if (allowed(target.path)) return;
         const final = finalTarget(graph, target, lookup);
         if (final === undefined) return;
