@@ -528,7 +528,10 @@ export class WordTable {
     }
   }
 
-  private find(text: string, start: number, end: number, hash: number): number {
+  private find(text: string, start: number, end: number, fnv: number): number {
+    // FNV's low bits barely vary among short words of digits (`page-10345`): mix them in, or
+    // such words pile up in neighbouring slots and probing grows with the site.
+    const hash = mix(fnv);
     let mask = this.slots.length - 1;
     let slot = hash & mask;
     for (let entry = this.slots[slot]!; entry !== -1; entry = this.slots[slot]!) {
@@ -555,6 +558,15 @@ export class WordTable {
     }
     return id;
   }
+}
+
+/** The final mix of MurmurHash3 (fmix32): every input bit moves every output bit. */
+function mix(hash: number): number {
+  let h = hash ^ (hash >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
