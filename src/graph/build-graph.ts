@@ -76,17 +76,16 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
   const pageCount = pages.length;
   const resolved: ResolvedLink[][] = [];
   const resolverFor = resolver(site, options.site);
-  // Per-link arrays are flat, indexed by `linkStart[pageId] + linkIndex`: two typed arrays for the
-  // site instead of two per page.
+  // Per-link arrays are flat, indexed by `linkStart[pageId] + linkIndex`: a few typed arrays for the
+  // site instead of some per page.
   const linkStart = new Int32Array(pageCount + 1);
   for (let pageId = 0; pageId < pageCount; pageId++) linkStart[pageId + 1] = linkStart[pageId]! + pages[pageId]!.links.length;
-  // Pass 1: resolve every link, and count on how many pages each (target, text) link appears.
-  // Each distinct pair gets an integer id (texts keyed per target page, no concatenated key
-  // string per link), so that pass 2 reads counts from an array.
-  const keysByTarget = new Map<number, Map<string, number>>();
-  const keyCounts: number[] = [];
-  const keyStamp: number[] = [];
-  const linkKeys = new Int32Array(linkStart[pageCount]!).fill(-1);
+  // Pass 1: resolve every link, and count the pages that link to each page from content.
+  const threshold = options.templateThreshold ?? 0.5;
+  const minRepeats = pageCount >= 5 ? Math.max(2, Math.ceil(threshold * pageCount)) : Infinity;
+  const linkTarget = new Int32Array(linkStart[pageCount]!).fill(-1);
+  const linkingPages = new Int32Array(pageCount);
+  const lastLinking = new Int32Array(pageCount).fill(-1);
   for (let pageId = 0; pageId < pageCount; pageId++) {
     const page = pages[pageId]!;
     const links = page.links;
@@ -99,27 +98,46 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
       row[index] = entry;
       // Count only links outside landmarks: a nav link must not make a content link of the same text look repeated.
       if (entry.lookup.found === 'page' && link.region === 'content' && NAVIGATION_SOURCES.has(link.source)) {
-        let texts = keysByTarget.get(entry.lookup.pageId);
-        if (texts === undefined) keysByTarget.set(entry.lookup.pageId, (texts = new Map()));
-        const text = link.text.toLowerCase();
-        let id = texts.get(text);
-        if (id === undefined) {
-          id = keyCounts.length;
-          texts.set(text, id);
-          keyCounts.push(0);
-          keyStamp.push(-1);
-        }
-        linkKeys[start + index] = id;
-        if (keyStamp[id] !== pageId) {
-          keyStamp[id] = pageId;
-          keyCounts[id]!++;
+        const target = entry.lookup.pageId;
+        linkTarget[start + index] = target;
+        if (lastLinking[target] !== pageId) {
+          lastLinking[target] = pageId;
+          linkingPages[target]!++;
         }
       }
     }
     resolved.push(row);
   }
-  const threshold = options.templateThreshold ?? 0.5;
-  const minRepeats = pageCount >= 5 ? Math.max(2, Math.ceil(threshold * pageCount)) : Infinity;
+  // Then, only for pages linked from enough pages to matter, on how many pages each (target, text)
+  // link appears. Each distinct pair gets an integer id (texts keyed per target page), so that
+  // pass 2 reads counts from an array; most links never have their text looked at.
+  const keysByTarget = new Map<number, Map<string, number>>();
+  const keyCounts: number[] = [];
+  const keyStamp: number[] = [];
+  const linkKeys = new Int32Array(linkStart[pageCount]!).fill(-1);
+  for (let pageId = 0; pageId < pageCount; pageId++) {
+    const links = pages[pageId]!.links;
+    const start = linkStart[pageId]!;
+    for (let index = 0; index < links.length; index++) {
+      const target = linkTarget[start + index]!;
+      if (target === -1 || linkingPages[target]! < minRepeats) continue;
+      let texts = keysByTarget.get(target);
+      if (texts === undefined) keysByTarget.set(target, (texts = new Map()));
+      const text = links[index]!.text.toLowerCase();
+      let id = texts.get(text);
+      if (id === undefined) {
+        id = keyCounts.length;
+        texts.set(text, id);
+        keyCounts.push(0);
+        keyStamp.push(-1);
+      }
+      linkKeys[start + index] = id;
+      if (keyStamp[id] !== pageId) {
+        keyStamp[id] = pageId;
+        keyCounts[id]!++;
+      }
+    }
+  }
 
   // Pass 2: effective regions and one edge per (from, to) pair; flags accumulate over the pair's links.
   // `edgeSource[to] === from` marks a pair already seen on this page, `edgeOf[to]` its edge.
