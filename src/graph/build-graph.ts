@@ -233,6 +233,8 @@ function resolver(site: SiteModel, origin: string | undefined): (page: PageRecor
     // Most hrefs resolve in a shared scope: a page's own scope is made on its first other href.
     let pageScope: Map<string, ResolvedLink> | undefined;
     const safeDir = plainPage && SAFE_DIR.test(dir);
+    // `#id` on a page of plain characters is that page plus a fragment: no URL parser needed.
+    const self = safeDir && SAFE_NAME.test(page.url.slice(dir.length)) ? page.url.slice(dir.length) : undefined;
     return (href) => {
       let scope: Map<string, ResolvedLink> | undefined;
       if (plainPage && !UNSAFE.test(href)) {
@@ -242,7 +244,14 @@ function resolver(site: SiteModel, origin: string | undefined): (page: PageRecor
       scope ??= pageScope ??= new Map();
       let entry = scope.get(href);
       if (entry === undefined) {
-        const target = (scope === rootScope ? plainTarget(href, '/', base) : scope === dirScope && safeDir ? plainTarget(href, dir, base) : undefined) ??
+        const target =
+          (scope === rootScope
+            ? plainTarget(href, '/', base)
+            : scope === dirScope && safeDir
+              ? plainTarget(href, dir, base)
+              : self !== undefined && href.startsWith('#')
+                ? plainTarget(self + href, dir, base)
+                : undefined) ??
           resolveHref(href, { pageUrl: page.url, baseHref, site: origin, base: site.base });
         entry = { target, lookup: target.kind === 'internal' ? site.lookup(target.sitePath) : NONE };
         scope.set(href, entry);
@@ -294,6 +303,8 @@ const PLAIN = /^((?:\.\.\/)*)([\w.~\/-]*)(?:#([\w.~-]+))?$/;
 const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
 /** A directory URL of plain characters without dot segments. */
 const SAFE_DIR = /^\/(?:[\w~-][\w.~-]*\/)*$/;
+/** A file name of plain characters, not a dot segment, or none (a directory page). */
+const SAFE_NAME = /^(?:[\w~-][\w.~-]*)?$/;
 
 /** Locale root paths: `/de/`, `/pt-br/` (a language tag as the first segment). */
 const LOCALE_ROOT = /^[a-z]{2,3}(?:-[a-z\d]{2,8})?\/$/i;
