@@ -496,9 +496,10 @@ function forEachTerm(text: string, callback: (term: string) => void): void {
 export class WordTable {
   private slots = new Int32Array(4096).fill(-1);
   private readonly words: string[] = [];
-  private readonly hashes: number[] = [];
+  // Hashes and term ids in typed arrays, next to each other in memory: a probe reads no object.
+  private hashes = new Int32Array(2048);
   /** Term id of each word; -1 for a stop word. */
-  private readonly ids: number[] = [];
+  private ids = new Int32Array(2048);
 
   constructor(private readonly idOf: (term: string) => number) {}
 
@@ -542,17 +543,25 @@ export class WordTable {
     const id = STOP_WORDS.has(word) ? -1 : this.idOf(stem(word));
     const entry = this.words.length;
     this.words.push(word);
-    this.hashes.push(hash);
-    this.ids.push(id);
+    if (entry === this.hashes.length) {
+      const hashes = new Int32Array(entry * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+      const ids = new Int32Array(entry * 2);
+      ids.set(this.ids);
+      this.ids = ids;
+    }
+    this.hashes[entry] = hash;
+    this.ids[entry] = id;
     if (this.words.length * 2 > this.slots.length) {
       // Keep the table at most half full: rehash every word into twice the slots.
       this.slots = new Int32Array(this.slots.length * 2).fill(-1);
       mask = this.slots.length - 1;
-      this.hashes.forEach((known, index) => {
-        let at = known & mask;
+      for (let index = 0; index < this.words.length; index++) {
+        let at = this.hashes[index]! & mask;
         while (this.slots[at] !== -1) at = (at + 1) & mask;
         this.slots[at] = index;
-      });
+      }
     } else {
       this.slots[slot] = entry;
     }
