@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
 import { AstroError } from 'astro/errors';
 import { z } from 'zod';
+import { formatTiming } from '../engine/timing.js';
 import { checkDirectory } from '../node/check-directory.js';
 import { OptionsError, resolveOptions, type Options, type ResolvedOptions } from '../options.js';
 import { normaliseBase } from '../resolve/resolve-href.js';
@@ -91,6 +92,9 @@ export default function linkgraph(input: AstroOptions = {}): AstroIntegration {
         const siteDir = fileURLToPath(dir);
         const options = mergeAstroConfig(userOptions, engineInput, config, routes);
         let result: Result;
+        // LINKGRAPH_TIMING=1: log how long each step took, as the CLI prints it.
+        const steps: [string, number][] = [];
+        const timing = process.env['LINKGRAPH_TIMING'] ? (step: string, ms: number): void => void steps.push([step, ms]) : undefined;
         try {
           // Outbound checks (when `external` is on) cache under Astro's cacheDir; progress and the
           // closing line go through Astro's logger (warnings reach the report instead).
@@ -102,10 +106,13 @@ export default function linkgraph(input: AstroOptions = {}): AstroIntegration {
               if (event.kind !== 'warning') logger.info(event.message);
             },
             progressEvery: 5000,
+            timing,
           });
         } finally {
           // Tags are removed whatever happens, so the output never ships them.
+          const started = performance.now();
           if (state.enabled) await stripOrigins(siteDir);
+          timing?.('strip source tags', performance.now() - started);
         }
         const relativeDir = path.relative(root, siteDir).split(path.sep).join('/');
         const color = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
@@ -115,7 +122,10 @@ export default function linkgraph(input: AstroOptions = {}): AstroIntegration {
         if (routes.onDemand.length > 0) {
           logger.info(`Not checked: ${routes.onDemand.length} on-demand route(s) rendered at request time (${routes.onDemand.map((route) => `\`${route}\``).join(', ')}); links to them are not reported.`);
         }
+        const reportsStarted = performance.now();
         await writeReports(reports, result, root, relativeDir, logger);
+        timing?.('write reports', performance.now() - reportsStarted);
+        if (timing) logger.info(formatTiming(steps).trimEnd());
         if (result.failed) {
           const { error, warn, info } = result.counts;
           throw new AstroError(

@@ -2,7 +2,7 @@ import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BaselineError, createBaseline } from '../engine/baseline.js';
-import { timed } from '../engine/check.js';
+import { formatTiming, timed } from '../engine/timing.js';
 import { OptionsError, resolveOptions } from '../options.js';
 import { DEFAULT_BASELINE_FILE, writeBaseline } from '../node/baseline-file.js';
 import type { ExternalLogger } from '../external/progress.js';
@@ -266,16 +266,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   if (timing) io.stderr(formatTiming(steps));
   return result.failed ? EXIT.failed : EXIT.ok;
-}
-
-/** The steps of a run, slowest first, with their share of the total: what `LINKGRAPH_TIMING=1` prints. */
-export function formatTiming(steps: readonly (readonly [string, number])[]): string {
-  const total = steps.reduce((sum, [, ms]) => sum + ms, 0);
-  const width = Math.max(4, ...steps.map(([step]) => step.length));
-  const lines = [...steps]
-    .sort((a, b) => b[1] - a[1])
-    .map(([step, ms]) => `${step.padEnd(width)}  ${ms.toFixed(1).padStart(9)} ms  ${total > 0 ? ((ms / total) * 100).toFixed(1).padStart(5) : '  0.0'}%`);
-  return `linkgraph: time per step\n${lines.join('\n')}\n${'total'.padEnd(width)}  ${total.toFixed(1).padStart(9)} ms\n`;
 }
 
 /** CLI flags that set an option of the same meaning. */

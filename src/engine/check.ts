@@ -10,6 +10,7 @@ import type { BaselineOutcome, Finding, PageMetrics, PageRecord, Result, ResultG
 import { matchBaseline, type Baseline } from './baseline.js';
 import { createIgnore } from './ignore.js';
 import { sortFindings } from './sort-findings.js';
+import { timed, type Timing } from './timing.js';
 
 /** What {@link check} runs on. */
 export interface CheckInput {
@@ -31,20 +32,6 @@ export interface CheckInput {
   baseline?: Baseline | undefined;
   /** Receives how long each step took (`graph`, `rule:<id>`, …), in ms; for `LINKGRAPH_TIMING`. */
   timing?: Timing | undefined;
-}
-
-/** Receives the duration of one step of a run, in ms. */
-export type Timing = (step: string, ms: number) => void;
-
-/** Run `step`, telling `timing` (when there is one) how long it took. */
-export function timed<T>(timing: Timing | undefined, name: string, step: () => T): T {
-  if (!timing) return step();
-  const started = performance.now();
-  try {
-    return step();
-  } finally {
-    timing(name, performance.now() - started);
-  }
 }
 
 /**

@@ -1,7 +1,10 @@
 import { satteri } from '@astrojs/markdown-satteri';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import linkgraph from '../../src/astro/index.js';
 import { OptionsError } from '../../src/options.js';
+import { page } from '../helpers/run-site.js';
+import { tempSite } from '../helpers/temp-site.js';
 
 describe('astro: options', () => {
   it('is an Astro integration named linkgraph with the build hooks', () => {
@@ -38,5 +41,28 @@ describe('astro: the Markdown pipeline', () => {
   it('adds the source-position plugin to Satteri in astro build, unless sourcePositions is off', () => {
     expect(setup('build')).toEqual(['linkgraph-source-positions']);
     expect(setup('build', { sourcePositions: false })).toEqual([]);
+  });
+});
+
+describe('LINKGRAPH_TIMING in astro build', () => {
+  it('logs the time of each step through Astro\'s logger', async () => {
+    const dir = await tempSite({ 'index.html': page('<a href="/about/">About</a>'), 'about/index.html': page('<a href="/">Home</a>') });
+    const integration = linkgraph({ failOn: 'never' });
+    const hooks = integration.hooks as Record<string, (options: unknown) => unknown>;
+    const root = pathToFileURL(`${dir}/`);
+    hooks['astro:config:done']!({ config: { root, cacheDir: new URL('.cache/', root), base: '/', trailingSlash: 'ignore', build: { format: 'directory' } } });
+    const logged: string[] = [];
+    const logger = { info: (message: string) => logged.push(message), warn: (message: string) => logged.push(message), error: (message: string) => logged.push(message) };
+    const previous = process.env['LINKGRAPH_TIMING'];
+    process.env['LINKGRAPH_TIMING'] = '1';
+    try {
+      await hooks['astro:build:done']!({ dir: root, logger });
+    } finally {
+      if (previous === undefined) delete process.env['LINKGRAPH_TIMING'];
+      else process.env['LINKGRAPH_TIMING'] = previous;
+    }
+    const timing = logged.find((message) => message.startsWith('linkgraph: time per step'));
+    expect(timing).toBeDefined();
+    for (const step of ['read and collect pages', 'graph', 'rule broken-internal-link', 'write reports', 'total']) expect(timing).toMatch(new RegExp(`\\n${step} +\\d+\\.\\d ms`));
   });
 });
