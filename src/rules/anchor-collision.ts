@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Graph } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
 import { ignoresRule, isAnchorLink, normaliseAnchor, targetLabel } from './util/anchor-text.js';
-import { LIGHTHOUSE_GENERIC_PHRASES, phraseKeys, phraseLanguage } from './util/generic-phrases.js';
+import { LIGHTHOUSE_GENERIC_PHRASES, PhraseSet, phraseKeys, phraseLanguage } from './util/generic-phrases.js';
 
 const RULE_ID = 'anchor-collision';
 /** Targets shown in a message; `data` carries them all. */
@@ -37,11 +37,11 @@ export const anchorCollision = createRule({
     const siteWide = new Map<string, Use[]>();
     // Labels are made only for the links a finding names.
     const label = (use: Use): string => targetLabel(graph, use.pageId, use.index);
-    const genericByLanguage = new Map<string, ReadonlySet<string>>();
+    const genericByLanguage = new Map<string, PhraseSet>();
     graph.pages.forEach((page, pageId) => {
       const language = phraseLanguage(page.lang);
       let generic = genericByLanguage.get(language);
-      if (generic === undefined) genericByLanguage.set(language, (generic = new Set(LIGHTHOUSE_GENERIC_PHRASES[language])));
+      if (generic === undefined) genericByLanguage.set(language, (generic = new PhraseSet(LIGHTHOUSE_GENERIC_PHRASES[language] ?? [], keyOf)));
       const onPage = new Map<string, Use[]>();
       // Redirect stubs give no links that count site-wide.
       const stub = graph.exclusion(pageId) === 'redirect';
@@ -49,7 +49,7 @@ export const anchorCollision = createRule({
         // `href=""` is non-crawlable-link's business.
         if (!isAnchorLink(link) || link.href === '' || ignoresRule(link, RULE_ID)) return;
         const text = normaliseAnchor(link.text);
-        if (text === '' || generic.has(keyOf(link.text))) return;
+        if (text === '' || generic.has(link.text)) return;
         const key = destination(graph, pageId, index);
         if (key === undefined) return;
         const use: Use = { pageId, index, key };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createRule } from './create-rule.js';
 import { isAnchorLink, targetLabel, topicPhrases } from './util/anchor-text.js';
-import { isBareUrl, LIGHTHOUSE_GENERIC_PHRASES, phraseKey, phraseKeys, phraseLanguage } from './util/generic-phrases.js';
+import { isBareUrl, LIGHTHOUSE_GENERIC_PHRASES, PhraseSet, phraseKey, phraseKeys, phraseLanguage } from './util/generic-phrases.js';
 
 /**
  * Anchor text that says nothing out of context ("click here", "read more"),
@@ -27,11 +27,11 @@ export const genericAnchor = createRule({
     const keyOf = phraseKeys(graph);
     const added = options.add.map(phraseKey);
     const removed = new Set(options.remove.map(phraseKey));
-    const lists = new Map<string, ReadonlySet<string>>();
-    const listFor = (lang: string): ReadonlySet<string> => {
+    const lists = new Map<string, PhraseSet>();
+    const listFor = (lang: string): PhraseSet => {
       let list = lists.get(lang);
       if (!list) {
-        list = new Set([...(LIGHTHOUSE_GENERIC_PHRASES[lang] ?? []), ...added].filter((phrase) => !removed.has(phrase)));
+        list = new PhraseSet([...(LIGHTHOUSE_GENERIC_PHRASES[lang] ?? []), ...added].filter((phrase) => !removed.has(phrase)), keyOf);
         lists.set(lang, list);
       }
       return list;
@@ -47,8 +47,8 @@ export const genericAnchor = createRule({
         if (lookup.found === 'page' && lookup.pageId === pageId) return;
         // Most links are fine: decide first, and build the message's labels only for findings.
         const bare = options.bareUrls && isBareUrl(link.text);
+        if (!bare && !list.has(link.text)) return;
         const key = keyOf(link.text);
-        if (!bare && !list.has(key)) return;
         const to = targetLabel(graph, pageId, index);
         const topics = lookup.found === 'page' && lookup.pageId !== pageId ? topicPhrases(graph, lookup.pageId).slice(0, 1) : [];
         const hint = topics.length > 0 ? `; did you mean "${topics[0]}"?` : '';

@@ -67,6 +67,70 @@ export function phraseKeys(graph: Graph): (text: string) => string {
 
 const memos = new WeakMap<Graph, (text: string) => string>();
 
+/**
+ * A list of phrases (keys, as {@link phraseKey} makes them) that tells
+ * whether a text's key is on it. Most texts are ruled out without making
+ * their key: in ASCII text every character that is not whitespace,
+ * punctuation or a symbol survives into the key unchanged but for case, so
+ * a text with more such characters than the longest phrase, or whose first
+ * or last such character starts or ends no phrase, cannot be on the list.
+ */
+export class PhraseSet {
+  private readonly keys: ReadonlySet<string>;
+  private readonly longest: number;
+  private readonly firsts = new Set<number>();
+  private readonly lasts = new Set<number>();
+
+  /**
+   * @param phrases the keys on the list.
+   * @param keyOf {@link phraseKey}, or a memo of it ({@link phraseKeys}).
+   */
+  constructor(
+    phrases: Iterable<string>,
+    private readonly keyOf: (text: string) => string = phraseKey,
+  ) {
+    this.keys = new Set(phrases);
+    let longest = 0;
+    for (const phrase of this.keys) {
+      longest = Math.max(longest, phrase.length);
+      if (phrase === '') continue;
+      this.firsts.add(phrase.charCodeAt(0));
+      this.lasts.add(phrase.charCodeAt(phrase.length - 1));
+    }
+    this.longest = longest;
+  }
+
+  /** Whether the key of `text` is on the list. */
+  has(text: string): boolean {
+    if (this.keys.size === 0) return false;
+    if (!NON_ASCII.test(text)) {
+      let count = 0;
+      let first = -1;
+      let last = -1;
+      for (let index = 0; index < text.length; index++) {
+        let code = text.charCodeAt(index);
+        if (!isCore(code)) continue;
+        if (++count > this.longest) return false;
+        if (code >= 65 && code <= 90) code += 32;
+        if (first === -1) first = code;
+        last = code;
+      }
+      if (count > 0 && (!this.firsts.has(first) || !this.lasts.has(last))) return false;
+    }
+    return this.keys.has(this.keyOf(text));
+  }
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** Whether an ASCII character survives into a phrase key: not whitespace (`\s`), punctuation or a symbol. */
+function isCore(code: number): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return false;
+  // Every printable ASCII character that is not a letter or digit is \p{P} or \p{S}.
+  if ((code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e)) return false;
+  return true;
+}
+
 /** Whether a text is a full `http:`/`https:` URL (what Lighthouse calls a bare URL). */
 export function isBareUrl(text: string): boolean {
   const trimmed = text.trim();
