@@ -4,18 +4,23 @@ import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateSite } from '../bench/generate-site.js';
+import { collectFast, collectHtml } from '../src/collect/collect-html.js';
 import { collectPage } from '../src/collect/collect-page.js';
-import { fastTree, parsePage } from '../src/collect/parse-page.js';
 import type { PageRecord } from '../src/types.js';
 
-/** The reference: hast-util-from-html (parse5) and collectPage. */
+const options = (maxText?: number) => ({ file: 'a/b.html', url: '/a/b', ...(maxText === undefined ? {} : { maxText }) });
+
+/** The reference: hast-util-from-html (parse5) and the hast driver of the collector. */
 function reference(html: string, maxText?: number): PageRecord {
-  return collectPage(fromHtml(html), { file: 'a/b.html', url: '/a/b', ...(maxText === undefined ? {} : { maxText }) });
+  return collectPage(fromHtml(html), options(maxText));
 }
 
+/** htmlparser2's events when the page allows, else the reference. */
 function fast(html: string, maxText?: number): PageRecord {
-  return collectPage(parsePage(html), { file: 'a/b.html', url: '/a/b', ...(maxText === undefined ? {} : { maxText }) });
+  return collectHtml(html, options(maxText));
 }
+
+const fastOnly = (html: string): PageRecord | undefined => collectFast(html, options());
 
 const shell = (body: string, head = ''): string => `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>T &amp; t</title>${head}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 
@@ -76,9 +81,17 @@ const repaired: Record<string, string> = {
   textBeforeHtml: 'text first<!doctype html><html><body><a href="/t">t</a></body></html>',
 };
 
-describe('parsePage', () => {
+describe('collectHtml', () => {
   it('takes the fast path on well-formed pages', () => {
-    for (const [name, html] of Object.entries(wellFormed)) expect(fastTree(html), name).toBeDefined();
+    for (const [name, html] of Object.entries(wellFormed)) expect(fastOnly(html), name).toBeDefined();
+  });
+
+  it('leaves a content selector to the tree', () => {
+    const html = shell('<main><a href="/m">m</a></main><div><a href="/d">d</a></div>');
+    expect(collectFast(html, { ...options(), contentSelector: 'main' })).toBeUndefined();
+    const record = collectHtml(html, { ...options(), contentSelector: 'main' });
+    expect(record).toEqual(collectPage(fromHtml(html), { ...options(), contentSelector: 'main' }));
+    expect(record.links.map((link) => `${link.href} ${link.region}`)).toEqual(['/m content', '/d template']);
   });
 
   it.each(Object.entries({ ...wellFormed, ...repaired }))('collects the same record as hast-util-from-html: %s', (_, html) => {
@@ -88,7 +101,7 @@ describe('parsePage', () => {
   it('keeps the same text when the text limit cuts between text nodes', () => {
     const words = Array.from({ length: 60 }, (_, index) => `word${index}<!-- ${index} --> &amp; more`).join(' ');
     const html = shell(`<p>${words}</p>`);
-    expect(fastTree(html)).toBeDefined();
+    expect(fastOnly(html)).toBeDefined();
     for (const maxText of [10, 37, 100, 250]) expect(fast(html, maxText)).toEqual(reference(html, maxText));
   });
 
@@ -106,7 +119,7 @@ describe('parsePage', () => {
       expect(files.length).toBe(150);
       for (const file of files) {
         const html = await readFile(path.join(dir, file), 'utf8');
-        expect(fastTree(html), file).toBeDefined();
+        expect(fastOnly(html), file).toBeDefined();
         expect(fast(html), file).toEqual(reference(html));
       }
     });

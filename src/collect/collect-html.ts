@@ -1,21 +1,28 @@
-import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import type { Properties } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { h, s } from 'hastscript';
 import { Parser } from 'htmlparser2';
+import { find, html as htmlSchema, svg as svgSchema, type Info } from 'property-information';
+import type { PageRecord, Point } from '../types.js';
+import { COLLECTED_PROPERTIES, collectPage, PageCollector, type CollectOptions } from './collect-page.js';
 
 /**
- * Parse a built HTML page into the hast tree `collectPage` reads.
+ * Collect the page record of one built HTML page.
  *
  * Most built pages are well-formed: every element is closed by its own end
  * tag, in order, and nothing needs the HTML tree builder's repairs. For
- * those, {@link fastTree} builds the tree from htmlparser2's events (about
- * four times faster than parse5 plus the hast conversion). Anything the
- * tree builder would repair or reinterpret falls back to
- * `hast-util-from-html`, which stays the reference: the collected page
- * record is the same either way (a test compares the two).
+ * those, {@link collectFast} feeds htmlparser2's events straight to the
+ * page collector, without building a tree. Anything the tree builder would
+ * repair or reinterpret, and any page with a content selector (which
+ * matches on a tree), goes through `hast-util-from-html` and
+ * {@link collectPage}, which stay the reference: the record is the same
+ * either way (a test compares the two).
+ *
+ * @param html the page's markup.
+ * @param options the page's file and URL, and collection options.
+ * @returns the page record.
  */
-export function parsePage(html: string): Root {
-  return fastTree(html) ?? fromHtml(html);
+export function collectHtml(html: string, options: CollectOptions): PageRecord {
+  return collectFast(html, options) ?? collectPage(fromHtml(html), options);
 }
 
 /** Elements without an end tag. */
@@ -60,32 +67,114 @@ const UNSAFE_RAW = /<!--|<\/?script/i;
 
 class Bail extends Error {}
 
-interface Open {
-  node: Element;
-  /** Offset just past the start tag. */
-  openEnd: number;
+/** How hastscript reads an attribute the collector uses; `null` for one it ignores. */
+type AttributeInfo = Info | null | 'bail';
+const htmlAttributes = new Map<string, AttributeInfo>();
+const svgAttributes = new Map<string, AttributeInfo>();
+const NO_PROPERTIES: Properties = Object.freeze({}) as Properties;
+
+/**
+ * The hast properties hastscript would give these attributes, limited to
+ * the ones the collector reads: same names (`http-equiv` -> `httpEquiv`,
+ * `httpequiv` too), same values (`rel` a token list, bare `download`
+ * `true`).
+ */
+function toProperties(attributes: Record<string, string>, inSvg: boolean): Properties {
+  let properties: Properties | undefined;
+  const known = inSvg ? svgAttributes : htmlAttributes;
+  for (const key in attributes) {
+    let info = known.get(key);
+    if (info === undefined) {
+      // `constructor` and friends would reach Object.prototype in hastscript's lookups.
+      if (Object.hasOwn(Object.prototype, key)) info = 'bail';
+      else {
+        const found = find(inSvg ? svgSchema : htmlSchema, key);
+        info = COLLECTED_PROPERTIES.has(found.property) ? found : null;
+      }
+      known.set(key, info);
+    }
+    if (info === null) continue;
+    if (info === 'bail') throw new Bail();
+    properties ??= {};
+    properties[info.property] = propertyValue(info, attributes[key]!);
+  }
+  return properties ?? NO_PROPERTIES;
+}
+
+/** hastscript's `addProperty` for a string value. */
+function propertyValue(info: Info, value: string): Properties[string] {
+  let list: string[];
+  if (info.spaceSeparated) list = spaces(value);
+  else if (info.commaSeparated) list = commas(value);
+  else if (info.commaOrSpaceSeparated) list = spaces(commas(value).join(' '));
+  else return primitive(info, value);
+  // As in hastscript: a list's items may become `true`, which hast's types do not expect.
+  return list.map((item) => primitive(info, item)) as (string | number)[];
+}
+
+function primitive(info: Info, value: string): string | number | true {
+  if (info.number && value && !Number.isNaN(Number(value))) return Number(value);
+  if ((info.boolean || info.overloadedBoolean) && (value === '' || value.toLowerCase() === info.property.toLowerCase())) return true;
+  return value;
+}
+
+/** `space-separated-tokens` parse. */
+function spaces(value: string): string[] {
+  const input = value.trim();
+  return input ? input.split(/[ \t\n\r\f]+/g) : [];
+}
+
+/** `comma-separated-tokens` parse. */
+function commas(value: string): string[] {
+  const tokens: string[] = [];
+  let index = value.indexOf(',');
+  let start = 0;
+  let end = false;
+  while (!end) {
+    if (index === -1) {
+      index = value.length;
+      end = true;
+    }
+    const token = value.slice(start, index).trim();
+    if (token || !end) tokens.push(token);
+    start = index + 1;
+    index = value.indexOf(',', start);
+  }
+  return tokens;
 }
 
 /**
- * Build the hast tree of a well-formed page from htmlparser2 events, with
+ * Collect a well-formed page straight from htmlparser2's events, with
  * positions; `undefined` when the page needs the HTML tree builder's
- * repairs (then parse it with `hast-util-from-html`).
+ * repairs, or has a content selector (then use {@link collectHtml}).
+ *
+ * @param html the page's markup.
+ * @param options the page's file and URL, and collection options.
  */
-export function fastTree(html: string): Root | undefined {
-  if (UNSAFE_MARKUP.test(html)) return undefined;
-  const root: Root = { type: 'root', children: [] };
-  const stack: Open[] = [];
+export function collectFast(html: string, options: CollectOptions): PageRecord | undefined {
+  if (options.contentSelector !== undefined || UNSAFE_MARKUP.test(html)) return undefined;
   // Line starts, for offsets -> line:column (1-based, UTF-16 code units as parse5 counts them).
-  const lineStarts = [0];
-  for (let index = html.indexOf('\n'); index !== -1; index = html.indexOf('\n', index + 1)) lineStarts.push(index + 1);
-  let lineCursor = 0;
-  const point = (offset: number): { line: number; column: number; offset: number } => {
-    // Offsets mostly grow; search from the last line found, either way.
-    if (lineStarts[lineCursor]! > offset) lineCursor = 0;
-    while (lineCursor + 1 < lineStarts.length && lineStarts[lineCursor + 1]! <= offset) lineCursor++;
-    return { line: lineCursor + 1, column: offset - lineStarts[lineCursor]! + 1, offset };
+  let lineStarts: number[] | undefined;
+  const locate = (offset: number): Point => {
+    if (lineStarts === undefined) {
+      lineStarts = [0];
+      for (let index = html.indexOf('\n'); index !== -1; index = html.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+    }
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
   };
+  const collector = new PageCollector<number>(options, locate, false);
 
+  /** Open elements: tag names, and offsets just past their start tags. */
+  const names: string[] = [];
+  const openEnds: number[] = [];
+  let rootElement = false;
   let seenHtml = false;
   let seenHead = false;
   let headOpen = false;
@@ -94,47 +183,47 @@ export function fastTree(html: string): Root | undefined {
   let svgDepth = 0;
   /** Inside `noscript` or `template`: content the collector never reads; skip events until it closes. */
   let skipping: { name: string; rawEnd: number } | undefined;
-  let text: Text | undefined;
+  /** Text not yet given to the collector: adjacent text events make one text node, as in a tree. */
+  let text: string | undefined;
   let dropNewline = false;
   let ending = false;
 
-  const parent = (): Element | Root => stack.at(-1)?.node ?? root;
-  const has = (name: string): boolean => stack.some((open) => open.node.tagName === name);
+  const flush = (): void => {
+    if (text === undefined) return;
+    collector.text(text);
+    text = undefined;
+  };
+  const has = (name: string): boolean => names.includes(name);
 
   const parser: Parser = new Parser(
     {
       onopentag(name, attributes, implied) {
         if (skipping) return;
-        text = undefined;
         if (implied) throw new Bail();
         const start = parser.startIndex;
         if (html.charCodeAt(start) !== 60 || html.charCodeAt(start + 1) === 47) throw new Bail(); // `</p>` or `</br>` opening an element
-        const top = stack.at(-1)?.node.tagName;
+        const top = names.at(-1);
         if (svgDepth > 0) {
           if (SVG_BREAKOUT.has(name.toLowerCase()) || VOID.has(name)) throw new Bail();
         } else {
           checkStart(name, top);
         }
-        const properties: Record<string, string> = {};
-        for (const key in attributes) {
-          if (Object.hasOwn(Object.prototype, key)) throw new Bail();
-          properties[key] = attributes[key]!;
-        }
         const inSvg = svgDepth > 0 || name === 'svg';
-        const node = (inSvg ? s(name, properties) : h(name, properties)) as Element;
+        const properties = toProperties(attributes, inSvg);
+        flush();
         const openEnd = parser.endIndex + 1;
-        node.position = { start: point(start), end: point(openEnd) };
-        (parent().children as (RootContent | ElementContent)[]).push(node);
+        if (names.length === 0) rootElement = true;
         if (name === 'svg') svgDepth++;
         else if (svgDepth > 0) svgDepth++;
-        stack.push({ node, openEnd });
+        collector.open(name, properties, start, false);
+        names.push(name);
+        openEnds.push(openEnd);
         dropNewline = DROP_FIRST_NEWLINE.has(name);
         if (name === 'noscript' || name === 'template') {
           const rawEnd = html.toLowerCase().indexOf(`</${name}`, openEnd);
           if (rawEnd === -1 || UNSAFE_RAW.test(html.slice(openEnd, rawEnd)) || (name === 'template' && html.slice(openEnd, rawEnd).toLowerCase().includes('<template'))) throw new Bail();
+          // The collector reads nothing inside (a tree holds `noscript` as raw text, `template` as content).
           skipping = { name, rawEnd };
-          // `noscript` is raw text when scripts run (parse5's default): one text node.
-          if (name === 'noscript' && rawEnd > openEnd) node.children.push({ type: 'text', value: html.slice(openEnd, rawEnd) });
         }
       },
       onclosetag(name, implied) {
@@ -143,31 +232,24 @@ export function fastTree(html: string): Root | undefined {
           if (implied || parser.startIndex !== skipping.rawEnd) throw new Bail();
           skipping = undefined;
         }
-        text = undefined;
         dropNewline = false;
-        const open = stack.at(-1);
-        if (!open || open.node.tagName !== name) {
-          // htmlparser2 adjusts some SVG tag names; the stack holds what it was given.
-          if (!open || open.node.tagName.toLowerCase() !== name.toLowerCase()) throw new Bail();
-        }
-        const element = open.node;
+        const open = names.at(-1);
+        // htmlparser2 adjusts some SVG tag names; the stack holds what it was given.
+        if (open === undefined || (open !== name && open.toLowerCase() !== name.toLowerCase())) throw new Bail();
+        const openEnd = openEnds.at(-1)!;
+        let end = openEnd;
         if (implied) {
-          const selfClosed = svgDepth > 0 && html.charCodeAt(open.openEnd - 2) === 47;
+          const selfClosed = svgDepth > 0 && html.charCodeAt(openEnd - 2) === 47;
           const atEnd = ending && (name === 'html' || name === 'body' || name === 'head');
           if (!VOID.has(name) && !selfClosed && !atEnd) throw new Bail();
-          if (atEnd) {
-            // Left open at the end of the file: parse5 ends it with its last child.
-            const tail = element.children.at(-1);
-            if (tail?.position) element.position = { start: element.position!.start, end: tail.position.end };
-          }
         } else {
-          element.position = { start: element.position!.start, end: point(parser.endIndex + 1) };
-          if (name === 'script' || name === 'style') {
-            const body = element.children[0];
-            if (body?.type === 'text' && UNSAFE_RAW.test(body.value)) throw new Bail();
-          }
+          end = parser.endIndex + 1;
+          if ((name === 'script' || name === 'style') && text !== undefined && UNSAFE_RAW.test(text)) throw new Bail();
         }
-        stack.pop();
+        flush();
+        collector.close(end);
+        names.pop();
+        openEnds.pop();
         if (svgDepth > 0) svgDepth--;
         if (name === 'head') headOpen = false;
         if (name === 'body') bodyClosed = true;
@@ -180,26 +262,24 @@ export function fastTree(html: string): Root | undefined {
           if (data.startsWith('\n')) data = data.slice(1);
           if (data === '') return;
         }
-        const blank = !/[^\t\n\f ]/.test(data);
-        const top = stack.at(-1)?.node.tagName;
-        if (!blank) {
+        const top = names.at(-1);
+        if (/[^\t\n\f ]/.test(data)) {
           if (bodyClosed || (svgDepth === 0 && (top === undefined || top === 'html' || top === 'head' || TABLE_CHILDREN.has(top)))) throw new Bail();
         } else if (!bodyStarted && !seenHead && (top === undefined || top === 'html')) {
           // Whitespace before `<head>` is dropped by the tree builder.
           return;
         }
-        if (text) {
-          text.value += data;
-          return;
-        }
-        text = { type: 'text', value: data };
-        (parent().children as (RootContent | ElementContent)[]).push(text);
+        text = text === undefined ? data : text + data;
       },
       oncomment() {
-        text = undefined;
+        if (skipping) return;
+        flush();
+        collector.other();
       },
-      onprocessinginstruction() {
-        text = undefined;
+      onprocessinginstruction(name) {
+        // A doctype before any element; the tree builder drops one anywhere else
+        // (joining the text around it) and reads other `<!…>` as comments.
+        if (rootElement || name.toLowerCase() !== '!doctype') throw new Bail();
       },
     },
     { decodeEntities: true },
@@ -209,7 +289,7 @@ export function fastTree(html: string): Root | undefined {
   const checkStart = (name: string, top: string | undefined): void => {
     if (BAIL.has(name) || bodyClosed) throw new Bail();
     if (name === 'html') {
-      if (seenHtml || stack.length > 0 || root.children.some((child) => child.type === 'element')) throw new Bail();
+      if (seenHtml || names.length > 0 || rootElement) throw new Bail();
       seenHtml = true;
       return;
     }
@@ -246,8 +326,8 @@ export function fastTree(html: string): Root | undefined {
     if (HEADINGS.has(name) && top !== undefined && HEADINGS.has(top)) throw new Bail();
     if (name === 'a' && has('a')) throw new Bail();
     if (name === 'li' || name === 'dd' || name === 'dt') {
-      for (let index = stack.length - 1; index >= 0; index--) {
-        const open = stack[index]!.node.tagName;
+      for (let index = names.length - 1; index >= 0; index--) {
+        const open = names[index]!;
         if (open === name || (name !== 'li' && (open === 'dd' || open === 'dt'))) throw new Bail();
         if (LIST_SCOPE.has(open)) break;
       }
@@ -262,6 +342,7 @@ export function fastTree(html: string): Root | undefined {
     if (error instanceof Bail) return undefined;
     throw error;
   }
-  if (stack.length > 0 || skipping) return undefined;
-  return root;
+  if (names.length > 0 || skipping) return undefined;
+  flush();
+  return collector.finish();
 }
