@@ -60,6 +60,32 @@ const SVG_BREAKOUT = new Set([
   'hr', 'i', 'img', 'li', 'listing', 'menu', 'meta', 'nobr', 'ol', 'p', 'pre', 'ruby', 's', 'small', 'span', 'strong', 'strike', 'sub', 'sup',
   'table', 'tt', 'u', 'ul', 'var', 'font', 'foreignobject', 'desc', 'title', 'math',
 ]);
+/** What a tag name means to the tree builder's rules mirrored here, as bits (one lookup per tag). */
+const IS_VOID = 1;
+const IS_BAIL = 2;
+const IS_HEAD_CONTENT = 4;
+const IS_PHRASING = 8;
+const IS_HEADING = 16;
+/** A table element whose children are restricted. */
+const IS_TABLE_PARENT = 32;
+const IS_LIST_ITEM = 64;
+const IS_DROP_FIRST_NEWLINE = 128;
+const TAGS: ReadonlyMap<string, number> = (() => {
+  const tags = new Map<string, number>();
+  const add = (bit: number, names: Iterable<string>): void => {
+    for (const name of names) tags.set(name, (tags.get(name) ?? 0) | bit);
+  };
+  add(IS_VOID, VOID);
+  add(IS_BAIL, BAIL);
+  add(IS_HEAD_CONTENT, HEAD_CONTENT);
+  add(IS_PHRASING, PHRASING);
+  add(IS_HEADING, HEADINGS);
+  add(IS_TABLE_PARENT, TABLE_CHILDREN.keys());
+  add(IS_LIST_ITEM, ['li', 'dd', 'dt']);
+  add(IS_DROP_FIRST_NEWLINE, DROP_FIRST_NEWLINE);
+  return tags;
+})();
+
 /** Markup whose tokenising differs between parsers in corner cases. */
 const UNSAFE_MARKUP = /[\r\0]|<\/(?![a-zA-Z])|<!\[|<!-->|<!--->|--!>|<\?/;
 /** Raw-text content that could hide an end tag from one parser but not the other. */
@@ -171,9 +197,13 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
   };
   const collector = new PageCollector<number>(options, locate, false);
 
-  /** Open elements: tag names, and offsets just past their start tags. */
+  /** Open elements: tag names, their {@link TAGS} bits, and offsets just past their start tags. */
   const names: string[] = [];
+  const tagBits: number[] = [];
   const openEnds: number[] = [];
+  /** Open `p` and `a` elements. */
+  let openP = 0;
+  let openA = 0;
   let rootElement = false;
   let seenHtml = false;
   let seenHead = false;
@@ -193,7 +223,6 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
     collector.text(text);
     text = undefined;
   };
-  const has = (name: string): boolean => names.includes(name);
 
   const parser: Parser = new Parser(
     {
@@ -202,11 +231,12 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
         if (implied) throw new Bail();
         const start = parser.startIndex;
         if (html.charCodeAt(start) !== 60 || html.charCodeAt(start + 1) === 47) throw new Bail(); // `</p>` or `</br>` opening an element
-        const top = names.at(-1);
+        const bits = TAGS.get(name) ?? 0;
         if (svgDepth > 0) {
-          if (SVG_BREAKOUT.has(name.toLowerCase()) || VOID.has(name)) throw new Bail();
+          if (SVG_BREAKOUT.has(name.toLowerCase()) || bits & IS_VOID) throw new Bail();
         } else {
-          checkStart(name, top);
+          const depth = names.length;
+          checkStart(name, bits, depth === 0 ? undefined : names[depth - 1], depth === 0 ? 0 : tagBits[depth - 1]!);
         }
         const inSvg = svgDepth > 0 || name === 'svg';
         const properties = toProperties(attributes, inSvg);
@@ -217,8 +247,11 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
         else if (svgDepth > 0) svgDepth++;
         collector.open(name, properties, start, false);
         names.push(name);
+        tagBits.push(bits);
         openEnds.push(openEnd);
-        dropNewline = DROP_FIRST_NEWLINE.has(name);
+        if (name === 'p') openP++;
+        else if (name === 'a') openA++;
+        dropNewline = (bits & IS_DROP_FIRST_NEWLINE) !== 0;
         if (name === 'noscript' || name === 'template') {
           const rawEnd = html.toLowerCase().indexOf(`</${name}`, openEnd);
           if (rawEnd === -1 || UNSAFE_RAW.test(html.slice(openEnd, rawEnd)) || (name === 'template' && html.slice(openEnd, rawEnd).toLowerCase().includes('<template'))) throw new Bail();
@@ -233,15 +266,16 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
           skipping = undefined;
         }
         dropNewline = false;
-        const open = names.at(-1);
+        const depth = names.length;
+        const open = depth === 0 ? undefined : names[depth - 1]!;
         // htmlparser2 adjusts some SVG tag names; the stack holds what it was given.
         if (open === undefined || (open !== name && open.toLowerCase() !== name.toLowerCase())) throw new Bail();
-        const openEnd = openEnds.at(-1)!;
+        const openEnd = openEnds[depth - 1]!;
         let end = openEnd;
         if (implied) {
           const selfClosed = svgDepth > 0 && html.charCodeAt(openEnd - 2) === 47;
           const atEnd = ending && (name === 'html' || name === 'body' || name === 'head');
-          if (!VOID.has(name) && !selfClosed && !atEnd) throw new Bail();
+          if (!(tagBits[depth - 1]! & IS_VOID) && !selfClosed && !atEnd) throw new Bail();
         } else {
           end = parser.endIndex + 1;
           if ((name === 'script' || name === 'style') && text !== undefined && UNSAFE_RAW.test(text)) throw new Bail();
@@ -249,7 +283,10 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
         flush();
         collector.close(end);
         names.pop();
+        tagBits.pop();
         openEnds.pop();
+        if (open === 'p') openP--;
+        else if (open === 'a') openA--;
         if (svgDepth > 0) svgDepth--;
         if (name === 'head') headOpen = false;
         if (name === 'body') bodyClosed = true;
@@ -262,7 +299,7 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
           if (data.startsWith('\n')) data = data.slice(1);
           if (data === '') return;
         }
-        const top = names.at(-1);
+        const top = names.length === 0 ? undefined : names[names.length - 1];
         if (/[^\t\n\f ]/.test(data)) {
           if (bodyClosed || (svgDepth === 0 && (top === undefined || top === 'html' || top === 'head' || TABLE_CHILDREN.has(top)))) throw new Bail();
         } else if (!bodyStarted && !seenHead && (top === undefined || top === 'html')) {
@@ -286,8 +323,8 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
   );
 
   /** Start tags the tree builder would move, close around or reinterpret. */
-  const checkStart = (name: string, top: string | undefined): void => {
-    if (BAIL.has(name) || bodyClosed) throw new Bail();
+  const checkStart = (name: string, bits: number, top: string | undefined, topBits: number): void => {
+    if (bits & IS_BAIL || bodyClosed) throw new Bail();
     if (name === 'html') {
       if (seenHtml || names.length > 0 || rootElement) throw new Bail();
       seenHtml = true;
@@ -304,28 +341,29 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
       bodyStarted = true;
       return;
     }
+    const headContent = (bits & IS_HEAD_CONTENT) !== 0;
     if (headOpen) {
-      if (!HEAD_CONTENT.has(name) || top !== 'head') throw new Bail();
+      if (!headContent || top !== 'head') throw new Bail();
       return;
     }
-    if (HEAD_CONTENT.has(name) && !bodyStarted) {
+    if (headContent && !bodyStarted) {
       // Between `</head>` and the body the tree builder moves head content back into the head.
       if (seenHead) throw new Bail();
       // Before any body content it starts an implied head.
       seenHead = true;
     }
-    if (!HEAD_CONTENT.has(name)) bodyStarted = true;
-    if (top !== undefined && TABLE_CHILDREN.has(top) && !TABLE_CHILDREN.get(top)!.has(name)) throw new Bail();
+    if (!headContent) bodyStarted = true;
+    if (topBits & IS_TABLE_PARENT && !TABLE_CHILDREN.get(top!)!.has(name)) throw new Bail();
     if (name === 'td' || name === 'th' || name === 'tr') {
       if (top !== (name === 'tr' ? undefined : 'tr') && !(name === 'tr' && (top === 'tbody' || top === 'thead' || top === 'tfoot'))) throw new Bail();
     }
     if (name === 'tbody' || name === 'thead' || name === 'tfoot') {
       if (top !== 'table') throw new Bail();
     }
-    if (!PHRASING.has(name) && has('p')) throw new Bail();
-    if (HEADINGS.has(name) && top !== undefined && HEADINGS.has(top)) throw new Bail();
-    if (name === 'a' && has('a')) throw new Bail();
-    if (name === 'li' || name === 'dd' || name === 'dt') {
+    if (openP > 0 && !(bits & IS_PHRASING)) throw new Bail();
+    if (bits & IS_HEADING && topBits & IS_HEADING) throw new Bail();
+    if (name === 'a' && openA > 0) throw new Bail();
+    if (bits & IS_LIST_ITEM) {
       for (let index = names.length - 1; index >= 0; index--) {
         const open = names[index]!;
         if (open === name || (name !== 'li' && (open === 'dd' || open === 'dt'))) throw new Bail();

@@ -26,32 +26,51 @@ export interface CollectOptions {
  */
 export const ORIGIN_ATTRIBUTE = 'data-linkgraph-src';
 
-/** Elements whose start and end tags mark a template region wherever they are. */
-const TEMPLATE_ELEMENTS = new Set(['nav', 'aside']);
-/** `header`/`footer` are landmarks only outside sectioning content (ARIA in HTML). */
-const SCOPED_LANDMARKS = new Set(['header', 'footer']);
-const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
 const TEMPLATE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search']);
-/** Elements whose content is neither page text nor collected (their own attributes are). */
-const SKIP_TEXT = new Set(['script', 'style', 'template', 'noscript', 'svg']);
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const BLOCK = new Set(['p', 'div', 'li', 'td', 'th', 'br', 'tr', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'dd', 'dt', 'figcaption']);
+
+/** What an element name means to the collector, as bits (one lookup per element). */
+const TEMPLATE_ELEMENT = 1;
+/** `header`/`footer` are landmarks only outside sectioning content (ARIA in HTML). */
+const SCOPED_LANDMARK = 2;
+const SECTIONING = 4;
+/** Neither page text nor collected inside (their own attributes are). */
+const SKIP_TEXT = 8;
+const HEADING = 16;
+/** Ends a run of page text. */
+const BLOCK = 32;
+/** Read by name when visited (links, page fields, anchor names). */
+const SPECIAL = 64;
+const ELEMENTS: ReadonlyMap<string, number> = (() => {
+  const elements = new Map<string, number>();
+  const add = (bit: number, names: readonly string[]): void => {
+    for (const name of names) elements.set(name, (elements.get(name) ?? 0) | bit);
+  };
+  // `nav`/`aside` mark a template region wherever they are.
+  add(TEMPLATE_ELEMENT, ['nav', 'aside']);
+  add(SCOPED_LANDMARK, ['header', 'footer']);
+  add(SECTIONING, ['article', 'aside', 'main', 'nav', 'section']);
+  add(SKIP_TEXT, ['script', 'style', 'template', 'noscript', 'svg']);
+  add(HEADING, ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+  add(BLOCK, ['p', 'div', 'li', 'td', 'th', 'br', 'tr', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'dd', 'dt', 'figcaption']);
+  add(SPECIAL, ['html', 'body', 'title', 'base', 'meta', 'link', 'a', 'area', 'img', 'source', 'script', 'iframe', 'video', 'audio', 'track', 'embed', 'object', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+  return elements;
+})();
 
 /** Single-URL attributes per element. */
-const URL_ATTRIBUTES: Readonly<Record<string, readonly [prop: string, source: LinkSource][]>> = {
-  a: [['href', 'a[href]']],
-  area: [['href', 'area[href]']],
-  link: [['href', 'link[href]']],
-  img: [['src', 'img[src]']],
-  source: [['src', 'source[src]']],
-  script: [['src', 'script[src]']],
-  iframe: [['src', 'iframe[src]']],
-  video: [['src', 'video[src]'], ['poster', 'video[poster]']],
-  audio: [['src', 'audio[src]']],
-  track: [['src', 'track[src]']],
-  embed: [['src', 'embed[src]']],
-  object: [['data', 'object[data]']],
-};
+const URL_ATTRIBUTES: ReadonlyMap<string, readonly [prop: string, source: LinkSource][]> = new Map([
+  ['a', [['href', 'a[href]']]],
+  ['area', [['href', 'area[href]']]],
+  ['link', [['href', 'link[href]']]],
+  ['img', [['src', 'img[src]']]],
+  ['source', [['src', 'source[src]']]],
+  ['script', [['src', 'script[src]']]],
+  ['iframe', [['src', 'iframe[src]']]],
+  ['video', [['src', 'video[src]'], ['poster', 'video[poster]']]],
+  ['audio', [['src', 'audio[src]']]],
+  ['track', [['src', 'track[src]']]],
+  ['embed', [['src', 'embed[src]']]],
+  ['object', [['data', 'object[data]']]],
+]);
 
 /** Attributes kept on a link record for rules, as hast property names. */
 const LINK_ATTRIBUTES = ['hrefLang', 'target', 'download', 'ariaLabelledBy', 'ariaHidden', 'ariaCurrent', 'role'] as const;
@@ -99,7 +118,7 @@ interface Anchor {
 
 /** Work to do when an element closes; most elements have none. */
 interface Frame {
-  /** One of {@link SKIP_TEXT}. */
+  /** Its content is skipped ({@link SKIP_TEXT}). */
   skip: boolean;
   /** Links made on the element: their positions end with the element. */
   links: LinkRecord[] | undefined;
@@ -145,8 +164,8 @@ export class PageCollector<Mark> {
   #baseHref: string | undefined;
   #optOut: string[] | undefined;
   readonly #root: Scope;
-  /** Per open element: its name, the scope of its content, and its close work. */
-  readonly #names: string[] = [];
+  /** Per open element: its {@link ELEMENTS} bits, the scope of its content, and its close work. */
+  readonly #elements: number[] = [];
   readonly #scopes: Scope[] = [];
   readonly #frames: (Frame | undefined)[] = [];
   /** Open elements of {@link SKIP_TEXT}: the tree walk does not enter them. */
@@ -176,38 +195,46 @@ export class PageCollector<Mark> {
    * @param content whether it matches the content selector (when selecting).
    */
   open(name: string, properties: Properties, start: Mark, content: boolean): void {
-    this.#child();
-    const outer = this.#scopes.at(-1) ?? this.#root;
+    const depth = this.#elements.length;
+    if (depth > 0) this.#child(depth);
+    const bits = ELEMENTS.get(name) ?? 0;
+    const outer = depth === 0 ? this.#root : this.#scopes[depth - 1]!;
     let scope = outer;
     let frame: Frame | undefined;
     if (this.#skipped === 0) {
-      scope = this.#enter(name, properties, outer, content);
-      frame = this.#visit(name, properties, scope, start);
+      scope = this.#enter(bits, properties, outer, content);
+      frame = this.#visit(name, bits, properties, scope, start);
     }
     if (this.#anchors.length > 0) frame = this.#findAlt(name, properties, frame);
-    if (SKIP_TEXT.has(name)) {
+    if (bits & SKIP_TEXT) {
       frame ??= newFrame();
       frame.skip = true;
       this.#skipped++;
     }
-    this.#names.push(name);
+    this.#elements.push(bits);
     this.#scopes.push(scope);
     this.#frames.push(frame);
   }
 
   /** A text node (adjacent text merged, as in a tree). */
   text(value: string): void {
-    this.#child();
-    if (this.#skipped === 0 && (this.#scopes.at(-1) ?? this.#root).region === 'content' && this.#textLength < this.#maxText) {
+    const depth = this.#elements.length;
+    if (depth > 0) this.#child(depth);
+    if (this.#skipped === 0 && (depth === 0 ? this.#root : this.#scopes[depth - 1]!).region === 'content' && this.#textLength < this.#maxText) {
       this.#textParts.push(value);
       this.#textLength += value.length;
     }
-    for (const capture of this.#captures) if (capture.skipBase === this.#skipped) capture.parts.push(value);
+    const captures = this.#captures;
+    for (let index = 0; index < captures.length; index++) {
+      const capture = captures[index]!;
+      if (capture.skipBase === this.#skipped) capture.parts.push(value);
+    }
   }
 
   /** A node that is neither element nor text (a comment): it only counts as content. */
   other(): void {
-    this.#child();
+    const depth = this.#elements.length;
+    if (depth > 0) this.#child(depth);
   }
 
   /**
@@ -216,12 +243,15 @@ export class PageCollector<Mark> {
    * @param end where its end tag (or, without one, its start tag) ends.
    */
   close(end: Mark): void {
-    const name = this.#names.pop();
+    const bits = this.#elements.pop();
     const frame = this.#frames.pop();
     this.#scopes.pop();
-    if (name === undefined) throw new Error('`close` without an open element');
+    if (bits === undefined) throw new Error('`close` without an open element');
     if (frame !== undefined) this.#finishElement(frame, end);
-    if (this.#skipped === 0 && BLOCK.has(name) && (this.#scopes.at(-1) ?? this.#root).region === 'content') this.#textParts.push(' ');
+    if (bits & BLOCK && this.#skipped === 0) {
+      const depth = this.#elements.length;
+      if ((depth === 0 ? this.#root : this.#scopes[depth - 1]!).region === 'content') this.#textParts.push(' ');
+    }
   }
 
   /** The page record, once every element is closed. */
@@ -246,32 +276,33 @@ export class PageCollector<Mark> {
   }
 
   /** Note that the innermost open element has content (an `<a>` without `href` needs to know). */
-  #child(): void {
-    const parent = this.#frames.at(-1);
+  #child(depth: number): void {
+    const parent = this.#frames[depth - 1];
     if (parent !== undefined) parent.hasChild = true;
   }
 
-  #enter(name: string, properties: Properties, scope: Scope, content: boolean): Scope {
+  #enter(bits: number, properties: Properties, scope: Scope, content: boolean): Scope {
     let region = scope.region;
     if (this.#selecting) {
       if (content) region = 'content';
-    } else if (TEMPLATE_ELEMENTS.has(name) || (SCOPED_LANDMARKS.has(name) && !scope.sectioned)) {
+    } else if (bits & TEMPLATE_ELEMENT || (bits & SCOPED_LANDMARK && !scope.sectioned)) {
       region = 'template';
     } else if (properties['role'] !== undefined) {
       const role = stringProp(properties, 'role')?.toLowerCase();
       if (role !== undefined && TEMPLATE_ROLES.has(role)) region = 'template';
     }
     const ignore = ignoreOf(properties) ?? scope.ignore;
-    const sectioned = scope.sectioned || SECTIONING.has(name);
+    const sectioned = scope.sectioned || (bits & SECTIONING) !== 0;
     if (region === scope.region && ignore === scope.ignore && sectioned === scope.sectioned) return scope;
     return { region, sectioned, ignore };
   }
 
   /** Read an element the tree walk reaches; returns its close work, if any. */
-  #visit(name: string, properties: Properties, scope: Scope, start: Mark): Frame | undefined {
+  #visit(name: string, bits: number, properties: Properties, scope: Scope, start: Mark): Frame | undefined {
     let frame: Frame | undefined;
     const id = stringProp(properties, 'id');
     if (id) this.#ids.push(id);
+    if (!(bits & SPECIAL)) return undefined;
     if (name === 'a') {
       const anchorName = stringProp(properties, 'name');
       if (anchorName) this.#ids.push(anchorName);
@@ -315,7 +346,7 @@ export class PageCollector<Mark> {
         break;
     }
 
-    const attributes = URL_ATTRIBUTES[name];
+    const attributes = URL_ATTRIBUTES.get(name);
     if (attributes) {
       for (const [prop, source] of attributes) {
         const value = stringProp(properties, prop);
@@ -345,7 +376,7 @@ export class PageCollector<Mark> {
         for (const candidate of parseSrcsetSafe(srcset)) frame = this.#addLink(frame, properties, scope, start, source, candidate);
       }
     }
-    if (HEADINGS.has(name)) {
+    if (bits & HEADING) {
       frame ??= newFrame();
       frame.heading = { index: this.#headings.push('') - 1, capture: this.#capture() };
     }
@@ -395,14 +426,14 @@ export class PageCollector<Mark> {
         for (const anchor of this.#anchors) anchor.alts.push(label);
       } else {
         // Named by its first <title> child, known when that closes.
-        const svg: SvgLabel = { value: undefined, depth: this.#names.length, titled: false };
+        const svg: SvgLabel = { value: undefined, depth: this.#elements.length, titled: false };
         for (const anchor of this.#anchors) anchor.alts.push(svg);
         frame ??= newFrame();
         frame.svg = svg;
       }
     } else if (name === 'title') {
       const parent = this.#frames.at(-1)?.svg;
-      if (parent !== undefined && !parent.titled && parent.depth === this.#names.length - 1) {
+      if (parent !== undefined && !parent.titled && parent.depth === this.#elements.length - 1) {
         parent.titled = true;
         frame ??= newFrame();
         frame.svgTitle = { label: parent, capture: this.#capture() };
@@ -519,12 +550,12 @@ function makeLink(
   if (scope.ignore !== undefined) link.ignore = scope.ignore;
   const origin = parseOrigin(stringProp(properties, 'dataLinkgraphSrc'));
   if (origin) link.origin = origin;
-  const attributes: Record<string, string> = { ...extra };
+  let attributes: Record<string, string> | undefined = extra === undefined ? undefined : { ...extra };
   for (const prop of LINK_ATTRIBUTES) {
     const value = properties[prop];
-    if (value !== undefined && value !== null && value !== false) attributes[prop] = Array.isArray(value) ? value.join(' ') : String(value);
+    if (value !== undefined && value !== null && value !== false) (attributes ??= {})[prop] = Array.isArray(value) ? value.join(' ') : String(value);
   }
-  if (Object.keys(attributes).length > 0) link.attributes = attributes;
+  if (attributes !== undefined && Object.keys(attributes).length > 0) link.attributes = attributes;
   return link;
 }
 
@@ -555,6 +586,8 @@ function anchorText(anchor: Anchor): string {
 }
 
 function collapse(value: string): string {
+  // Most anchor texts and headings need nothing: test before building a new string.
+  if (!/[^\S ]|  |^ | $/.test(value)) return value;
   return value.replace(/\s+/g, ' ').trim();
 }
 
