@@ -211,8 +211,14 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
   let bodyStarted = false;
   let bodyClosed = false;
   let svgDepth = 0;
-  /** Inside `noscript` or `template`: content the collector never reads; skip events until it closes. */
+  /** Inside `template`: content a tree keeps apart (`content`), never read; skip events until it closes. */
   let skipping: { name: string; rawEnd: number } | undefined;
+  /**
+   * Inside a `noscript` of the head. The tree builder parses `noscript` as
+   * markup (hast-util-from-html runs it without scripting); in the head it
+   * may hold only `link`, `meta` and `style`, anything else moves to the body.
+   */
+  let headNoscript = false;
   /** Text not yet given to the collector: adjacent text events make one text node, as in a tree. */
   let text: string | undefined;
   let dropNewline = false;
@@ -252,11 +258,12 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
         if (name === 'p') openP++;
         else if (name === 'a') openA++;
         dropNewline = (bits & IS_DROP_FIRST_NEWLINE) !== 0;
-        if (name === 'noscript' || name === 'template') {
-          const rawEnd = html.toLowerCase().indexOf(`</${name}`, openEnd);
-          if (rawEnd === -1 || UNSAFE_RAW.test(html.slice(openEnd, rawEnd)) || (name === 'template' && html.slice(openEnd, rawEnd).toLowerCase().includes('<template'))) throw new Bail();
-          // The collector reads nothing inside (a tree holds `noscript` as raw text, `template` as content).
+        if (name === 'template') {
+          const rawEnd = html.toLowerCase().indexOf('</template', openEnd);
+          if (svgDepth > 0 || rawEnd === -1 || UNSAFE_RAW.test(html.slice(openEnd, rawEnd)) || html.slice(openEnd, rawEnd).toLowerCase().includes('<template')) throw new Bail();
           skipping = { name, rawEnd };
+        } else if (name === 'noscript' && !bodyStarted) {
+          headNoscript = true;
         }
       },
       onclosetag(name, implied) {
@@ -289,6 +296,7 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
         else if (open === 'a') openA--;
         if (svgDepth > 0) svgDepth--;
         if (name === 'head') headOpen = false;
+        else if (name === 'noscript') headNoscript = false;
         if (name === 'body') bodyClosed = true;
       },
       ontext(value) {
@@ -301,7 +309,7 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
         }
         const top = names.length === 0 ? undefined : names[names.length - 1];
         if (/[^\t\n\f ]/.test(data)) {
-          if (bodyClosed || (svgDepth === 0 && (top === undefined || top === 'html' || top === 'head' || TABLE_CHILDREN.has(top)))) throw new Bail();
+          if (bodyClosed || (headNoscript && top === 'noscript') || (svgDepth === 0 && (top === undefined || top === 'html' || top === 'head' || TABLE_CHILDREN.has(top)))) throw new Bail();
         } else if (!bodyStarted && !seenHead && (top === undefined || top === 'html')) {
           // Whitespace before `<head>` is dropped by the tree builder.
           return;
@@ -325,6 +333,10 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
   /** Start tags the tree builder would move, close around or reinterpret. */
   const checkStart = (name: string, bits: number, top: string | undefined, topBits: number): void => {
     if (bits & IS_BAIL || bodyClosed) throw new Bail();
+    if (headNoscript) {
+      if (name !== 'link' && name !== 'meta' && name !== 'style') throw new Bail();
+      return;
+    }
     if (name === 'html') {
       if (seenHtml || names.length > 0 || rootElement) throw new Bail();
       seenHtml = true;
