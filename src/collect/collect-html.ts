@@ -307,12 +307,17 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
           if (data.startsWith('\n')) data = data.slice(1);
           if (data === '') return;
         }
-        const top = names.length === 0 ? undefined : names[names.length - 1];
-        if (/[^\t\n\f ]/.test(data)) {
-          if (bodyClosed || (headNoscript && top === 'noscript') || (svgDepth === 0 && (top === undefined || top === 'html' || top === 'head' || TABLE_CHILDREN.has(top)))) throw new Bail();
-        } else if (!bodyStarted && !seenHead && (top === undefined || top === 'html')) {
+        const depth = names.length;
+        const top = depth === 0 ? undefined : names[depth - 1];
+        // Only where the tree builder would move text does it matter whether it is blank (most text is not there).
+        if (
+          bodyClosed ||
+          (headNoscript && top === 'noscript') ||
+          (svgDepth === 0 && (top === undefined || top === 'html' || top === 'head' || tagBits[depth - 1]! & IS_TABLE_PARENT))
+        ) {
+          if (/[^\t\n\f ]/.test(data)) throw new Bail();
           // Whitespace before `<head>` is dropped by the tree builder.
-          return;
+          if (!bodyStarted && !seenHead && (top === undefined || top === 'html')) return;
         }
         text = text === undefined ? data : text + data;
       },
