@@ -1,3 +1,4 @@
+import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { collectPage, parseRefresh } from '../src/collect/collect-page.js';
@@ -120,6 +121,36 @@ describe('collectPage', () => {
   it('keeps content text for suggestions, without scripts and template regions', () => {
     const page = collect('<nav>Menu</nav><main><p>Hello <b>world</b>.</p><script>var x</script><p>Bye</p></main>');
     expect(page.text).toBe('Hello world. Bye');
+  });
+
+  it('reads a tree built by a pipeline: no positions, properties already typed, adjacent text, comments and raw nodes', () => {
+    const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
+    const tree: Root = {
+      type: 'root',
+      children: [
+        { type: 'doctype' },
+        element('html', { lang: 'de' }, [
+          element('body', {}, [
+            element('h2', { id: 'x' }, [{ type: 'text', value: 'Part ' }, { type: 'text', value: 'one' }]),
+            element('a', { href: '/a', rel: ['NoFollow'], download: true, ariaLabelledBy: ['l1', 'l2'], tabIndex: 0 }, [{ type: 'text', value: 'A' }]),
+            element('a', {}, [{ type: 'comment', value: 'placeholder' }]),
+            element('a', { name: 'empty' }, []),
+            element('a', { href: '/svg' }, [element('svg', {}, [element('title', {}, [{ type: 'text', value: ' Icon  name ' }])]), element('img', { alt: 'Img' })]),
+            element('p', {}, [{ type: 'text', value: 'x'.repeat(5) }, { type: 'text', value: 'y'.repeat(5) }]),
+          ]),
+        ]),
+      ],
+    };
+    const page = collectPage(tree, { file: 'index.html', url: '/' });
+    expect(page.lang).toBe('de');
+    expect(page.headings).toEqual(['Part one']);
+    expect(page.ids).toEqual(['x', 'empty']);
+    expect(page.links).toEqual([
+      { source: 'a[href]', href: '/a', text: 'A', rel: ['nofollow'], region: 'content', position: { known: false }, attributes: { download: 'true', ariaLabelledBy: 'l1 l2' } },
+      { source: 'a[href]', href: '', text: '', rel: [], region: 'content', position: { known: false }, attributes: { missingHref: 'true' } },
+      { source: 'a[href]', href: '/svg', text: 'Icon name Img', rel: [], region: 'content', position: { known: false } },
+    ]);
+    expect(page.text).toBe('Part one Axxxxxyyyyy');
   });
 
   it.each([

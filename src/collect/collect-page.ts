@@ -1,7 +1,7 @@
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { parseSrcset } from 'srcset';
-import type { LinkRecord, LinkSource, PageRecord, Position, Region, SourceLocation } from '../types.js';
+import type { LinkRecord, LinkSource, PageRecord, Point, Position, Region, SourceLocation } from '../types.js';
 import { UNKNOWN_POSITION } from '../types.js';
 
 /** Options of {@link collectPage}. */
@@ -26,31 +26,63 @@ export interface CollectOptions {
  */
 export const ORIGIN_ATTRIBUTE = 'data-linkgraph-src';
 
-/** Elements whose start and end tags mark a template region wherever they are. */
-const TEMPLATE_ELEMENTS = new Set(['nav', 'aside']);
-/** `header`/`footer` are landmarks only outside sectioning content (ARIA in HTML). */
-const SCOPED_LANDMARKS = new Set(['header', 'footer']);
-const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
 const TEMPLATE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search']);
-const SKIP_TEXT = new Set(['script', 'style', 'template', 'noscript', 'svg']);
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const BLOCK = new Set(['p', 'div', 'li', 'td', 'th', 'br', 'tr', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'dd', 'dt', 'figcaption']);
+
+/** What an element name means to the collector, as bits (one lookup per element). */
+const TEMPLATE_ELEMENT = 1;
+/** `header`/`footer` are landmarks only outside sectioning content (ARIA in HTML). */
+const SCOPED_LANDMARK = 2;
+const SECTIONING = 4;
+/** Neither page text nor collected inside (their own attributes are). */
+const SKIP_TEXT = 8;
+const HEADING = 16;
+/** Ends a run of page text. */
+const BLOCK = 32;
+/** Read by name when visited (links, page fields, anchor names). */
+const SPECIAL = 64;
+const ELEMENTS: ReadonlyMap<string, number> = (() => {
+  const elements = new Map<string, number>();
+  const add = (bit: number, names: readonly string[]): void => {
+    for (const name of names) elements.set(name, (elements.get(name) ?? 0) | bit);
+  };
+  // `nav`/`aside` mark a template region wherever they are.
+  add(TEMPLATE_ELEMENT, ['nav', 'aside']);
+  add(SCOPED_LANDMARK, ['header', 'footer']);
+  add(SECTIONING, ['article', 'aside', 'main', 'nav', 'section']);
+  add(SKIP_TEXT, ['script', 'style', 'template', 'noscript', 'svg']);
+  add(HEADING, ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+  add(BLOCK, ['p', 'div', 'li', 'td', 'th', 'br', 'tr', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'dd', 'dt', 'figcaption']);
+  add(SPECIAL, ['html', 'body', 'title', 'base', 'meta', 'link', 'a', 'area', 'img', 'source', 'script', 'iframe', 'video', 'audio', 'track', 'embed', 'object', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+  return elements;
+})();
 
 /** Single-URL attributes per element. */
-const URL_ATTRIBUTES: Readonly<Record<string, readonly [prop: string, source: LinkSource][]>> = {
-  a: [['href', 'a[href]']],
-  area: [['href', 'area[href]']],
-  link: [['href', 'link[href]']],
-  img: [['src', 'img[src]']],
-  source: [['src', 'source[src]']],
-  script: [['src', 'script[src]']],
-  iframe: [['src', 'iframe[src]']],
-  video: [['src', 'video[src]'], ['poster', 'video[poster]']],
-  audio: [['src', 'audio[src]']],
-  track: [['src', 'track[src]']],
-  embed: [['src', 'embed[src]']],
-  object: [['data', 'object[data]']],
-};
+const URL_ATTRIBUTES: ReadonlyMap<string, readonly [prop: string, source: LinkSource][]> = new Map([
+  ['a', [['href', 'a[href]']]],
+  ['area', [['href', 'area[href]']]],
+  ['link', [['href', 'link[href]']]],
+  ['img', [['src', 'img[src]']]],
+  ['source', [['src', 'source[src]']]],
+  ['script', [['src', 'script[src]']]],
+  ['iframe', [['src', 'iframe[src]']]],
+  ['video', [['src', 'video[src]'], ['poster', 'video[poster]']]],
+  ['audio', [['src', 'audio[src]']]],
+  ['track', [['src', 'track[src]']]],
+  ['embed', [['src', 'embed[src]']]],
+  ['object', [['data', 'object[data]']]],
+]);
+
+/** Attributes kept on a link record for rules, as hast property names. */
+const LINK_ATTRIBUTES = ['hrefLang', 'target', 'download', 'ariaLabelledBy', 'ariaHidden', 'ariaCurrent', 'role'] as const;
+
+/**
+ * Every hast property the collector reads. A driver that builds properties
+ * itself (see `collect-html.ts`) needs only these.
+ */
+export const COLLECTED_PROPERTIES: ReadonlySet<string> = new Set([
+  'id', 'name', 'lang', 'href', 'src', 'poster', 'data', 'srcSet', 'rel', 'content', 'httpEquiv', 'alt', 'title', 'ariaLabel',
+  'dataLinkgraphIgnore', 'dataLinkgraphSrc', ...LINK_ATTRIBUTES,
+]);
 
 interface Scope {
   region: Region;
@@ -59,8 +91,418 @@ interface Scope {
   ignore: true | readonly string[] | undefined;
 }
 
+/** Text of an element's content, gathered while its events go by (`textOf` semantics). */
+interface Capture {
+  parts: string[];
+  /** Open skipped elements when it started: text below one more of them is not its text. */
+  skipBase: number;
+}
+
+/** The name an `<svg>` inside an anchor gives it: `aria-label`, else its first `<title>` child. */
+interface SvgLabel {
+  value: string | undefined;
+  /** Stack depth of the `svg`, to recognise its direct `title` child. */
+  depth: number;
+  titled: boolean;
+}
+
+/** An open `a`/`area` whose link needs its anchor text when it closes. */
+interface Anchor {
+  capture: Capture;
+  /** `alt` of images and names of SVGs inside, in document order. */
+  alts: (string | SvgLabel)[];
+  link: LinkRecord;
+  properties: Properties;
+  name: string;
+}
+
+/** Work to do when an element closes; most elements have none. */
+interface Frame {
+  /** Its content is skipped ({@link SKIP_TEXT}). */
+  skip: boolean;
+  /** Links made on the element: their positions end with the element. */
+  links: LinkRecord[] | undefined;
+  start: Point | undefined;
+  anchor: Anchor | undefined;
+  /** Heading slot, or -1 for the page title, with the capture filling it. */
+  heading: { index: number; capture: Capture } | undefined;
+  svg: SvgLabel | undefined;
+  /** The `title` of an SVG label. */
+  svgTitle: { label: SvgLabel; capture: Capture } | undefined;
+  /** An `<a>` without `href` is a link only when it has content. */
+  missingHref: LinkRecord | undefined;
+  hasChild: boolean;
+}
+
 /**
- * Collect a page record from the hast tree of one built HTML page.
+ * The page collector: turns the events of one page, in document order,
+ * into its {@link PageRecord}. Drivers feed it: {@link collectPage} walks a
+ * hast tree, `collectHtml` (collect-html.ts) reads htmlparser2's events
+ * directly, without building a tree.
+ *
+ * `Mark` is how a driver names a place in the page (a hast point, an
+ * offset); `locate` turns one into a line and column, and is called only
+ * for elements that make links.
+ */
+export class PageCollector<Mark> {
+  readonly #options: CollectOptions;
+  readonly #locate: (mark: Mark) => Point | undefined;
+  /** A content selector decides regions: `open` says which elements match it. */
+  readonly #selecting: boolean;
+  readonly #maxText: number;
+  readonly #links: LinkRecord[] = [];
+  readonly #ids: string[] = [];
+  readonly #headings: string[] = [];
+  readonly #textParts: string[] = [];
+  #textLength = 0;
+  #title: string | undefined;
+  #titleSeen = false;
+  #lang: string | undefined;
+  #canonical: string | undefined;
+  #noindex = false;
+  #refresh: string | undefined;
+  #baseHref: string | undefined;
+  #optOut: string[] | undefined;
+  readonly #root: Scope;
+  /** Per open element: its {@link ELEMENTS} bits, the scope of its content, and its close work. */
+  readonly #elements: number[] = [];
+  readonly #scopes: Scope[] = [];
+  readonly #frames: (Frame | undefined)[] = [];
+  /** Open elements of {@link SKIP_TEXT}: the tree walk does not enter them. */
+  #skipped = 0;
+  readonly #captures: Capture[] = [];
+  readonly #anchors: Anchor[] = [];
+
+  /**
+   * @param options the page's file and URL, and collection options.
+   * @param locate line and column of a mark, `undefined` when unknown.
+   * @param selecting whether `open` flags the content selector's matches.
+   */
+  constructor(options: CollectOptions, locate: (mark: Mark) => Point | undefined, selecting: boolean) {
+    this.#options = options;
+    this.#locate = locate;
+    this.#selecting = selecting;
+    this.#maxText = options.maxText ?? 4000;
+    this.#root = { region: selecting ? 'template' : 'content', sectioned: false, ignore: undefined };
+  }
+
+  /**
+   * An element starts.
+   *
+   * @param name tag name (lowercase for HTML).
+   * @param properties hast properties of its attributes (at least {@link COLLECTED_PROPERTIES}).
+   * @param start where its start tag begins.
+   * @param content whether it matches the content selector (when selecting).
+   */
+  open(name: string, properties: Properties, start: Mark, content: boolean): void {
+    const depth = this.#elements.length;
+    if (depth > 0) this.#child(depth);
+    const bits = ELEMENTS.get(name) ?? 0;
+    const outer = depth === 0 ? this.#root : this.#scopes[depth - 1]!;
+    let scope = outer;
+    let frame: Frame | undefined;
+    if (this.#skipped === 0) {
+      scope = this.#enter(bits, properties, outer, content);
+      frame = this.#visit(name, bits, properties, scope, start);
+    }
+    if (this.#anchors.length > 0) frame = this.#findAlt(name, properties, frame);
+    if (bits & SKIP_TEXT) {
+      frame ??= newFrame();
+      frame.skip = true;
+      this.#skipped++;
+    }
+    this.#elements.push(bits);
+    this.#scopes.push(scope);
+    this.#frames.push(frame);
+  }
+
+  /** A text node (adjacent text merged, as in a tree). */
+  text(value: string): void {
+    const depth = this.#elements.length;
+    if (depth > 0) this.#child(depth);
+    if (this.#skipped === 0 && (depth === 0 ? this.#root : this.#scopes[depth - 1]!).region === 'content' && this.#textLength < this.#maxText) {
+      this.#textParts.push(value);
+      this.#textLength += value.length;
+    }
+    const captures = this.#captures;
+    for (let index = 0; index < captures.length; index++) {
+      const capture = captures[index]!;
+      if (capture.skipBase === this.#skipped) capture.parts.push(value);
+    }
+  }
+
+  /** A node that is neither element nor text (a comment): it only counts as content. */
+  other(): void {
+    const depth = this.#elements.length;
+    if (depth > 0) this.#child(depth);
+  }
+
+  /**
+   * The innermost open element ends.
+   *
+   * @param end where its end tag (or, without one, its start tag) ends.
+   */
+  close(end: Mark): void {
+    const bits = this.#elements.pop();
+    const frame = this.#frames.pop();
+    this.#scopes.pop();
+    if (bits === undefined) throw new Error('`close` without an open element');
+    if (frame !== undefined) this.#finishElement(frame, end);
+    if (bits & BLOCK && this.#skipped === 0) {
+      const depth = this.#elements.length;
+      if ((depth === 0 ? this.#root : this.#scopes[depth - 1]!).region === 'content') this.#textParts.push(' ');
+    }
+  }
+
+  /** The page record, once every element is closed. */
+  finish(): PageRecord {
+    const maxText = this.#maxText;
+    const record: PageRecord = {
+      file: this.#options.file,
+      url: this.#options.url,
+      noindex: this.#noindex,
+      ids: this.#ids,
+      headings: this.#headings,
+      links: this.#links,
+      text: collapse(this.#textParts.join('')).slice(0, maxText),
+    };
+    if (this.#title !== undefined) record.title = this.#title;
+    if (this.#lang !== undefined) record.lang = this.#lang;
+    if (this.#canonical !== undefined) record.canonical = this.#canonical;
+    if (this.#refresh !== undefined) record.refresh = this.#refresh;
+    if (this.#baseHref !== undefined) record.baseHref = this.#baseHref;
+    if (this.#optOut !== undefined) record.optOut = this.#optOut;
+    return record;
+  }
+
+  /** Note that the innermost open element has content (an `<a>` without `href` needs to know). */
+  #child(depth: number): void {
+    const parent = this.#frames[depth - 1];
+    if (parent !== undefined) parent.hasChild = true;
+  }
+
+  #enter(bits: number, properties: Properties, scope: Scope, content: boolean): Scope {
+    let region = scope.region;
+    if (this.#selecting) {
+      if (content) region = 'content';
+    } else if (bits & TEMPLATE_ELEMENT || (bits & SCOPED_LANDMARK && !scope.sectioned)) {
+      region = 'template';
+    } else if (properties['role'] !== undefined) {
+      const role = stringProp(properties, 'role')?.toLowerCase();
+      if (role !== undefined && TEMPLATE_ROLES.has(role)) region = 'template';
+    }
+    const ignore = ignoreOf(properties) ?? scope.ignore;
+    const sectioned = scope.sectioned || (bits & SECTIONING) !== 0;
+    if (region === scope.region && ignore === scope.ignore && sectioned === scope.sectioned) return scope;
+    return { region, sectioned, ignore };
+  }
+
+  /** Read an element the tree walk reaches; returns its close work, if any. */
+  #visit(name: string, bits: number, properties: Properties, scope: Scope, start: Mark): Frame | undefined {
+    let frame: Frame | undefined;
+    const id = stringProp(properties, 'id');
+    if (id) this.#ids.push(id);
+    if (!(bits & SPECIAL)) return undefined;
+    if (name === 'a') {
+      const anchorName = stringProp(properties, 'name');
+      if (anchorName) this.#ids.push(anchorName);
+    }
+
+    switch (name) {
+      case 'html': {
+        const lang = stringProp(properties, 'lang');
+        if (lang) this.#lang = lang;
+        const ignore = ignoreOf(properties);
+        if (ignore) this.#optOut = ignore === true ? ['all'] : [...ignore];
+        break;
+      }
+      case 'body': {
+        const ignore = ignoreOf(properties);
+        if (ignore) this.#optOut = ignore === true ? ['all'] : [...ignore];
+        break;
+      }
+      case 'title':
+        if (!this.#titleSeen) {
+          this.#titleSeen = true;
+          frame = newFrame();
+          frame.heading = { index: -1, capture: this.#capture() };
+        }
+        break;
+      case 'base': {
+        const href = stringProp(properties, 'href');
+        if (href !== undefined && this.#baseHref === undefined) this.#baseHref = href.trim();
+        break;
+      }
+      case 'meta':
+        frame = this.#visitMeta(properties, scope, start);
+        break;
+      case 'link': {
+        const rel = tokens(properties['rel']);
+        const href = stringProp(properties, 'href');
+        if (rel.includes('canonical') && href !== undefined && this.#canonical === undefined) this.#canonical = href.trim();
+        break;
+      }
+      default:
+        break;
+    }
+
+    const attributes = URL_ATTRIBUTES.get(name);
+    if (attributes) {
+      for (const [prop, source] of attributes) {
+        const value = stringProp(properties, prop);
+        if (value === undefined) {
+          // An <a> without href is a link a crawler cannot follow: keep it for
+          // non-crawlable-link if it has content (known when it closes).
+          if (name === 'a' && prop === 'href') {
+            // An id or name makes it a fragment target rather than a link placeholder.
+            const extra: Record<string, string> = { missingHref: 'true' };
+            if (id) extra['id'] = id;
+            const anchorName = stringProp(properties, 'name');
+            if (anchorName) extra['name'] = anchorName;
+            frame = this.#addLink(frame, properties, scope, start, 'a[href]', '', extra);
+            frame.missingHref = frame.links!.at(-1);
+            frame.anchor = this.#anchor(name, properties, frame.missingHref!);
+          }
+          continue;
+        }
+        frame = this.#addLink(frame, properties, scope, start, source, value.trim());
+        if (source === 'a[href]' || source === 'area[href]') frame.anchor = this.#anchor(name, properties, frame.links!.at(-1)!);
+      }
+    }
+    if (name === 'img' || name === 'source') {
+      const srcset = stringProp(properties, 'srcSet');
+      if (srcset !== undefined && srcset.trim() !== '') {
+        const source: LinkSource = name === 'img' ? 'img[srcset]' : 'source[srcset]';
+        for (const candidate of parseSrcsetSafe(srcset)) frame = this.#addLink(frame, properties, scope, start, source, candidate);
+      }
+    }
+    if (bits & HEADING) {
+      frame ??= newFrame();
+      frame.heading = { index: this.#headings.push('') - 1, capture: this.#capture() };
+    }
+    return frame;
+  }
+
+  #visitMeta(properties: Properties, scope: Scope, start: Mark): Frame | undefined {
+    const metaName = stringProp(properties, 'name')?.toLowerCase();
+    const contentValue = stringProp(properties, 'content') ?? '';
+    if (metaName === 'robots' && /(^|[\s,])(noindex|none)([\s,]|$)/i.test(contentValue)) this.#noindex = true;
+    if (metaName === 'linkgraph-ignore') {
+      const list = contentValue.split(/[\s,]+/).filter(Boolean);
+      this.#optOut = list.length === 0 ? ['all'] : list;
+    }
+    const httpEquiv = stringProp(properties, 'httpEquiv')?.toLowerCase();
+    if (httpEquiv === 'refresh') {
+      const target = parseRefresh(contentValue);
+      if (target !== undefined) {
+        if (this.#refresh === undefined) this.#refresh = target;
+        return this.#addLink(undefined, properties, scope, start, 'meta[refresh]', target);
+      }
+    }
+    return undefined;
+  }
+
+  /** Start gathering the text of the element being opened. */
+  #capture(): Capture {
+    const capture: Capture = { parts: [], skipBase: this.#skipped };
+    this.#captures.push(capture);
+    return capture;
+  }
+
+  #anchor(name: string, properties: Properties, link: LinkRecord): Anchor {
+    const anchor: Anchor = { capture: this.#capture(), alts: [], link, properties, name };
+    this.#anchors.push(anchor);
+    return anchor;
+  }
+
+  /** What an element inside open anchors adds to their fallback names. */
+  #findAlt(name: string, properties: Properties, frame: Frame | undefined): Frame | undefined {
+    if (name === 'img') {
+      const alt = stringProp(properties, 'alt');
+      if (alt) for (const anchor of this.#anchors) anchor.alts.push(alt);
+    } else if (name === 'svg') {
+      const label = stringProp(properties, 'ariaLabel');
+      if (label) {
+        for (const anchor of this.#anchors) anchor.alts.push(label);
+      } else {
+        // Named by its first <title> child, known when that closes.
+        const svg: SvgLabel = { value: undefined, depth: this.#elements.length, titled: false };
+        for (const anchor of this.#anchors) anchor.alts.push(svg);
+        frame ??= newFrame();
+        frame.svg = svg;
+      }
+    } else if (name === 'title') {
+      const parent = this.#frames.at(-1)?.svg;
+      if (parent !== undefined && !parent.titled && parent.depth === this.#elements.length - 1) {
+        parent.titled = true;
+        frame ??= newFrame();
+        frame.svgTitle = { label: parent, capture: this.#capture() };
+      }
+    }
+    return frame;
+  }
+
+  #addLink(
+    frame: Frame | undefined,
+    properties: Properties,
+    scope: Scope,
+    start: Mark,
+    source: LinkSource,
+    href: string,
+    extra?: Record<string, string>,
+  ): Frame {
+    const target = frame ?? newFrame();
+    if (target.links === undefined) {
+      target.links = [];
+      target.start = this.#locate(start);
+    }
+    const link = makeLink(properties, scope, source, href, extra);
+    target.links.push(link);
+    this.#links.push(link);
+    return target;
+  }
+
+  #finishElement(frame: Frame, end: Mark): void {
+    if (frame.skip) this.#skipped--;
+    if (frame.svgTitle !== undefined) {
+      this.#captures.pop();
+      frame.svgTitle.label.value = collapse(frame.svgTitle.capture.parts.join(''));
+    }
+    if (frame.heading !== undefined) {
+      this.#captures.pop();
+      const text = collapse(frame.heading.capture.parts.join(''));
+      if (frame.heading.index === -1) this.#title = text;
+      else this.#headings[frame.heading.index] = text;
+    }
+    if (frame.anchor !== undefined) {
+      this.#captures.pop();
+      this.#anchors.pop();
+      frame.anchor.link.text = anchorText(frame.anchor);
+    }
+    if (frame.missingHref !== undefined && !frame.hasChild) {
+      // Without content nothing was collected after it: it is the last link.
+      this.#links.pop();
+      frame.links!.pop();
+    }
+    if (frame.links !== undefined && frame.start !== undefined) {
+      const start = frame.start;
+      const endPoint = this.#locate(end);
+      for (const link of frame.links) {
+        link.position = endPoint
+          ? { known: true, start: { line: start.line, column: start.column }, end: { line: endPoint.line, column: endPoint.column } }
+          : { known: true, start: { line: start.line, column: start.column } };
+      }
+    }
+  }
+}
+
+function newFrame(): Frame {
+  return { skip: false, links: undefined, start: undefined, anchor: undefined, heading: undefined, svg: undefined, svgTitle: undefined, missingHref: undefined, hasChild: false };
+}
+
+/**
+ * Collect a page record from the hast tree of one built HTML page: walks
+ * the tree and feeds its events to a {@link PageCollector}.
  *
  * Pure: reads only the tree. Positions come from the tree's `position`
  * fields (present when the tree was parsed from a file).
@@ -70,197 +512,50 @@ interface Scope {
  * @returns the page record.
  */
 export function collectPage(tree: Root, options: CollectOptions): PageRecord {
-  const links: LinkRecord[] = [];
-  const ids: string[] = [];
-  const headings: string[] = [];
-  const textParts: string[] = [];
-  const maxText = options.maxText ?? 4000;
-  let textLength = 0;
-  const page: {
-    title?: string;
-    lang?: string;
-    canonical?: string;
-    noindex: boolean;
-    refresh?: string;
-    baseHref?: string;
-    optOut?: string[];
-  } = { noindex: false };
   const content = options.contentSelector ? new Set<unknown>(selectAll(options.contentSelector, tree)) : undefined;
-
-  const walk = (nodes: readonly (RootContent | ElementContent)[], scope: Scope): void => {
+  const collector = new PageCollector<Point | undefined>(options, (point) => point, content !== undefined);
+  const walk = (nodes: readonly (RootContent | ElementContent)[]): void => {
     for (const node of nodes) {
-      if (node.type === 'text') {
-        if (scope.region === 'content' && textLength < maxText) {
-          textParts.push(node.value);
-          textLength += node.value.length;
-        }
-        continue;
-      }
-      if (node.type !== 'element') continue;
-      const inner = enter(node, scope);
-      visitElement(node, inner);
-      if (SKIP_TEXT.has(node.tagName)) continue;
-      if (HEADINGS.has(node.tagName)) headings.push(textOf(node));
-      walk(node.tagName === 'template' ? [] : node.children, inner);
-      if (BLOCK.has(node.tagName) && scope.region === 'content') textParts.push(' ');
-    }
-  };
-
-  const enter = (node: Element, scope: Scope): Scope => {
-    const name = node.tagName;
-    const role = stringProp(node, 'role')?.toLowerCase();
-    let region = scope.region;
-    if (content) {
-      if (content.has(node)) region = 'content';
-    } else if (
-      TEMPLATE_ELEMENTS.has(name) ||
-      (SCOPED_LANDMARKS.has(name) && !scope.sectioned) ||
-      (role !== undefined && TEMPLATE_ROLES.has(role))
-    ) {
-      region = 'template';
-    }
-    const ignore = ignoreOf(node) ?? scope.ignore;
-    const sectioned = scope.sectioned || SECTIONING.has(name);
-    if (region === scope.region && ignore === scope.ignore && sectioned === scope.sectioned) return scope;
-    return { region, sectioned, ignore };
-  };
-
-  const visitElement = (node: Element, scope: Scope): void => {
-    const props = node.properties;
-    const id = stringProp(node, 'id');
-    if (id) ids.push(id);
-    const name = node.tagName;
-    if (name === 'a') {
-      const anchorName = stringProp(node, 'name');
-      if (anchorName) ids.push(anchorName);
-    }
-
-    switch (name) {
-      case 'html': {
-        const lang = stringProp(node, 'lang');
-        if (lang) page.lang = lang;
-        const ignore = ignoreOf(node);
-        if (ignore) page.optOut = ignore === true ? ['all'] : [...ignore];
-        break;
-      }
-      case 'body': {
-        const ignore = ignoreOf(node);
-        if (ignore) page.optOut = ignore === true ? ['all'] : [...ignore];
-        break;
-      }
-      case 'title':
-        if (page.title === undefined) page.title = textOf(node);
-        break;
-      case 'base': {
-        const href = stringProp(node, 'href');
-        if (href !== undefined && page.baseHref === undefined) page.baseHref = href.trim();
-        break;
-      }
-      case 'meta':
-        visitMeta(node, scope);
-        break;
-      case 'link': {
-        const rel = tokens(props['rel']);
-        const href = stringProp(node, 'href');
-        if (rel.includes('canonical') && href !== undefined && page.canonical === undefined) page.canonical = href.trim();
-        break;
-      }
-      default:
-        break;
-    }
-
-    const attributes = URL_ATTRIBUTES[name];
-    if (attributes) {
-      for (const [prop, source] of attributes) {
-        const value = stringProp(node, prop);
-        if (value === undefined) {
-          // An <a> without href is a link a crawler cannot follow: keep it for non-crawlable-link.
-          if (name === 'a' && prop === 'href' && node.children.length > 0) {
-            // An id or name makes it a fragment target rather than a link placeholder.
-            const extra: Record<string, string> = { missingHref: 'true' };
-            if (id) extra['id'] = id;
-            const anchorName = stringProp(node, 'name');
-            if (anchorName) extra['name'] = anchorName;
-            links.push(makeLink(node, scope, 'a[href]', '', extra));
-          }
-          continue;
-        }
-        links.push(makeLink(node, scope, source, value.trim()));
-      }
-    }
-    if (name === 'img' || name === 'source') {
-      const srcset = stringProp(node, 'srcSet');
-      if (srcset !== undefined && srcset.trim() !== '') {
-        const source: LinkSource = name === 'img' ? 'img[srcset]' : 'source[srcset]';
-        for (const candidate of parseSrcsetSafe(srcset)) links.push(makeLink(node, scope, source, candidate));
+      if (node.type === 'element') {
+        collector.open(node.tagName, node.properties, node.position?.start, content?.has(node) ?? false);
+        walk(node.children);
+        collector.close(node.position?.end);
+      } else if (node.type === 'text') {
+        collector.text(node.value);
+      } else {
+        collector.other();
       }
     }
   };
-
-  const visitMeta = (node: Element, scope: Scope): void => {
-    const metaName = stringProp(node, 'name')?.toLowerCase();
-    const contentValue = stringProp(node, 'content') ?? '';
-    if (metaName === 'robots' && /(^|[\s,])(noindex|none)([\s,]|$)/i.test(contentValue)) page.noindex = true;
-    if (metaName === 'linkgraph-ignore') {
-      const list = contentValue.split(/[\s,]+/).filter(Boolean);
-      page.optOut = list.length === 0 ? ['all'] : list;
-    }
-    const httpEquiv = stringProp(node, 'httpEquiv')?.toLowerCase();
-    if (httpEquiv === 'refresh') {
-      const target = parseRefresh(contentValue);
-      if (target !== undefined) {
-        if (page.refresh === undefined) page.refresh = target;
-        links.push(makeLink(node, scope, 'meta[refresh]', target));
-      }
-    }
-  };
-
-  walk(tree.children, { region: content ? 'template' : 'content', sectioned: false, ignore: undefined });
-
-  const record: PageRecord = {
-    file: options.file,
-    url: options.url,
-    noindex: page.noindex,
-    ids,
-    headings,
-    links,
-    text: collapse(textParts.join('')).slice(0, maxText),
-  };
-  if (page.title !== undefined) record.title = page.title;
-  if (page.lang !== undefined) record.lang = page.lang;
-  if (page.canonical !== undefined) record.canonical = page.canonical;
-  if (page.refresh !== undefined) record.refresh = page.refresh;
-  if (page.baseHref !== undefined) record.baseHref = page.baseHref;
-  if (page.optOut !== undefined) record.optOut = page.optOut;
-  return record;
+  walk(tree.children);
+  return collector.finish();
 }
 
-/** Make a link record for one URL on one element. */
+/** Make a link record for one URL on one element; its position is set when the element closes. */
 function makeLink(
-  node: Element,
+  properties: Properties,
   scope: Scope,
   source: LinkSource,
   href: string,
   extra?: Record<string, string>,
 ): LinkRecord {
-  const isAnchor = source === 'a[href]' || source === 'area[href]';
   const link: LinkRecord = {
     source,
     href,
-    text: isAnchor ? anchorText(node) : '',
-    rel: tokens(node.properties['rel']),
+    text: '',
+    rel: tokens(properties['rel']),
     region: scope.region,
-    position: positionOf(node),
+    position: UNKNOWN_POSITION,
   };
   if (scope.ignore !== undefined) link.ignore = scope.ignore;
-  const origin = parseOrigin(stringProp(node, 'dataLinkgraphSrc'));
+  const origin = parseOrigin(stringProp(properties, 'dataLinkgraphSrc'));
   if (origin) link.origin = origin;
-  const attributes: Record<string, string> = { ...extra };
-  for (const prop of ['hrefLang', 'target', 'download', 'ariaLabelledBy', 'ariaHidden', 'ariaCurrent', 'role'] as const) {
-    const value = node.properties[prop];
-    if (value !== undefined && value !== null && value !== false) attributes[prop] = Array.isArray(value) ? value.join(' ') : String(value);
+  let attributes: Record<string, string> | undefined = extra === undefined ? undefined : { ...extra };
+  for (const prop of LINK_ATTRIBUTES) {
+    const value = properties[prop];
+    if (value !== undefined && value !== null && value !== false) (attributes ??= {})[prop] = Array.isArray(value) ? value.join(' ') : String(value);
   }
-  if (Object.keys(attributes).length > 0) link.attributes = attributes;
+  if (attributes !== undefined && Object.keys(attributes).length > 0) link.attributes = attributes;
   return link;
 }
 
@@ -273,53 +568,31 @@ function parseOrigin(value: string | undefined): SourceLocation | undefined {
 
 /**
  * The anchor text a search engine and a screen reader see: text content,
- * else the alt of images inside, else `aria-label`, else `title`.
+ * else the alt of images inside (or the name of an SVG), else `aria-label`,
+ * else `title`.
  */
-function anchorText(node: Element): string {
-  const text = textOf(node);
+function anchorText(anchor: Anchor): string {
+  const text = collapse(anchor.capture.parts.join(''));
   if (text !== '') return text;
   const alts: string[] = [];
-  const findAlts = (children: readonly ElementContent[]): void => {
-    for (const child of children) {
-      if (child.type !== 'element') continue;
-      if (child.tagName === 'img') {
-        const alt = stringProp(child, 'alt');
-        if (alt) alts.push(alt);
-      } else if (child.tagName === 'svg') {
-        // An svg is named by aria-label, else by its <title> child.
-        const title = child.children.find((grandchild): grandchild is Element => grandchild.type === 'element' && grandchild.tagName === 'title');
-        const label = stringProp(child, 'ariaLabel') || (title ? textOf(title) : undefined);
-        if (label) alts.push(label);
-      }
-      findAlts(child.children);
-    }
-  };
-  findAlts(node.children);
+  for (const alt of anchor.alts) {
+    const value = typeof alt === 'string' ? alt : alt.value;
+    if (value) alts.push(value);
+  }
   if (alts.length > 0) return collapse(alts.join(' '));
   // An <area> is named by its alt.
-  const alt = node.tagName === 'area' ? stringProp(node, 'alt') : undefined;
-  return collapse(stringProp(node, 'ariaLabel') || alt || stringProp(node, 'title') || '');
-}
-
-/** Whitespace-collapsed text content, skipping scripts, styles and hidden SVG text. */
-export function textOf(node: Element): string {
-  const parts: string[] = [];
-  const walk = (children: readonly ElementContent[]): void => {
-    for (const child of children) {
-      if (child.type === 'text') parts.push(child.value);
-      else if (child.type === 'element' && !SKIP_TEXT.has(child.tagName)) walk(child.children);
-    }
-  };
-  walk(node.children);
-  return collapse(parts.join(''));
+  const alt = anchor.name === 'area' ? stringProp(anchor.properties, 'alt') : undefined;
+  return collapse(stringProp(anchor.properties, 'ariaLabel') || alt || stringProp(anchor.properties, 'title') || '');
 }
 
 function collapse(value: string): string {
+  // Most anchor texts and headings need nothing: test before building a new string.
+  if (!/[^\S ]|  |^ | $/.test(value)) return value;
   return value.replace(/\s+/g, ' ').trim();
 }
 
-function stringProp(node: Element, name: string): string | undefined {
-  const value = node.properties[name];
+function stringProp(properties: Properties, name: string): string | undefined {
+  const value = properties[name];
   if (value === undefined || value === null || value === false) return undefined;
   if (Array.isArray(value)) return value.join(' ');
   if (value === true) return '';
@@ -333,21 +606,12 @@ function tokens(value: unknown): string[] {
 }
 
 /** `data-linkgraph-ignore`: bare means every rule; a list names rules. */
-function ignoreOf(node: Element): true | readonly string[] | undefined {
-  const value = node.properties['dataLinkgraphIgnore'];
+function ignoreOf(properties: Properties): true | readonly string[] | undefined {
+  const value = properties['dataLinkgraphIgnore'];
   if (value === undefined || value === null || value === false) return undefined;
   if (value === true || value === '') return true;
   const list = String(value).split(/[\s,]+/).filter(Boolean);
   return list.length === 0 || list.includes('all') ? true : list;
-}
-
-function positionOf(node: Element): Position {
-  const start = node.position?.start;
-  if (!start) return UNKNOWN_POSITION;
-  const end = node.position?.end;
-  return end
-    ? { known: true, start: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } }
-    : { known: true, start: { line: start.line, column: start.column } };
 }
 
 /** URLs of a `srcset` value; a malformed candidate list yields what can be read. */

@@ -1,8 +1,7 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fromHtml } from 'hast-util-from-html';
-import { collectPage, type CollectOptions } from '../collect/collect-page.js';
-import { parsePage } from '../collect/parse-page.js';
+import { collectHtml } from '../collect/collect-html.js';
+import type { CollectOptions } from '../collect/collect-page.js';
 import type { PageRecord } from '../types.js';
 
 /** A directory that cannot be read as a site. */
@@ -118,8 +117,6 @@ export async function readPage(
     return undefined;
   }
   const html = decodeHtml(bytes, file, warnings);
-  // A content selector needs the full tree builder's tree, as in every other host.
-  const tree = options.contentSelector === undefined ? parsePage(html) : fromHtml(html);
-  return collectPage(tree, { ...options, file, url });
+  return collectHtml(html, { ...options, file, url });
 }
 

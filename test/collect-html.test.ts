@@ -4,18 +4,23 @@ import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateSite } from '../bench/generate-site.js';
+import { collectFast, collectHtml } from '../src/collect/collect-html.js';
 import { collectPage } from '../src/collect/collect-page.js';
-import { fastTree, parsePage } from '../src/collect/parse-page.js';
 import type { PageRecord } from '../src/types.js';
 
-/** The reference: hast-util-from-html (parse5) and collectPage. */
+const options = (maxText?: number) => ({ file: 'a/b.html', url: '/a/b', ...(maxText === undefined ? {} : { maxText }) });
+
+/** The reference: hast-util-from-html (parse5) and the hast driver of the collector. */
 function reference(html: string, maxText?: number): PageRecord {
-  return collectPage(fromHtml(html), { file: 'a/b.html', url: '/a/b', ...(maxText === undefined ? {} : { maxText }) });
+  return collectPage(fromHtml(html), options(maxText));
 }
 
+/** htmlparser2's events when the page allows, else the reference. */
 function fast(html: string, maxText?: number): PageRecord {
-  return collectPage(parsePage(html), { file: 'a/b.html', url: '/a/b', ...(maxText === undefined ? {} : { maxText }) });
+  return collectHtml(html, options(maxText));
 }
+
+const fastOnly = (html: string): PageRecord | undefined => collectFast(html, options());
 
 const shell = (body: string, head = ''): string => `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>T &amp; t</title>${head}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 
@@ -32,12 +37,25 @@ const wellFormed: Record<string, string> = {
   positions: shell('<p>😀 emoji then <a href="/e">link</a>\t<a href="/t">tab</a></p>\n<p>\n    <a\n      href="/multi"\n    >multi-line</a></p><img src="/v.png" alt="v"/>'),
   text: shell('<h2>One <code>two</code></h2><p>a<!-- c -->b</p><pre>\nkeep <a href="/p">pre</a>\n</pre><ul><li>one</li><li>two</li></ul><table><tbody><tr><td><a href="/cell">cell</a></td></tr></tbody></table><script>if (a < b) document.write("</div>")</script><p>end</p>'),
   preNewline: shell('<b>glued</b><pre>\nto the pre</pre>'),
-  noscript: shell('<noscript><img src="/pixel.gif" alt="p"><a href="/ns">no</a></noscript><p>after</p>', '\n<noscript><link rel="stylesheet" href="/ns.css"></noscript>'),
+  noscript: shell('<noscript><img src="/pixel.gif" alt="p"><a href="/ns">no</a></noscript><p>after</p><a href="/alt"><noscript><img src="/n.png" alt="alt in noscript"></noscript></a>', '\n<noscript><link rel="stylesheet" href="/ns.css"><meta name="x" content="y"><style>b{}</style></noscript>'),
   template: shell('<template id="tpl"><a href="/in-template">t</a><p>t</p></template><iframe src="/frame.html"></iframe><video src="/v.mp4" poster="/v.jpg"><track src="/t.vtt"></video><audio src="/a.mp3"></audio><embed src="/e.swf"><area href="/area" alt="area">'),
   noHeadTags: '<title>Bare</title>\n<p id="p">Bare <a href="/bare">page</a></p>\n',
   fragment: '<a href="#x">x</a> <span id="x">here</span>',
   whitespace: '\n\n  <!doctype html>\n  <html>\n  <head>\n  <title> Spaced </title>\n  </head>\n  <body>\n  <p>a</p>\n  </body>\n  </html>\n\n',
   unclosedAtEnd: '<!doctype html><html><head><title>t</title></head><body><p>open body and html</p>',
+  // What only the events path had to learn: a comment is content, names are not selectors.
+  commentInAnchor: shell('<a><!-- c --></a><a id="k"> </a><a name="n"></a><a href="/e"></a><a href="/c"><!-- only --></a>'),
+  attributeNames: shell(
+    '<a href="/n" rel=" Nofollow\tnoopener  " aria-labelledby=" l1   l2 " download="Download" hreflang="de" arialabel="A" aria-label="B" data-linkgraph-src="src/a.md:3:1" data-linkgraph-ignore="  ">n</a>' +
+      '<a href="/m" download="file.pdf" aria-hidden="" aria-current="PAGE" role="Link" target="">m</a><img src="/i.png" srcset="">',
+    '\n<meta httpequiv="refresh" content="5;URL=\'/r/\'">\n<meta http-equiv=" Refresh " content="0; url=/second/">\n<link rel="CANONICAL alternate" href=" /c/ ">\n<base href=" /b/ ">',
+  ),
+  nestedCaptures: shell('<h2><a href="/in-heading">In <em>heading</em></a> after</h2><a href="/card"><h3>Card <img src="/x.png" alt="X"></h3><p>body</p></a><a href="/alts"><img alt="one"><span><img alt=""><img alt="two"></span></a>'),
+  anchorAroundSkipped: shell('<a href="/script"><script>var x = 1;</script></a><a href="/style"><style>b{}</style>styled</a><a href="/tpl"><template><img alt="hidden"></template></a><a href="/ns"><noscript><img alt="ns"></noscript></a><a href="/svg"><svg aria-label="Icon"><path d="M0"/></svg> </a><a href="/svg2"><svg viewBox="0 0 1 1"><g><path/></g></svg></a>'),
+  pageFacts: shell('<title>Second title</title><h1 id="a" name="x">One</h1><a name="" id="">empty</a><div data-linkgraph-ignore="orphan-page, all"><a href="/all">all</a></div>', '\n<meta name="ROBOTS" content="nofollow,NONE">\n<meta name="linkgraph-ignore" content=" , ">').replace('<html lang="en">', '<html lang="en" data-linkgraph-ignore="broken-link">'),
+  sectioning: shell('<article><header><a href="/ah">ah</a></header><div role="contentinfo"><a href="/ci">ci</a></div></article><header><section><footer><a href="/hsf">hsf</a></footer></section></header><main><nav><footer><a href="/nf">nf</a></footer></nav></main><footer><a href="/f">f</a></footer>'),
+  bogusComment: shell('<p>a<!x>b <a href="/b"><!y></a></p>'),
+  blocks: shell('<div>a</div><div>b<br>c</div><nav><p>x</p><div>y</div></nav><span>d</span><figure><figcaption>e</figcaption></figure><dl><dt>f</dt><dd>g</dd></dl>'),
 };
 
 /** Pages the tree builder repairs: any path must still give the reference record. */
@@ -74,21 +92,69 @@ const repaired: Record<string, string> = {
   nul: shell('<p>a\u0000b <a href="/nul">n</a></p>'),
   proto: shell('<a href="/p" constructor="x" __proto__="y">p</a>'),
   textBeforeHtml: 'text first<!doctype html><html><body><a href="/t">t</a></body></html>',
+  selectorLikeNames: shell('<a#top href="/hash">h</a></a#top><a.b href="/dot">d</a.b><p.x id="px">p</p>'),
+  headNoscriptImage: shell('<p>x</p>', '\n<noscript><img src="/pixel.gif" alt="p"></noscript>'),
+  headNoscriptText: shell('<p>x</p>', '\n<noscript>text <a href="/n">n</a></noscript>'),
+  impliedHeadNoscript: '<title>t</title><noscript><img src="/px.gif"></noscript><p>x</p>',
+  noscriptInParagraph: shell('<p>a<noscript><div><a href="/d">d</a></div></noscript>b</p>'),
+  doctypeInBody: shell('<p>a<!doctype html>b <a href="/d">d</a></p>'),
 };
 
-describe('parsePage', () => {
+describe('collectHtml', () => {
   it('takes the fast path on well-formed pages', () => {
-    for (const [name, html] of Object.entries(wellFormed)) expect(fastTree(html), name).toBeDefined();
+    for (const [name, html] of Object.entries(wellFormed)) expect(fastOnly(html), name).toBeDefined();
+  });
+
+  it('leaves a content selector to the tree', () => {
+    const html = shell('<main><a href="/m">m</a></main><div><a href="/d">d</a></div>');
+    expect(collectFast(html, { ...options(), contentSelector: 'main' })).toBeUndefined();
+    const record = collectHtml(html, { ...options(), contentSelector: 'main' });
+    expect(record).toEqual(collectPage(fromHtml(html), { ...options(), contentSelector: 'main' }));
+    expect(record.links.map((link) => `${link.href} ${link.region}`)).toEqual(['/m content', '/d template']);
   });
 
   it.each(Object.entries({ ...wellFormed, ...repaired }))('collects the same record as hast-util-from-html: %s', (_, html) => {
     expect(fast(html)).toEqual(reference(html));
   });
 
+  it('leaves what it does not mirror to the tree builder: a doctype in the body, markup in a noscript of the head', () => {
+    for (const name of ['doctypeInBody', 'headNoscriptImage', 'headNoscriptText', 'impliedHeadNoscript', 'noscriptInParagraph']) expect(fastOnly(repaired[name]!), name).toBeUndefined();
+  });
+
+  it('reads attributes as hast does, by their hast names', () => {
+    const record = fast(wellFormed['attributeNames']!);
+    const links = record.links.filter((link) => link.source === 'a[href]');
+    expect(links[0]).toMatchObject({
+      href: '/n',
+      text: 'n',
+      rel: ['nofollow', 'noopener'],
+      origin: { file: 'src/a.md', line: 3, column: 1 },
+      ignore: true,
+      attributes: { ariaLabelledBy: 'l1 l2', download: 'true', hrefLang: 'de' },
+    });
+    expect(links[1]!.attributes).toEqual({ download: 'file.pdf', ariaHidden: '', ariaCurrent: 'PAGE', role: 'Link', target: '' });
+    expect(record.refresh).toBe('/r/');
+    expect(record.links.filter((link) => link.source === 'meta[refresh]').map((link) => link.href)).toEqual(['/r/', '/second/']);
+    expect(record.canonical).toBe('/c/');
+    expect(record.baseHref).toBe('/b/');
+  });
+
+  it('gives anchor and heading text as the tree walk does', () => {
+    const record = fast(wellFormed['nestedCaptures']!);
+    expect(record.headings).toEqual(['In heading after', 'Card']);
+    expect(record.links.map((link) => `${link.href} ${link.text}`)).toEqual(['/in-heading In heading', '/card Card body', '/x.png ', '/alts one two']);
+    expect(fast(wellFormed['commentInAnchor']!).links.map((link) => `${link.href}|${link.text}|${JSON.stringify(link.attributes)}`)).toEqual([
+      '||{"missingHref":"true"}',
+      '||{"missingHref":"true","id":"k"}',
+      '/e||undefined',
+      '/c||undefined',
+    ]);
+  });
+
   it('keeps the same text when the text limit cuts between text nodes', () => {
     const words = Array.from({ length: 60 }, (_, index) => `word${index}<!-- ${index} --> &amp; more`).join(' ');
     const html = shell(`<p>${words}</p>`);
-    expect(fastTree(html)).toBeDefined();
+    expect(fastOnly(html)).toBeDefined();
     for (const maxText of [10, 37, 100, 250]) expect(fast(html, maxText)).toEqual(reference(html, maxText));
   });
 
@@ -106,7 +172,7 @@ describe('parsePage', () => {
       expect(files.length).toBe(150);
       for (const file of files) {
         const html = await readFile(path.join(dir, file), 'utf8');
-        expect(fastTree(html), file).toBeDefined();
+        expect(fastOnly(html), file).toBeDefined();
         expect(fast(html), file).toEqual(reference(html));
       }
     });

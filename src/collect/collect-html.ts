@@ -1,0 +1,403 @@
+import type { Properties } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { Parser } from 'htmlparser2';
+import { find, html as htmlSchema, svg as svgSchema, type Info } from 'property-information';
+import type { PageRecord, Point } from '../types.js';
+import { COLLECTED_PROPERTIES, collectPage, PageCollector, type CollectOptions } from './collect-page.js';
+
+/**
+ * Collect the page record of one built HTML page.
+ *
+ * Most built pages are well-formed: every element is closed by its own end
+ * tag, in order, and nothing needs the HTML tree builder's repairs. For
+ * those, {@link collectFast} feeds htmlparser2's events straight to the
+ * page collector, without building a tree. Anything the tree builder would
+ * repair or reinterpret, and any page with a content selector (which
+ * matches on a tree), goes through `hast-util-from-html` and
+ * {@link collectPage}, which stay the reference: the record is the same
+ * either way (a test compares the two).
+ *
+ * @param html the page's markup.
+ * @param options the page's file and URL, and collection options.
+ * @returns the page record.
+ */
+export function collectHtml(html: string, options: CollectOptions): PageRecord {
+  return collectFast(html, options) ?? collectPage(fromHtml(html), options);
+}
+
+/** Elements without an end tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'frame', 'basefont']);
+/** Elements the tree builder treats in ways not mirrored here: always the reference parser. */
+const BAIL = new Set([
+  'image', 'isindex', 'command', 'bgsound', 'menuitem', 'math', 'frameset', 'frame', 'select', 'option', 'optgroup', 'datalist',
+  'plaintext', 'xmp', 'listing', 'noembed', 'noframes', 'nobr', 'ruby', 'rb', 'rt', 'rp', 'rtc', 'applet', 'marquee', 'object', 'font', 'search',
+  'caption', 'colgroup', 'col', 'keygen', 'param', 'basefont', 'form', 'button', 'textarea', 'input', 'hgroup', 'dialog', 'center', 'dir',
+]);
+/** What `<head>` may hold; anything else would end it. */
+const HEAD_CONTENT = new Set(['base', 'link', 'meta', 'noscript', 'script', 'style', 'template', 'title']);
+/** Phrasing content: what may sit inside an open `<p>` without closing it. */
+const PHRASING = new Set([
+  'a', 'abbr', 'audio', 'b', 'bdi', 'bdo', 'br', 'canvas', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'embed', 'i', 'iframe', 'img', 'ins',
+  'kbd', 'label', 'map', 'area', 'mark', 'meter', 'noscript', 'output', 'picture', 'progress', 'q', 's', 'samp', 'script', 'slot', 'small',
+  'source', 'span', 'strong', 'sub', 'sup', 'svg', 'template', 'time', 'track', 'u', 'var', 'video', 'wbr', 'link', 'meta', 'style',
+]);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Table elements whose children are restricted (anything else is moved out of the table). */
+const TABLE_CHILDREN: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['table', new Set(['tbody', 'thead', 'tfoot', 'script', 'style', 'template'])],
+  ['tbody', new Set(['tr', 'script', 'style', 'template'])],
+  ['thead', new Set(['tr', 'script', 'style', 'template'])],
+  ['tfoot', new Set(['tr', 'script', 'style', 'template'])],
+  ['tr', new Set(['td', 'th', 'script', 'style', 'template'])],
+]);
+/** Where the search for an open `li`/`dd`/`dt` stops (the spec's special elements, less address, div, p). */
+const LIST_SCOPE = new Set(['ul', 'ol', 'menu', 'dl', 'table', 'td', 'th', 'section', 'article', 'aside', 'nav', 'main', 'header', 'footer', 'details', 'figure', 'blockquote', 'body', 'html', 'template', 'fieldset']);
+/** Elements whose first newline after the start tag the tree builder drops. */
+const DROP_FIRST_NEWLINE = new Set(['pre']);
+/** HTML elements that end SVG content when they appear inside it. */
+const SVG_BREAKOUT = new Set([
+  'b', 'big', 'blockquote', 'body', 'br', 'center', 'code', 'dd', 'div', 'dl', 'dt', 'em', 'embed', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head',
+  'hr', 'i', 'img', 'li', 'listing', 'menu', 'meta', 'nobr', 'ol', 'p', 'pre', 'ruby', 's', 'small', 'span', 'strong', 'strike', 'sub', 'sup',
+  'table', 'tt', 'u', 'ul', 'var', 'font', 'foreignobject', 'desc', 'title', 'math',
+]);
+/** What a tag name means to the tree builder's rules mirrored here, as bits (one lookup per tag). */
+const IS_VOID = 1;
+const IS_BAIL = 2;
+const IS_HEAD_CONTENT = 4;
+const IS_PHRASING = 8;
+const IS_HEADING = 16;
+/** A table element whose children are restricted. */
+const IS_TABLE_PARENT = 32;
+const IS_LIST_ITEM = 64;
+const IS_DROP_FIRST_NEWLINE = 128;
+const TAGS: ReadonlyMap<string, number> = (() => {
+  const tags = new Map<string, number>();
+  const add = (bit: number, names: Iterable<string>): void => {
+    for (const name of names) tags.set(name, (tags.get(name) ?? 0) | bit);
+  };
+  add(IS_VOID, VOID);
+  add(IS_BAIL, BAIL);
+  add(IS_HEAD_CONTENT, HEAD_CONTENT);
+  add(IS_PHRASING, PHRASING);
+  add(IS_HEADING, HEADINGS);
+  add(IS_TABLE_PARENT, TABLE_CHILDREN.keys());
+  add(IS_LIST_ITEM, ['li', 'dd', 'dt']);
+  add(IS_DROP_FIRST_NEWLINE, DROP_FIRST_NEWLINE);
+  return tags;
+})();
+
+/** Markup whose tokenising differs between parsers in corner cases. */
+const UNSAFE_MARKUP = /[\r\0]|<\/(?![a-zA-Z])|<!\[|<!-->|<!--->|--!>|<\?/;
+/** Raw-text content that could hide an end tag from one parser but not the other. */
+const UNSAFE_RAW = /<!--|<\/?script/i;
+
+class Bail extends Error {}
+
+/** How hastscript reads an attribute the collector uses; `null` for one it ignores. */
+type AttributeInfo = Info | null | 'bail';
+const htmlAttributes = new Map<string, AttributeInfo>();
+const svgAttributes = new Map<string, AttributeInfo>();
+const NO_PROPERTIES: Properties = Object.freeze({}) as Properties;
+
+/**
+ * The hast properties hastscript would give these attributes, limited to
+ * the ones the collector reads: same names (`http-equiv` -> `httpEquiv`,
+ * `httpequiv` too), same values (`rel` a token list, bare `download`
+ * `true`).
+ */
+function toProperties(attributes: Record<string, string>, inSvg: boolean): Properties {
+  let properties: Properties | undefined;
+  const known = inSvg ? svgAttributes : htmlAttributes;
+  for (const key in attributes) {
+    let info = known.get(key);
+    if (info === undefined) {
+      // `constructor` and friends would reach Object.prototype in hastscript's lookups.
+      if (Object.hasOwn(Object.prototype, key)) info = 'bail';
+      else {
+        const found = find(inSvg ? svgSchema : htmlSchema, key);
+        info = COLLECTED_PROPERTIES.has(found.property) ? found : null;
+      }
+      known.set(key, info);
+    }
+    if (info === null) continue;
+    if (info === 'bail') throw new Bail();
+    properties ??= {};
+    properties[info.property] = propertyValue(info, attributes[key]!);
+  }
+  return properties ?? NO_PROPERTIES;
+}
+
+/** hastscript's `addProperty` for a string value. */
+function propertyValue(info: Info, value: string): Properties[string] {
+  let list: string[];
+  if (info.spaceSeparated) list = spaces(value);
+  else if (info.commaSeparated) list = commas(value);
+  else if (info.commaOrSpaceSeparated) list = spaces(commas(value).join(' '));
+  else return primitive(info, value);
+  // As in hastscript: a list's items may become `true`, which hast's types do not expect.
+  return list.map((item) => primitive(info, item)) as (string | number)[];
+}
+
+function primitive(info: Info, value: string): string | number | true {
+  if (info.number && value && !Number.isNaN(Number(value))) return Number(value);
+  if ((info.boolean || info.overloadedBoolean) && (value === '' || value.toLowerCase() === info.property.toLowerCase())) return true;
+  return value;
+}
+
+/** `space-separated-tokens` parse. */
+function spaces(value: string): string[] {
+  const input = value.trim();
+  return input ? input.split(/[ \t\n\r\f]+/g) : [];
+}
+
+/** `comma-separated-tokens` parse. */
+function commas(value: string): string[] {
+  const tokens: string[] = [];
+  let index = value.indexOf(',');
+  let start = 0;
+  let end = false;
+  while (!end) {
+    if (index === -1) {
+      index = value.length;
+      end = true;
+    }
+    const token = value.slice(start, index).trim();
+    if (token || !end) tokens.push(token);
+    start = index + 1;
+    index = value.indexOf(',', start);
+  }
+  return tokens;
+}
+
+/**
+ * Collect a well-formed page straight from htmlparser2's events, with
+ * positions; `undefined` when the page needs the HTML tree builder's
+ * repairs, or has a content selector (then use {@link collectHtml}).
+ *
+ * @param html the page's markup.
+ * @param options the page's file and URL, and collection options.
+ */
+export function collectFast(html: string, options: CollectOptions): PageRecord | undefined {
+  if (options.contentSelector !== undefined || UNSAFE_MARKUP.test(html)) return undefined;
+  // Line starts, for offsets -> line:column (1-based, UTF-16 code units as parse5 counts them).
+  let lineStarts: number[] | undefined;
+  const locate = (offset: number): Point => {
+    if (lineStarts === undefined) {
+      lineStarts = [0];
+      for (let index = html.indexOf('\n'); index !== -1; index = html.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+    }
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+  };
+  const collector = new PageCollector<number>(options, locate, false);
+
+  /** Open elements: tag names, their {@link TAGS} bits, and offsets just past their start tags. */
+  const names: string[] = [];
+  const tagBits: number[] = [];
+  const openEnds: number[] = [];
+  /** Open `p` and `a` elements. */
+  let openP = 0;
+  let openA = 0;
+  let rootElement = false;
+  let seenHtml = false;
+  let seenHead = false;
+  let headOpen = false;
+  let bodyStarted = false;
+  let bodyClosed = false;
+  let svgDepth = 0;
+  /** Inside `template`: content a tree keeps apart (`content`), never read; skip events until it closes. */
+  let skipping: { name: string; rawEnd: number } | undefined;
+  /**
+   * Inside a `noscript` of the head. The tree builder parses `noscript` as
+   * markup (hast-util-from-html runs it without scripting); in the head it
+   * may hold only `link`, `meta` and `style`, anything else moves to the body.
+   */
+  let headNoscript = false;
+  /** Text not yet given to the collector: adjacent text events make one text node, as in a tree. */
+  let text: string | undefined;
+  let dropNewline = false;
+  let ending = false;
+
+  const flush = (): void => {
+    if (text === undefined) return;
+    collector.text(text);
+    text = undefined;
+  };
+
+  const parser: Parser = new Parser(
+    {
+      onopentag(name, attributes, implied) {
+        if (skipping) return;
+        if (implied) throw new Bail();
+        const start = parser.startIndex;
+        if (html.charCodeAt(start) !== 60 || html.charCodeAt(start + 1) === 47) throw new Bail(); // `</p>` or `</br>` opening an element
+        const bits = TAGS.get(name) ?? 0;
+        if (svgDepth > 0) {
+          if (SVG_BREAKOUT.has(name.toLowerCase()) || bits & IS_VOID) throw new Bail();
+        } else {
+          const depth = names.length;
+          checkStart(name, bits, depth === 0 ? undefined : names[depth - 1], depth === 0 ? 0 : tagBits[depth - 1]!);
+        }
+        const inSvg = svgDepth > 0 || name === 'svg';
+        const properties = toProperties(attributes, inSvg);
+        flush();
+        const openEnd = parser.endIndex + 1;
+        if (names.length === 0) rootElement = true;
+        if (name === 'svg') svgDepth++;
+        else if (svgDepth > 0) svgDepth++;
+        collector.open(name, properties, start, false);
+        names.push(name);
+        tagBits.push(bits);
+        openEnds.push(openEnd);
+        if (name === 'p') openP++;
+        else if (name === 'a') openA++;
+        dropNewline = (bits & IS_DROP_FIRST_NEWLINE) !== 0;
+        if (name === 'template') {
+          const rawEnd = html.toLowerCase().indexOf('</template', openEnd);
+          if (svgDepth > 0 || rawEnd === -1 || UNSAFE_RAW.test(html.slice(openEnd, rawEnd)) || html.slice(openEnd, rawEnd).toLowerCase().includes('<template')) throw new Bail();
+          skipping = { name, rawEnd };
+        } else if (name === 'noscript' && !bodyStarted) {
+          headNoscript = true;
+        }
+      },
+      onclosetag(name, implied) {
+        if (skipping) {
+          if (name !== skipping.name) return;
+          if (implied || parser.startIndex !== skipping.rawEnd) throw new Bail();
+          skipping = undefined;
+        }
+        dropNewline = false;
+        const depth = names.length;
+        const open = depth === 0 ? undefined : names[depth - 1]!;
+        // htmlparser2 adjusts some SVG tag names; the stack holds what it was given.
+        if (open === undefined || (open !== name && open.toLowerCase() !== name.toLowerCase())) throw new Bail();
+        const openEnd = openEnds[depth - 1]!;
+        let end = openEnd;
+        if (implied) {
+          const selfClosed = svgDepth > 0 && html.charCodeAt(openEnd - 2) === 47;
+          const atEnd = ending && (name === 'html' || name === 'body' || name === 'head');
+          if (!(tagBits[depth - 1]! & IS_VOID) && !selfClosed && !atEnd) throw new Bail();
+        } else {
+          end = parser.endIndex + 1;
+          if ((name === 'script' || name === 'style') && text !== undefined && UNSAFE_RAW.test(text)) throw new Bail();
+        }
+        flush();
+        collector.close(end);
+        names.pop();
+        tagBits.pop();
+        openEnds.pop();
+        if (open === 'p') openP--;
+        else if (open === 'a') openA--;
+        if (svgDepth > 0) svgDepth--;
+        if (name === 'head') headOpen = false;
+        else if (name === 'noscript') headNoscript = false;
+        if (name === 'body') bodyClosed = true;
+      },
+      ontext(value) {
+        if (skipping) return;
+        let data = value;
+        if (dropNewline) {
+          dropNewline = false;
+          if (data.startsWith('\n')) data = data.slice(1);
+          if (data === '') return;
+        }
+        const depth = names.length;
+        const top = depth === 0 ? undefined : names[depth - 1];
+        // Only where the tree builder would move text does it matter whether it is blank (most text is not there).
+        if (
+          bodyClosed ||
+          (headNoscript && top === 'noscript') ||
+          (svgDepth === 0 && (top === undefined || top === 'html' || top === 'head' || tagBits[depth - 1]! & IS_TABLE_PARENT))
+        ) {
+          if (/[^\t\n\f ]/.test(data)) throw new Bail();
+          // Whitespace before `<head>` is dropped by the tree builder.
+          if (!bodyStarted && !seenHead && (top === undefined || top === 'html')) return;
+        }
+        text = text === undefined ? data : text + data;
+      },
+      oncomment() {
+        if (skipping) return;
+        flush();
+        collector.other();
+      },
+      onprocessinginstruction(name) {
+        // A doctype before any element; the tree builder drops one anywhere else
+        // (joining the text around it) and reads other `<!…>` as comments.
+        if (rootElement || name.toLowerCase() !== '!doctype') throw new Bail();
+      },
+    },
+    { decodeEntities: true },
+  );
+
+  /** Start tags the tree builder would move, close around or reinterpret. */
+  const checkStart = (name: string, bits: number, top: string | undefined, topBits: number): void => {
+    if (bits & IS_BAIL || bodyClosed) throw new Bail();
+    if (headNoscript) {
+      if (name !== 'link' && name !== 'meta' && name !== 'style') throw new Bail();
+      return;
+    }
+    if (name === 'html') {
+      if (seenHtml || names.length > 0 || rootElement) throw new Bail();
+      seenHtml = true;
+      return;
+    }
+    if (name === 'head') {
+      if (seenHead || bodyStarted || (top !== undefined && top !== 'html')) throw new Bail();
+      seenHead = true;
+      headOpen = true;
+      return;
+    }
+    if (name === 'body') {
+      if (bodyStarted || headOpen || (top !== undefined && top !== 'html')) throw new Bail();
+      bodyStarted = true;
+      return;
+    }
+    const headContent = (bits & IS_HEAD_CONTENT) !== 0;
+    if (headOpen) {
+      if (!headContent || top !== 'head') throw new Bail();
+      return;
+    }
+    if (headContent && !bodyStarted) {
+      // Between `</head>` and the body the tree builder moves head content back into the head.
+      if (seenHead) throw new Bail();
+      // Before any body content it starts an implied head.
+      seenHead = true;
+    }
+    if (!headContent) bodyStarted = true;
+    if (topBits & IS_TABLE_PARENT && !TABLE_CHILDREN.get(top!)!.has(name)) throw new Bail();
+    if (name === 'td' || name === 'th' || name === 'tr') {
+      if (top !== (name === 'tr' ? undefined : 'tr') && !(name === 'tr' && (top === 'tbody' || top === 'thead' || top === 'tfoot'))) throw new Bail();
+    }
+    if (name === 'tbody' || name === 'thead' || name === 'tfoot') {
+      if (top !== 'table') throw new Bail();
+    }
+    if (openP > 0 && !(bits & IS_PHRASING)) throw new Bail();
+    if (bits & IS_HEADING && topBits & IS_HEADING) throw new Bail();
+    if (name === 'a' && openA > 0) throw new Bail();
+    if (bits & IS_LIST_ITEM) {
+      for (let index = names.length - 1; index >= 0; index--) {
+        const open = names[index]!;
+        if (open === name || (name !== 'li' && (open === 'dd' || open === 'dt'))) throw new Bail();
+        if (LIST_SCOPE.has(open)) break;
+      }
+    }
+  };
+
+  try {
+    parser.write(html);
+    ending = true;
+    parser.end();
+  } catch (error) {
+    if (error instanceof Bail) return undefined;
+    throw error;
+  }
+  if (names.length > 0 || skipping) return undefined;
+  flush();
+  return collector.finish();
+}
