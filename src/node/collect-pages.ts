@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { CollectOptions } from '../collect/collect-page.js';
 import type { PageRecord } from '../types.js';
 import { copyString, createInterner, unpackPages, type Interner, type PackedPages } from './page-codec.js';
-import { readPage, readPageSync } from './read-site.js';
+import { readPage } from './read-site.js';
 
 /** One page to read: its output file and public URL. */
 export interface PageEntry {
@@ -33,8 +33,6 @@ export interface CollectPagesOptions {
 const MIN_PAGES_FOR_WORKERS = 200;
 /** Pages per message to a worker: large enough to amortise messaging, small enough to balance. */
 const CHUNK = 32;
-/** How many pages the calling thread reads at once (I/O overlaps parsing). */
-const CONCURRENCY = 16;
 
 /** Chunks sent to a worker ahead of its answers, so that it never waits for this thread. */
 const IN_FLIGHT = 2;
@@ -61,10 +59,7 @@ export async function collectPages(root: string, entries: readonly PageEntry[], 
   const workerUrl = options.workerUrl ?? (import.meta.url.endsWith('.js') ? new URL('./collect-worker.js', import.meta.url) : undefined);
   const interner = createInterner();
   if (threads <= 1 || workerUrl === undefined) {
-    const pages = await collectHere(root, entries, options.collect, warnings);
-    const compact = compactor(interner);
-    for (const page of pages) compact(page);
-    return pages;
+    return collectHere(root, entries, options.collect, warnings, compactor(interner));
   }
   return collectInWorkers(workerUrl, threads, root, entries, options.collect, interner, warnings);
 }
@@ -113,32 +108,21 @@ function threadCount(configured: number | undefined, pages: number): number {
   return os.loadavg()[0]! >= cores ? 1 : Math.min(cores, 8);
 }
 
-/** Read a chunk of pages in the calling thread, {@link CONCURRENCY} at a time. */
-export async function collectHere(root: string, entries: readonly PageEntry[], collect: CollectPagesOptions['collect'], warnings: string[]): Promise<PageRecord[]> {
-  const pages: PageRecord[] = [];
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < entries.length) {
-      const { file, url } = entries[next++]!;
-      try {
-        const page = await readPage(root, file, url, collect, warnings);
-        if (page) pages.push(page);
-      } catch (error) {
-        warnings.push(`Cannot check \`${file}\`: ${(error as Error).message}`);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, entries.length) }, worker));
-  return pages;
-}
-
-/** Read a chunk of pages one after the other, blocking: what a worker thread does. */
-export function collectChunk(root: string, entries: readonly PageEntry[], collect: CollectPagesOptions['collect'], warnings: string[]): PageRecord[] {
+/**
+ * Read pages one after the other in the calling thread, as a worker does
+ * with its chunks.
+ *
+ * @param compact applied to each record as soon as it is made, so that the
+ *   page's source can be freed before the next is read (see {@link compactor}).
+ */
+export function collectHere(root: string, entries: readonly PageEntry[], collect: CollectPagesOptions['collect'], warnings: string[], compact?: (page: PageRecord) => void): PageRecord[] {
   const pages: PageRecord[] = [];
   for (const { file, url } of entries) {
     try {
-      const page = readPageSync(root, file, url, collect, warnings);
-      if (page) pages.push(page);
+      const page = readPage(root, file, url, collect, warnings);
+      if (!page) continue;
+      compact?.(page);
+      pages.push(page);
     } catch (error) {
       warnings.push(`Cannot check \`${file}\`: ${(error as Error).message}`);
     }
@@ -199,10 +183,7 @@ async function collectInWorkers(
   // Chunks nobody took because every worker failed, and chunks of failed workers.
   leftOver.push(...entries.slice(next));
   if (leftOver.length > 0) {
-    const here = await collectHere(root, leftOver, collect, warnings);
-    const compact = compactor(interner);
-    for (const page of here) compact(page);
-    pages.push(...here);
+    for (const page of collectHere(root, leftOver, collect, warnings, compactor(interner))) pages.push(page);
   }
   return pages;
 }

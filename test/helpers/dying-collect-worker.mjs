@@ -2,7 +2,7 @@
 // the second unanswered, and exits when the third arrives: it dies with two
 // chunks in flight. Runs the compiled modules (`npm run build`).
 import { parentPort, workerData } from 'node:worker_threads';
-import { collectChunk } from '../../dist/node/collect-pages.js';
+import { collectHere } from '../../dist/node/collect-pages.js';
 import { packPages } from '../../dist/node/page-codec.js';
 
 let received = 0;
@@ -10,7 +10,7 @@ parentPort.on('message', (entries) => {
   received += 1;
   if (received === 1) {
     const warnings = [];
-    const pages = packPages(collectChunk(workerData.root, entries, workerData.collect, warnings));
+    const pages = packPages(collectHere(workerData.root, entries, workerData.collect, warnings));
     parentPort.postMessage({ pages, warnings }, [pages.codes.buffer]);
   } else if (received === 3) {
     process.exit(3);
