@@ -109,8 +109,8 @@ export function packPages(pages: readonly PageRecord[]): PackedPages {
       (page.refresh !== undefined ? P_REFRESH : 0) |
       (page.baseHref !== undefined ? P_BASE : 0) |
       (page.optOut !== undefined ? P_OPT_OUT : 0);
-    codes.push(flags, string(page.file), string(page.url));
-    // A page's text is its own: a table entry without a lookup.
+    // A page's file, URL and text are its own: table entries without a lookup.
+    codes.push(flags, strings.push(page.file) - 1, strings.push(page.url) - 1);
     if (page.text !== undefined) codes.push(strings.push(page.text) - 1);
     if (page.title !== undefined) codes.push(string(page.title));
     if (page.lang !== undefined) codes.push(string(page.lang));
@@ -132,7 +132,9 @@ export function packPages(pages: readonly PageRecord[]): PackedPages {
         (ignore === true ? L_IGNORE_ALL : ignore !== undefined ? L_IGNORE_LIST : 0) |
         (origin ? L_ORIGIN | (origin.endLine !== undefined ? L_ORIGIN_END_LINE : 0) | (origin.endColumn !== undefined ? L_ORIGIN_END_COLUMN : 0) : 0) |
         (attributes ? L_ATTRIBUTES : 0);
-      codes.push(flags, string(link.href), string(link.text));
+      // Template links repeat on every page of the chunk; content links' hrefs and texts mostly do not, and hashing them costs more than sending them.
+      if (link.region === 'template') codes.push(flags, string(link.href), string(link.text));
+      else codes.push(flags, strings.push(link.href) - 1, strings.push(link.text) - 1);
       list(link.rel);
       if (position.known) {
         codes.push(position.start.line, position.start.column);
