@@ -75,8 +75,8 @@ describe('collectPages', () => {
         expect(here.pages.find((page) => page.file === 'odd/index.html')?.links.some((link) => link.ignore === true && link.origin === undefined)).toBe(true);
         const workers = await run({ threads: 2 });
         expect(workers).toStrictEqual(here);
-        // Both workers die with two chunks each in flight: every page is still read, once.
-        const dying = await run({ threads: 2, workerUrl: new URL('./helpers/dying-collect-worker.mjs', import.meta.url) });
+        // Both workers (3 threads: 2 workers and this one) die with two chunks each in flight: every page is still read, once.
+        const dying = await run({ threads: 3, workerUrl: new URL('./helpers/dying-collect-worker.mjs', import.meta.url) });
         expect(dying.pages).toStrictEqual(here.pages);
         const stopped = 'A page-reading worker stopped (exit code 3); its pages were read in the main thread';
         expect(dying.warnings).toEqual([stopped, stopped, ...here.warnings].sort());

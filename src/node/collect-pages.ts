@@ -16,10 +16,11 @@ export interface CollectPagesOptions {
   /** Collection options shared by every page. */
   collect: Omit<CollectOptions, 'file' | 'url'>;
   /**
-   * Worker threads that read, parse and collect pages. Default: the
+   * Threads that read, parse and collect pages, the calling one included
+   * (it works beside `threads - 1` workers). Default: the
    * `LINKGRAPH_THREADS` environment variable, else one per core (at most 8)
    * from 200 pages up unless the load average already reaches the number of
-   * cores; with one, the calling thread does the work.
+   * cores; with one, the calling thread does all the work.
    */
   threads?: number | undefined;
   /**
@@ -44,8 +45,9 @@ export interface ChunkResult {
 }
 
 /**
- * Read, parse and collect every page: in worker threads when the site is
- * large enough and more than one core is there, else in this thread. The
+ * Read, parse and collect every page: in worker threads and this one when
+ * the site is large enough and more than one core is there, else in this
+ * thread alone. The
  * records are the same either way (each comes from `readPage`); their order
  * is not (the engine sorts them).
  *
@@ -131,9 +133,12 @@ export function collectHere(root: string, entries: readonly PageEntry[], collect
 }
 
 /**
- * Hand out chunks of pages to `threads` workers, {@link IN_FLIGHT} at a time
- * each, and unpack their records as they come. A worker that fails leaves
- * every chunk it had to this thread, so no page is lost.
+ * Read pages in `threads` threads: `threads - 1` workers, {@link IN_FLIGHT}
+ * chunks at a time each, and this thread, which reads chunks of its own
+ * between unpacking the workers' records as they come (it would otherwise
+ * wait, and its pages need neither a worker's start-up nor packing). A
+ * worker that fails leaves every chunk it had to this thread, so no page is
+ * lost.
  */
 async function collectInWorkers(
   url: URL,
@@ -179,11 +184,17 @@ async function collectInWorkers(
       for (let i = 0; i < IN_FLIGHT; i++) send();
       if (inFlight.length === 0) void worker.terminate();
     });
-  await Promise.all(Array.from({ length: threads }, run));
-  // Chunks nobody took because every worker failed, and chunks of failed workers.
-  leftOver.push(...entries.slice(next));
-  if (leftOver.length > 0) {
-    for (const page of collectHere(root, leftOver, collect, warnings, compactor(interner))) pages.push(page);
+  const workers = Array.from({ length: threads - 1 }, run);
+  const compact = compactor(interner);
+  while (next < entries.length) {
+    const chunk = entries.slice(next, next + CHUNK);
+    next += chunk.length;
+    for (const page of collectHere(root, chunk, collect, warnings, compact)) pages.push(page);
+    // Let the workers' answers in, so that each gets its next chunk before it runs dry.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  await Promise.all(workers);
+  // Chunks of failed workers.
+  for (const page of collectHere(root, leftOver, collect, warnings, compact)) pages.push(page);
   return pages;
 }

@@ -1,18 +1,10 @@
-// A page-reading worker that answers its first chunk like the real one, keeps
-// the second unanswered, and exits when the third arrives: it dies with two
-// chunks in flight. Runs the compiled modules (`npm run build`).
-import { parentPort, workerData } from 'node:worker_threads';
-import { collectHere } from '../../dist/node/collect-pages.js';
-import { packPages } from '../../dist/node/page-codec.js';
+// A page-reading worker that dies with two chunks in flight: it answers
+// neither of the two chunks it is sent at start, and exits when the second
+// arrives.
+import { parentPort } from 'node:worker_threads';
 
 let received = 0;
-parentPort.on('message', (entries) => {
+parentPort.on('message', () => {
   received += 1;
-  if (received === 1) {
-    const warnings = [];
-    const pages = packPages(collectHere(workerData.root, entries, workerData.collect, warnings));
-    parentPort.postMessage({ pages, warnings }, [pages.codes.buffer]);
-  } else if (received === 3) {
-    process.exit(3);
-  }
+  if (received === 2) process.exit(3);
 });
