@@ -1,7 +1,8 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CollectOptions } from '../collect/collect-page.js';
-import type { PageRecord, Point } from '../types.js';
+import type { PageRecord } from '../types.js';
+import { copyString, createInterner, unpackPages, type Interner, type PackedPages } from './page-codec.js';
 import { readPage } from './read-site.js';
 
 /** One page to read: its output file and public URL. */
@@ -15,30 +16,38 @@ export interface CollectPagesOptions {
   /** Collection options shared by every page. */
   collect: Omit<CollectOptions, 'file' | 'url'>;
   /**
-   * Worker threads that read, parse and collect pages. Default: the
+   * Threads that read, parse and collect pages, the calling one included
+   * (it works beside `threads - 1` workers). Default: the
    * `LINKGRAPH_THREADS` environment variable, else one per core (at most 8)
    * from 200 pages up unless the load average already reaches the number of
-   * cores; with one, the calling thread does the work.
+   * cores; with one, the calling thread does all the work.
    */
   threads?: number | undefined;
+  /**
+   * The worker module. Default: the compiled `collect-worker.js` next to
+   * this module. Tests point it at a worker that fails.
+   */
+  workerUrl?: URL | undefined;
 }
 
 /** Below this many pages, starting workers costs more than it saves. */
 const MIN_PAGES_FOR_WORKERS = 200;
 /** Pages per message to a worker: large enough to amortise messaging, small enough to balance. */
 const CHUNK = 32;
-/** How many pages the calling thread reads at once (I/O overlaps parsing). */
-const CONCURRENCY = 16;
 
-/** What a worker sends back for one chunk, as JSON (page records are plain data). */
+/** Chunks sent to a worker ahead of its answers, so that it never waits for this thread. */
+const IN_FLIGHT = 2;
+
+/** What a worker sends back for one chunk. */
 export interface ChunkResult {
-  pages: PageRecord[];
+  pages: PackedPages;
   warnings: string[];
 }
 
 /**
- * Read, parse and collect every page: in worker threads when the site is
- * large enough and more than one core is there, else in this thread. The
+ * Read, parse and collect every page: in worker threads and this one when
+ * the site is large enough and more than one core is there, else in this
+ * thread alone. The
  * records are the same either way (each comes from `readPage`); their order
  * is not (the engine sorts them).
  *
@@ -49,14 +58,12 @@ export interface ChunkResult {
 export async function collectPages(root: string, entries: readonly PageEntry[], options: CollectPagesOptions, warnings: string[]): Promise<PageRecord[]> {
   const threads = Math.min(threadCount(options.threads, entries.length), Math.ceil(entries.length / CHUNK));
   // Workers run the compiled module next to this one; from TypeScript sources (tests) there is none.
-  const workerUrl = new URL('./collect-worker.js', import.meta.url);
-  const pages =
-    threads <= 1 || !import.meta.url.endsWith('.js')
-      ? await collectHere(root, entries, options.collect, warnings)
-      : await collectInWorkers(workerUrl, threads, root, entries, options.collect, warnings);
-  const compact = compactor();
-  for (const page of pages) compact(page);
-  return pages;
+  const workerUrl = options.workerUrl ?? (import.meta.url.endsWith('.js') ? new URL('./collect-worker.js', import.meta.url) : undefined);
+  const interner = createInterner();
+  if (threads <= 1 || workerUrl === undefined) {
+    return collectHere(root, entries, options.collect, warnings, compactor(interner));
+  }
+  return collectInWorkers(workerUrl, threads, root, entries, options.collect, interner, warnings);
 }
 
 /**
@@ -65,33 +72,12 @@ export async function collectPages(root: string, entries: readonly PageEntry[], 
  * shared between pages (navigation hrefs and anchor texts repeat on every
  * page), empty `rel` lists share one array, and so do equal line:column
  * points (a template link sits at the same place on every page). Records
- * stay equal; nothing in a run mutates them.
+ * stay equal; nothing in a run mutates them. Records that come from workers
+ * are made small as they are unpacked instead.
  */
-export function compactor(): (page: PageRecord) => void {
-  const strings = new Map<string, string>();
-  const intern = (value: string): string => {
-    let shared = strings.get(value);
-    if (shared === undefined) {
-      // A fresh copy, so that the map holds no substring of a page's source.
-      shared = value.length < 13 ? value : ` ${value}`.slice(1);
-      strings.set(shared, shared);
-    }
-    return shared;
-  };
-  const copy = (value: string): string => (value.length < 13 ? value : ` ${value}`.slice(1));
-  const internAll = (list: readonly string[]): readonly string[] => (list.length === 0 ? EMPTY : list.map(intern));
-  const points = new Map<number, Point>();
-  const internPoint = (point: Point): Point => {
-    // Lines and columns are small integers: one number keys both exactly.
-    if (point.column >= 2 ** 26) return point;
-    const key = point.line * 2 ** 26 + point.column;
-    let shared = points.get(key);
-    if (shared === undefined) {
-      shared = { line: point.line, column: point.column };
-      points.set(key, shared);
-    }
-    return shared;
-  };
+export function compactor(interner: Interner = createInterner()): (page: PageRecord) => void {
+  const intern = interner.string;
+  const internAll = interner.list;
   return (page) => {
     const record = page as { -readonly [K in keyof PageRecord]: PageRecord[K] };
     record.ids = internAll(page.ids);
@@ -101,19 +87,17 @@ export function compactor(): (page: PageRecord) => void {
     for (const link of page.links) {
       const mutable = link as { -readonly [K in keyof typeof link]: (typeof link)[K] };
       // Template links repeat on every page: share their strings; content links' strings are mostly unique.
-      mutable.href = link.region === 'template' ? intern(link.href) : copy(link.href);
-      mutable.text = link.region === 'template' ? intern(link.text) : copy(link.text);
+      mutable.href = link.region === 'template' ? intern(link.href) : copyString(link.href);
+      mutable.text = link.region === 'template' ? intern(link.text) : copyString(link.text);
       mutable.rel = internAll(link.rel);
       const position = link.position;
       if (position.known) {
-        position.start = internPoint(position.start);
-        if (position.end) position.end = internPoint(position.end);
+        position.start = interner.point(position.start.line, position.start.column);
+        if (position.end) position.end = interner.point(position.end.line, position.end.column);
       }
     }
   };
 }
-
-const EMPTY: readonly string[] = Object.freeze([]);
 
 function threadCount(configured: number | undefined, pages: number): number {
   if (configured !== undefined) return Math.max(1, Math.floor(configured));
@@ -126,28 +110,35 @@ function threadCount(configured: number | undefined, pages: number): number {
   return os.loadavg()[0]! >= cores ? 1 : Math.min(cores, 8);
 }
 
-/** Read a chunk of pages in the calling thread, {@link CONCURRENCY} at a time. */
-export async function collectHere(root: string, entries: readonly PageEntry[], collect: CollectPagesOptions['collect'], warnings: string[]): Promise<PageRecord[]> {
+/**
+ * Read pages one after the other in the calling thread, as a worker does
+ * with its chunks.
+ *
+ * @param compact applied to each record as soon as it is made, so that the
+ *   page's source can be freed before the next is read (see {@link compactor}).
+ */
+export function collectHere(root: string, entries: readonly PageEntry[], collect: CollectPagesOptions['collect'], warnings: string[], compact?: (page: PageRecord) => void): PageRecord[] {
   const pages: PageRecord[] = [];
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < entries.length) {
-      const { file, url } = entries[next++]!;
-      try {
-        const page = await readPage(root, file, url, collect, warnings);
-        if (page) pages.push(page);
-      } catch (error) {
-        warnings.push(`Cannot check \`${file}\`: ${(error as Error).message}`);
-      }
+  for (const { file, url } of entries) {
+    try {
+      const page = readPage(root, file, url, collect, warnings);
+      if (!page) continue;
+      compact?.(page);
+      pages.push(page);
+    } catch (error) {
+      warnings.push(`Cannot check \`${file}\`: ${(error as Error).message}`);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, entries.length) }, worker));
+  }
   return pages;
 }
 
 /**
- * Hand out chunks of pages to `threads` workers as each finishes the last.
- * A worker that fails leaves its chunk to this thread, so no page is lost.
+ * Read pages in `threads` threads: `threads - 1` workers, {@link IN_FLIGHT}
+ * chunks at a time each, and this thread, which reads chunks of its own
+ * between unpacking the workers' records as they come (it would otherwise
+ * wait, and its pages need neither a worker's start-up nor packing). A
+ * worker that fails leaves every chunk it had to this thread, so no page is
+ * lost.
  */
 async function collectInWorkers(
   url: URL,
@@ -155,6 +146,7 @@ async function collectInWorkers(
   root: string,
   entries: readonly PageEntry[],
   collect: CollectPagesOptions['collect'],
+  interner: Interner,
   warnings: string[],
 ): Promise<PageRecord[]> {
   const pages: PageRecord[] = [];
@@ -163,35 +155,46 @@ async function collectInWorkers(
   const run = (): Promise<void> =>
     new Promise((resolve) => {
       const worker = new Worker(url, { workerData: { root, collect } });
-      let current: PageEntry[] = [];
+      // A worker answers its chunks in the order it got them.
+      const inFlight: (readonly PageEntry[])[] = [];
       const send = (): void => {
-        current = entries.slice(next, next + CHUNK);
-        next += current.length;
-        if (current.length === 0) {
-          void worker.terminate();
-          return;
-        }
-        worker.postMessage(current);
+        const chunk = entries.slice(next, next + CHUNK);
+        if (chunk.length === 0) return;
+        next += chunk.length;
+        inFlight.push(chunk);
+        worker.postMessage(chunk);
       };
-      worker.on('message', (message: string) => {
-        const result = JSON.parse(message) as ChunkResult;
-        for (const page of result.pages) pages.push(page);
-        for (const warning of result.warnings) warnings.push(warning);
+      worker.on('message', (result: ChunkResult) => {
+        inFlight.shift();
         send();
+        for (const page of unpackPages(result.pages, interner)) pages.push(page);
+        for (const warning of result.warnings) warnings.push(warning);
+        if (inFlight.length === 0) void worker.terminate();
       });
+      let failed = false;
       worker.on('error', (error) => {
+        failed = true;
         warnings.push(`A page-reading worker failed (${error.message}); its pages were read in the main thread`);
       });
-      worker.on('exit', () => {
-        leftOver.push(...current);
-        current = [];
+      worker.on('exit', (code) => {
+        if (inFlight.length > 0 && !failed) warnings.push(`A page-reading worker stopped (exit code ${code}); its pages were read in the main thread`);
+        for (const chunk of inFlight.splice(0)) leftOver.push(...chunk);
         resolve();
       });
-      send();
+      for (let i = 0; i < IN_FLIGHT; i++) send();
+      if (inFlight.length === 0) void worker.terminate();
     });
-  await Promise.all(Array.from({ length: threads }, run));
-  // Chunks nobody took because every worker failed, and chunks of failed workers.
-  leftOver.push(...entries.slice(next));
-  if (leftOver.length > 0) pages.push(...(await collectHere(root, leftOver, collect, warnings)));
+  const workers = Array.from({ length: threads - 1 }, run);
+  const compact = compactor(interner);
+  while (next < entries.length) {
+    const chunk = entries.slice(next, next + CHUNK);
+    next += chunk.length;
+    for (const page of collectHere(root, chunk, collect, warnings, compact)) pages.push(page);
+    // Let the workers' answers in, so that each gets its next chunk before it runs dry.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(workers);
+  // Chunks of failed workers.
+  for (const page of collectHere(root, leftOver, collect, warnings, compact)) pages.push(page);
   return pages;
 }

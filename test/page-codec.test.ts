@@ -1,0 +1,94 @@
+import { fromHtml } from 'hast-util-from-html';
+import { describe, expect, it } from 'vitest';
+import { collectHtml } from '../src/collect/collect-html.js';
+import { collectPage } from '../src/collect/collect-page.js';
+import { createInterner, PACKED_FIELDS, packPages, unpackPages } from '../src/node/page-codec.js';
+import { UNKNOWN_POSITION, type LinkRecord, type PageRecord } from '../src/types.js';
+
+/** Pack, send through a structured clone as a worker's message would, and unpack. */
+function roundTrip(pages: PageRecord[], interner = createInterner()): PageRecord[] {
+  const packed = structuredClone(packPages(pages));
+  return unpackPages(packed, interner);
+}
+
+const link = (fields: Partial<LinkRecord>): LinkRecord => ({ source: 'a[href]', href: '/', text: '', rel: [], region: 'content', position: UNKNOWN_POSITION, ...fields });
+
+/** Records with every optional field present and absent, and odd values. */
+const odd: PageRecord[] = [
+  {
+    file: 'café/ü 😀.html',
+    url: '/café/ü%20😀',
+    noindex: true,
+    ids: ['', 'a b', 'ünï', '😀'],
+    headings: [''],
+    links: [
+      link({}),
+      link({ source: 'meta[refresh]', href: '', text: '', region: 'template' }),
+      link({ source: 'img[srcset]', href: 'x.png', text: 'Zoë "quoted" \\ \n\t\u0000', rel: ['nofollow', 'ugc'], position: { known: true, start: { line: 1, column: 1 } } }),
+      link({ source: 'object[data]', href: '/o', position: { known: true, start: { line: 2 ** 40, column: 2 ** 31 + 5 }, end: { line: 3, column: 0 } }, ignore: true }),
+      link({ source: 'area[href]', region: 'template', ignore: ['orphan-page', ''], origin: { file: 'src/pages/a:b.md', line: 12, column: 5 } }),
+      link({ origin: { file: '', line: 0, column: 1e21, endLine: 4, endColumn: 9 }, attributes: { hrefLang: 'de', target: '', missingHref: 'true', id: 'ü' } }),
+      link({ origin: { file: 'x.mdx', line: 1, column: 2, endColumn: 3 }, attributes: {} }),
+    ],
+    text: '',
+    title: '',
+    lang: 'zh-Hant',
+    canonical: 'https://example.com/ü',
+    refresh: '0; url=/x/',
+    baseHref: '/docs/',
+    optOut: [],
+  },
+  { file: 'a.html', url: '/a', noindex: false, ids: [], headings: [], links: [], optOut: ['all'] },
+  { file: 'b.html', url: '/b', noindex: false, ids: ['x', 'x'], headings: [], links: [link({ position: { known: true, start: { line: 5, column: 7 }, end: { line: 5, column: 7 } } })], text: 'ünïcödé text' },
+];
+
+describe('page codec', () => {
+  it('names every field of the records it carries', () => {
+    // The satisfies clause keeps these complete at compile time; here, the records used below use no other field.
+    for (const page of odd) {
+      for (const key of Object.keys(page)) expect(PACKED_FIELDS.page).toHaveProperty([key]);
+      for (const one of page.links) {
+        for (const key of Object.keys(one)) expect(PACKED_FIELDS.link).toHaveProperty([key]);
+        for (const key of Object.keys(one.origin ?? {})) expect(PACKED_FIELDS.origin).toHaveProperty([key]);
+      }
+    }
+  });
+
+  it('gives back equal records, optional fields absent rather than undefined', () => {
+    const back = roundTrip(odd);
+    expect(back).toStrictEqual(odd);
+    expect(Object.keys(back[1]!)).toEqual(['file', 'url', 'noindex', 'ids', 'headings', 'links', 'optOut']);
+    expect(Object.keys(back[0]!.links[0]!)).toEqual(['source', 'href', 'text', 'rel', 'region', 'position']);
+    expect(back[0]!.links[0]!.position).toBe(UNKNOWN_POSITION);
+  });
+
+  it('gives back what collectPage gives on real pages, sharing strings and points across chunks', () => {
+    const html = (n: number) =>
+      [
+        `<!doctype html><html lang="en"><head><title>Page ${n}</title><link rel="canonical" href="/p${n}/"><base href="/">`,
+        '<meta name="robots" content="noindex"><meta name="linkgraph-ignore" content="orphan-page"></head><body>',
+        '<nav><a href="/" aria-current="page">Home</a> <a href="/docs/" hreflang="en" target="_blank">Docs</a></nav>',
+        `<main><h1 id="top">Title ${n}</h1><a href="/p${n + 1}/" data-linkgraph-src="src/p.md:3:1">next</a>`,
+        '<div data-linkgraph-ignore="broken-fragment"><a href="#nope">x</a></div><div data-linkgraph-ignore><a href="/y">y</a></div>',
+        '<a name="anchor">no href</a><img src="/i.png" srcset="/i-2.png 2x" alt="Ï"><p>Text ü</p></main></body></html>',
+      ].join('\n');
+    const pages = [1, 2, 3].map((n) => collectHtml(html(n), { file: `p${n}/index.html`, url: `/p${n}/` }));
+    pages.push(collectPage(fromHtml(html(4)), { file: 'p4/index.html', url: '/p4/', contentSelector: 'main' }));
+    const interner = createInterner();
+    const first = roundTrip(pages.slice(0, 2), interner);
+    const second = roundTrip(pages.slice(2), interner);
+    expect([...first, ...second]).toStrictEqual(pages);
+    // A template link's href and a point at the same place are one value across chunks.
+    const home = (page: PageRecord) => page.links.find((one) => one.text === 'Home')!;
+    expect(home(second[0]!).position.known && home(first[0]!).position.known).toBe(true);
+    const [a, b] = [home(first[0]!).position, home(second[0]!).position];
+    if (a.known && b.known) expect(a.start).toBe(b.start);
+    expect(first[0]!.links.some((one) => one.ignore === true)).toBe(true);
+    expect(first[0]!.links.some((one) => one.origin?.file === 'src/p.md')).toBe(true);
+  });
+
+  it('refuses a link source it does not know, rather than lose it', () => {
+    const bad = [{ ...odd[1]!, links: [link({ source: 'form[action]' as LinkRecord['source'] })] }];
+    expect(() => packPages(bad)).toThrow('unknown link source `form[action]`');
+  });
+});
