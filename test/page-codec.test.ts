@@ -83,6 +83,8 @@ describe('page codec', () => {
     expect(home(second[0]!).position.known && home(first[0]!).position.known).toBe(true);
     const [a, b] = [home(first[0]!).position, home(second[0]!).position];
     if (a.known && b.known) expect(a.start).toBe(b.start);
+    // And so is the whole position: one object for every link at the same place.
+    expect(a).toBe(b);
     expect(first[0]!.links.some((one) => one.ignore === true)).toBe(true);
     expect(first[0]!.links.some((one) => one.origin?.file === 'src/p.md')).toBe(true);
   });

@@ -70,8 +70,8 @@ export async function collectPages(root: string, entries: readonly PageEntry[], 
  * Make page records small for a site-wide run: every string is copied out
  * of the page's source text (a substring can keep the whole file alive) and
  * shared between pages (navigation hrefs and anchor texts repeat on every
- * page), empty `rel` lists share one array, and so do equal line:column
- * points (a template link sits at the same place on every page). Records
+ * page), empty `rel` lists share one array, and so do equal
+ * positions (a template link sits at the same place on every page). Records
  * stay equal; nothing in a run mutates them. Records that come from workers
  * are made small as they are unpacked instead.
  */
@@ -92,8 +92,8 @@ export function compactor(interner: Interner = createInterner()): (page: PageRec
       mutable.rel = internAll(link.rel);
       const position = link.position;
       if (position.known) {
-        position.start = interner.point(position.start.line, position.start.column);
-        if (position.end) position.end = interner.point(position.end.line, position.end.column);
+        const start = interner.point(position.start.line, position.start.column);
+        mutable.position = interner.position(start, position.end && interner.point(position.end.line, position.end.column));
       }
     }
   };

@@ -164,6 +164,12 @@ export interface Interner {
   list(values: readonly string[]): readonly string[];
   /** The run's one point equal to this line and column. */
   point(line: number, column: number): Point;
+  /**
+   * The run's one known position with these points (shared objects: the
+   * same link in a template sits at the same place on every page, and so
+   * do many content links of generated pages).
+   */
+  position(start: Point, end: Point | undefined): Position;
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
@@ -175,6 +181,8 @@ const EMPTY: readonly string[] = Object.freeze([]);
 export function createInterner(): Interner {
   const strings = new Map<string, string>();
   const points = new Map<number, Point>();
+  // Keyed by the shared start point, then the shared end point (or the start itself when there is none).
+  const positions = new Map<Point, Map<Point, Position>>();
   const string = (value: string): string => {
     let shared = strings.get(value);
     if (shared === undefined) {
@@ -195,6 +203,14 @@ export function createInterner(): Interner {
         shared = { line, column };
         points.set(key, shared);
       }
+      return shared;
+    },
+    position(start, end) {
+      let byEnd = positions.get(start);
+      if (byEnd === undefined) positions.set(start, (byEnd = new Map()));
+      const key = end ?? start;
+      let shared = byEnd.get(key);
+      if (shared === undefined) byEnd.set(key, (shared = end === undefined ? { known: true, start } : { known: true, start, end }));
       return shared;
     },
   };
@@ -255,7 +271,7 @@ export function unpackPages(packed: PackedPages, interner: Interner): PageRecord
       let position: Position = UNKNOWN_POSITION;
       if (flags & L_KNOWN) {
         const start = interner.point(next(), next());
-        position = flags & L_END ? { known: true, start, end: interner.point(next(), next()) } : { known: true, start };
+        position = interner.position(start, flags & L_END ? interner.point(next(), next()) : undefined);
       }
       const link: LinkRecord = { source: SOURCES[flags & SOURCE_MASK]!, href, text, rel, region: template ? 'template' : 'content', position };
       if (flags & L_IGNORE_ALL) link.ignore = true;
