@@ -58,26 +58,37 @@ export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOpt
   const phrases = keyPhrases(graph, index, pageId);
   // Only pages that hold every word of a phrase can mention it: intersect postings instead of scanning texts.
   const mentioning = pagesWithAllTerms(index, phrases.map((phrase) => [...new Set(terms(phrase))]));
-  const suggestion = (doc: number): LinkSuggestion => ({ pageId: doc, url: graph.pages[doc]!.url, score: Math.round(scores[doc]! * 100) / 100 });
+  // Scores are compared as shown (two decimals); ties go to the shorter, then smaller URL.
+  const rounded = (doc: number): number => Math.round(scores[doc]! * 100) / 100;
+  const suggestion = (doc: number): LinkSuggestion => ({ pageId: doc, url: graph.pages[doc]!.url, score: rounded(doc) });
+  const byDocRank = (a: number, b: number): number => {
+    const difference = rounded(b) - rounded(a);
+    if (difference !== 0) return difference;
+    const [x, y] = [graph.pages[a]!.url, graph.pages[b]!.url];
+    return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
+  };
 
   // Pages that mention the target come first, best score first; stop at `limit` real mentions.
   const chosen: LinkSuggestion[] = [];
-  const mentionOrder = [...mentioning].filter(eligible).map(suggestion).sort(byRank);
-  for (const candidate of mentionOrder) {
+  const mentionOrder = [...mentioning].filter(eligible).sort(byDocRank);
+  for (const doc of mentionOrder) {
     if (chosen.length === limit) break;
-    const mention = findMention(graph.pages[candidate.pageId]!.text ?? '', index.lowerText(candidate.pageId), phrases);
+    const text = graph.pages[doc]!.text ?? '';
+    const mention = findMention(text, normalise(text), phrases);
     if (!mention) continue;
-    chosen.push({ ...candidate, phrase: mention.phrase, sentence: mention.sentence });
+    chosen.push({ ...suggestion(doc), phrase: mention.phrase, sentence: mention.sentence });
   }
   // Then the best of the rest by score: a running top list, not a sort of every page touched.
+  // A page scoring below the list's last is passed over before anything is made for it.
   const room = limit - chosen.length;
   const taken = new Set(chosen.map((item) => item.pageId));
   const top: LinkSuggestion[] = [];
   for (const doc of touched) {
     if (room === 0) break;
+    const score = rounded(doc);
+    if (score <= 0 || (top.length === room && score < top[room - 1]!.score)) continue;
     if (taken.has(doc) || !eligible(doc)) continue;
     const candidate = suggestion(doc);
-    if (candidate.score <= 0) continue;
     if (top.length === room && byRank(candidate, top[room - 1]!) >= 0) continue;
     let at = top.length;
     while (at > 0 && byRank(candidate, top[at - 1]!) < 0) at--;
@@ -131,8 +142,6 @@ interface TextIndex {
   averageLength: number;
   /** Title parts shared by most pages (the site name), dropped from key phrases. */
   boilerplate: ReadonlySet<string>;
-  /** A page's content text in lower case, same length as the original (cached). */
-  lowerText(doc: number): string;
 }
 
 const indexes = new WeakMap<Graph, TextIndex>();
@@ -191,7 +200,6 @@ function buildTextIndex(graph: Graph, targetSet: ReadonlySet<number> | 'all'): T
   const bodyIds: Int32Array[] = [];
   const bodyCounts: Int32Array[] = [];
   const lengths = new Float64Array(graph.pages.length);
-  const lowered = new Map<number, string>();
   // Per-page scratch counts by term id, reset after each page: no map per page.
   let weight = new Float64Array(1024);
   let bodyCount = new Int32Array(1024);
@@ -282,11 +290,6 @@ function buildTextIndex(graph: Graph, targetSet: ReadonlySet<number> | 'all'): T
     lengths,
     averageLength: graph.pages.length === 0 ? 1 : Math.max(1, total / graph.pages.length),
     boilerplate: sharedTitleParts(graph),
-    lowerText: (doc) => {
-      let text = lowered.get(doc);
-      if (text === undefined) lowered.set(doc, (text = normalise(graph.pages[doc]?.text ?? '')));
-      return text;
-    },
   };
 }
 
