@@ -41,8 +41,9 @@ export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOpt
   for (const term of query) {
     const docs = index.docs[term]!;
     const counts = index.counts[term]!;
-    // A word on more than a tenth of the pages (and more than 25) says little about any of them, and would touch most of them.
-    if (docs.length > Math.max(COMMON_FLOOR, index.docCount / 10)) continue;
+    // A word on more than a tenth of the pages (and more than 25), or on more than 1,000, says little about any of
+    // them, and would touch most of them: each orphan would cost work in proportion to the site.
+    if (docs.length > Math.max(COMMON_FLOOR, Math.min(index.docCount / 10, COMMON_CAP))) continue;
     const idf = Math.log(1 + (index.docCount - docs.length + 0.5) / (docs.length + 0.5));
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i]!;
@@ -69,9 +70,11 @@ export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOpt
   };
 
   // Pages that mention the target come first, best score first; stop at `limit` real mentions.
+  // Many pages can hold a phrase's words, and a few real mentions end the search: the candidates
+  // come off a heap in rank order rather than all being sorted.
   const chosen: LinkSuggestion[] = [];
-  const mentionOrder = [...mentioning].filter(eligible).sort(byDocRank);
-  for (const doc of mentionOrder) {
+  const candidates = new RankHeap([...mentioning].filter(eligible), byDocRank);
+  for (let doc = candidates.pop(); doc !== undefined; doc = candidates.pop()) {
     if (chosen.length === limit) break;
     const text = graph.pages[doc]!.text ?? '';
     const mention = findMention(text, normalise(text), phrases);
@@ -98,6 +101,45 @@ export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOpt
   return [...chosen, ...top];
 }
 
+/** A binary heap of page ids: {@link RankHeap.pop} gives them in `order`, best first. */
+class RankHeap {
+  private readonly items: number[];
+
+  constructor(
+    items: number[],
+    private readonly order: (a: number, b: number) => number,
+  ) {
+    this.items = items;
+    for (let at = (items.length >> 1) - 1; at >= 0; at--) this.down(at);
+  }
+
+  pop(): number | undefined {
+    const items = this.items;
+    if (items.length === 0) return undefined;
+    const best = items[0]!;
+    const last = items.pop()!;
+    if (items.length > 0) {
+      items[0] = last;
+      this.down(0);
+    }
+    return best;
+  }
+
+  private down(from: number): void {
+    const items = this.items;
+    let at = from;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= items.length) return;
+      const right = left + 1;
+      const child = right < items.length && this.order(items[right]!, items[left]!) < 0 ? right : left;
+      if (this.order(items[child]!, items[at]!) >= 0) return;
+      [items[at], items[child]] = [items[child]!, items[at]!];
+      at = child;
+    }
+  }
+}
+
 /** Higher score first; ties by shorter, then smaller URL. */
 function byRank(a: LinkSuggestion, b: LinkSuggestion): number {
   return b.score - a.score || a.url.length - b.url.length || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
@@ -111,8 +153,10 @@ export function formatSuggestion(suggestion: LinkSuggestion): string {
 /** BM25 parameters, the usual defaults. */
 const K1 = 1.2;
 const B = 0.75;
-/** Words on more pages than this, and on more than a tenth of all pages, leave the query. */
+/** Words on more pages than this, and on more than a tenth of all pages (or than {@link COMMON_CAP}), leave the query. */
 const COMMON_FLOOR = 25;
+/** Words on more pages than this leave the query whatever the site's size (a tenth of 10,000 pages). */
+const COMMON_CAP = 1000;
 /** Field weights: a title word counts three times, a heading word twice, a body word once. */
 const TITLE_WEIGHT = 3;
 const HEADING_WEIGHT = 2;
