@@ -62,12 +62,8 @@ export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOpt
   // Scores are compared as shown (two decimals); ties go to the shorter, then smaller URL.
   const rounded = (doc: number): number => Math.round(scores[doc]! * 100) / 100;
   const suggestion = (doc: number): LinkSuggestion => ({ pageId: doc, url: graph.pages[doc]!.url, score: rounded(doc) });
-  const byDocRank = (a: number, b: number): number => {
-    const difference = rounded(b) - rounded(a);
-    if (difference !== 0) return difference;
-    const [x, y] = [graph.pages[a]!.url, graph.pages[b]!.url];
-    return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
-  };
+  const urlRank = urlOrder(graph);
+  const byDocRank = (a: number, b: number): number => rounded(b) - rounded(a) || urlRank[a]! - urlRank[b]!;
 
   // Pages that mention the target come first, best score first; stop at `limit` real mentions.
   // Many pages can hold a phrase's words, and a few real mentions end the search: the candidates
@@ -99,6 +95,26 @@ export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOpt
     if (top.length > room) top.pop();
   }
   return [...chosen, ...top];
+}
+
+const urlOrders = new WeakMap<Graph, Int32Array>();
+
+/** Each page's place among the pages ordered by shorter, then smaller URL (the tie-break of suggestions), once per graph. */
+function urlOrder(graph: Graph): Int32Array {
+  let rank = urlOrders.get(graph);
+  if (rank === undefined) {
+    const urls = graph.pages.map((page) => page.url);
+    const ids = Int32Array.from(urls.keys()).sort((a, b) => {
+      const [x, y] = [urls[a]!, urls[b]!];
+      return x.length - y.length || (x < y ? -1 : x > y ? 1 : a - b);
+    });
+    rank = new Int32Array(ids.length);
+    ids.forEach((id, place) => {
+      rank![id] = place;
+    });
+    urlOrders.set(graph, rank);
+  }
+  return rank;
 }
 
 /** A binary heap of page ids: {@link RankHeap.pop} gives them in `order`, best first. */
