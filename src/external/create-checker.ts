@@ -1,6 +1,6 @@
 import type { LookupFunction } from 'node:net';
 import path from 'node:path';
-import { Agent, Pool, request, type Dispatcher } from 'undici';
+import type { Dispatcher, Pool as UndiciPool } from 'undici';
 import type { ResolvedOptions } from '../options.js';
 import { VERSION } from '../version.js';
 import { freshEntry, loadCache, pruneCache, saveCache, type CacheData } from './cache.js';
@@ -105,7 +105,8 @@ export function createExternalChecker(options: ExternalOptions, host: ExternalHo
       pending.push(item);
     }
 
-    const session = createSession(options, host, env, warn);
+    // undici is loaded only when links are really checked: it is an eighth of a second of every start-up.
+    const session = createSession(options, host, env, warn, await import('undici'));
     const failures = new Map<string, FailureKind>();
     const progress = createProgress(pending.length, log, host.progressEvery ?? 1000, Date.now);
     let done = 0;
@@ -175,7 +176,7 @@ interface Outcome {
 }
 
 /** The HTTP side of a run: the agent, the gates, and the check of one URL. */
-function createSession(options: ExternalOptions, host: ExternalHost, env: Readonly<Record<string, string | undefined>>, warn: (message: string) => void) {
+function createSession(options: ExternalOptions, host: ExternalHost, env: Readonly<Record<string, string | undefined>>, warn: (message: string) => void, undici: typeof import('undici')) {
   const global = new Semaphore(options.concurrency);
   const gates = new Map<string, HostGate>();
   const settings = (hostname: string): ExternalOptions['hosts'][string] | undefined => {
@@ -219,10 +220,11 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
     return merged;
   };
   const connect = { timeout: options.timeouts.connect, ...(host.lookup ? { lookup: host.lookup } : {}) };
+  const { Agent, Pool, request } = undici;
   const agent = new Agent({
     factory: (origin: string | URL, poolOptions: object): Dispatcher => {
       const hostname = new URL(String(origin)).hostname;
-      return new Pool(origin, { ...(poolOptions as Pool.Options), connections: settings(hostname)?.concurrency ?? options.perHost });
+      return new Pool(origin, { ...(poolOptions as UndiciPool.Options), connections: settings(hostname)?.concurrency ?? options.perHost });
     },
     connect,
     headersTimeout: options.timeouts.headers,
