@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { Parser } from 'htmlparser2';
 import { find, html as htmlSchema, svg as svgSchema, type Info } from 'property-information';
 import type { PageRecord, Point } from '../types.js';
-import { COLLECTED_PROPERTIES, collectPage, PageCollector, type CollectOptions } from './collect-page.js';
+import { bitTable, COLLECTED_PROPERTIES, collectPage, PageCollector, type CollectOptions } from './collect-page.js';
 
 /**
  * Collect the page record of one built HTML page.
@@ -70,21 +70,16 @@ const IS_HEADING = 16;
 const IS_TABLE_PARENT = 32;
 const IS_LIST_ITEM = 64;
 const IS_DROP_FIRST_NEWLINE = 128;
-const TAGS: ReadonlyMap<string, number> = (() => {
-  const tags = new Map<string, number>();
-  const add = (bit: number, names: Iterable<string>): void => {
-    for (const name of names) tags.set(name, (tags.get(name) ?? 0) | bit);
-  };
-  add(IS_VOID, VOID);
-  add(IS_BAIL, BAIL);
-  add(IS_HEAD_CONTENT, HEAD_CONTENT);
-  add(IS_PHRASING, PHRASING);
-  add(IS_HEADING, HEADINGS);
-  add(IS_TABLE_PARENT, TABLE_CHILDREN.keys());
-  add(IS_LIST_ITEM, ['li', 'dd', 'dt']);
-  add(IS_DROP_FIRST_NEWLINE, DROP_FIRST_NEWLINE);
-  return tags;
-})();
+const TAGS = bitTable([
+  [IS_VOID, VOID],
+  [IS_BAIL, BAIL],
+  [IS_HEAD_CONTENT, HEAD_CONTENT],
+  [IS_PHRASING, PHRASING],
+  [IS_HEADING, HEADINGS],
+  [IS_TABLE_PARENT, TABLE_CHILDREN.keys()],
+  [IS_LIST_ITEM, ['li', 'dd', 'dt']],
+  [IS_DROP_FIRST_NEWLINE, DROP_FIRST_NEWLINE],
+]);
 
 /** Markup whose tokenising differs between parsers in corner cases. */
 const UNSAFE_MARKUP = /[\r\0]|<\/(?![a-zA-Z])|<!\[|<!-->|<!--->|--!>|<\?/;

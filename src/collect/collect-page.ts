@@ -40,21 +40,26 @@ const HEADING = 16;
 const BLOCK = 32;
 /** Read by name when visited (links, page fields, anchor names). */
 const SPECIAL = 64;
-const ELEMENTS: ReadonlyMap<string, number> = (() => {
-  const elements = new Map<string, number>();
-  const add = (bit: number, names: readonly string[]): void => {
-    for (const name of names) elements.set(name, (elements.get(name) ?? 0) | bit);
-  };
+const ELEMENTS = bitTable([
   // `nav`/`aside` mark a template region wherever they are.
-  add(TEMPLATE_ELEMENT, ['nav', 'aside']);
-  add(SCOPED_LANDMARK, ['header', 'footer']);
-  add(SECTIONING, ['article', 'aside', 'main', 'nav', 'section']);
-  add(SKIP_TEXT, ['script', 'style', 'template', 'noscript', 'svg']);
-  add(HEADING, ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-  add(BLOCK, ['p', 'div', 'li', 'td', 'th', 'br', 'tr', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'dd', 'dt', 'figcaption']);
-  add(SPECIAL, ['html', 'body', 'title', 'base', 'meta', 'link', 'a', 'area', 'img', 'source', 'script', 'iframe', 'video', 'audio', 'track', 'embed', 'object', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-  return elements;
-})();
+  [TEMPLATE_ELEMENT, ['nav', 'aside']],
+  [SCOPED_LANDMARK, ['header', 'footer']],
+  [SECTIONING, ['article', 'aside', 'main', 'nav', 'section']],
+  [SKIP_TEXT, ['script', 'style', 'template', 'noscript', 'svg']],
+  [HEADING, ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']],
+  [BLOCK, ['p', 'div', 'li', 'td', 'th', 'br', 'tr', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'dd', 'dt', 'figcaption']],
+  [SPECIAL, ['html', 'body', 'title', 'base', 'meta', 'link', 'a', 'area', 'img', 'source', 'script', 'iframe', 'video', 'audio', 'track', 'embed', 'object', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']],
+]);
+
+/**
+ * Names mapped to the OR of the bits of every list they are on, so that
+ * one lookup per element answers every question about its name.
+ */
+export function bitTable(lists: readonly (readonly [bit: number, names: Iterable<string>])[]): ReadonlyMap<string, number> {
+  const table = new Map<string, number>();
+  for (const [bit, names] of lists) for (const name of names) table.set(name, (table.get(name) ?? 0) | bit);
+  return table;
+}
 
 /** Single-URL attributes per element. */
 const URL_ATTRIBUTES: ReadonlyMap<string, readonly [prop: string, source: LinkSource][]> = new Map([
