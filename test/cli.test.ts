@@ -109,7 +109,7 @@ describe('linkgraph check', () => {
   it('prints complete help and the version', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    for (const flag of ['--site', '--base', '--trailing-slash', '--fail-on', '--format', '--output', '--config', 'Exit codes']) expect(help.stdout).toContain(flag);
+    for (const flag of ['--site', '--base', '--trailing-slash', '--fail-on', '--format', '--output', '--config', 'Exit codes', 'LINKGRAPH_TIMING', 'LINKGRAPH_THREADS']) expect(help.stdout).toContain(flag);
     expect((await runCli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });

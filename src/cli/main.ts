@@ -77,6 +77,12 @@ Exit codes:
 In GitHub Actions (GITHUB_ACTIONS=true) the github format is added on its own,
 and a Markdown summary of every finding is appended to $GITHUB_STEP_SUMMARY.
 
+Environment:
+  LINKGRAPH_TIMING=1          print the time of each step to stderr, slowest first
+  LINKGRAPH_THREADS=<n>       threads that read pages, the main one included
+                              (default: one per core, one when the machine is busy)
+  LINKGRAPH_OFFLINE=1         do not check outbound links (same as --offline)
+
 Examples:
   linkgraph check dist
   linkgraph check dist --site https://example.com --format json=linkgraph.json
