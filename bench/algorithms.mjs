@@ -1,16 +1,12 @@
 // Times click depth and PageRank alone on a random graph: `npm run build && node bench/algorithms.mjs [nodes] [edgesPerNode]`.
+import { seededRandom } from '../test/helpers/seeded-random.ts';
 import { clickDepth } from '../dist/graph/click-depth.js';
 import { linkScores, pageRank } from '../dist/graph/page-rank.js';
 
 const nodeCount = Number(process.argv[2] ?? 100_000);
 const perNode = Number(process.argv[3] ?? 100);
-let seed = 7;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-};
+// The repository's one seeded generator, so that every run measures the same graph.
+const random = seededRandom(7);
 const offsets = new Int32Array(nodeCount + 1);
 const targets = new Int32Array(nodeCount * perNode);
 for (let node = 0; node < nodeCount; node++) {

@@ -1,19 +1,14 @@
 // Times the link-graph stage on a synthetic site: `npm run build && node bench/graph.mjs [pages] [linksPerPage] [suggestions]`.
 // Page records are made directly (no HTML parsing), so the figure is graph + rules + metrics.
+import { seededRandom } from '../test/helpers/seeded-random.ts';
 import { check } from '../dist/engine/check.js';
 import { resolveOptions } from '../dist/options.js';
 
 const pageCount = Number(process.argv[2] ?? 10_000);
 const linksPerPage = Number(process.argv[3] ?? 30);
 const words = Array.from({ length: 5000 }, (_, i) => `w${(i * 7919) % 100_003}`);
-let seed = 42;
-// mulberry32: a small deterministic generator, so that every run measures the same site.
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-};
+// The repository's one seeded generator, so that every run measures the same site.
+const random = seededRandom(42);
 const pick = () => words[Math.floor(random() ** 2 * words.length)];
 const position = { known: false };
 const pages = [];

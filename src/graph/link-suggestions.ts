@@ -522,26 +522,8 @@ export function terms(text: string): string[] {
 /** {@link terms}, one callback per term, without building an array (for indexing). */
 function forEachTerm(text: string, callback: (term: string) => void): void {
   const lower = text.toLowerCase();
-  if (!NON_ASCII.test(lower)) {
-    // ASCII: letter and digit runs are [a-z0-9] runs; a scan by character codes is the regex's
-    // answer without a match object per word (indexing every page's text is most of the cost).
-    let start = -1;
-    for (let at = 0; at <= lower.length; at++) {
-      const code = at < lower.length ? lower.charCodeAt(at) : 0;
-      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-        if (start === -1) start = at;
-      } else if (start !== -1) {
-        if (at - start >= 2) {
-          const word = lower.slice(start, at);
-          if (!STOP_WORDS.has(word)) callback(stem(word));
-        }
-        start = -1;
-      }
-    }
-    return;
-  }
-  // NFKC only matters outside ASCII.
-  const source = lower.normalize('NFKC');
+  // NFKC only matters outside ASCII. (Indexing every page goes through WordTable's own scan.)
+  const source = NON_ASCII.test(lower) ? lower.normalize('NFKC') : lower;
   WORD.lastIndex = 0;
   for (let match = WORD.exec(source); match !== null; match = WORD.exec(source)) {
     const word = match[0];

@@ -83,7 +83,7 @@ export function compactor(interner: Interner = createInterner()): (page: PageRec
     record.ids = internAll(page.ids);
     record.headings = internAll(page.headings);
     if (page.title !== undefined) record.title = intern(page.title);
-    if (page.text !== undefined) record.text = ` ${page.text}`.slice(1);
+    if (page.text !== undefined) record.text = copyString(page.text);
     for (const link of page.links) {
       const mutable = link as { -readonly [K in keyof typeof link]: (typeof link)[K] };
       // Template links repeat on every page: share their strings; content links' strings are mostly unique.

@@ -34,11 +34,8 @@ export const linkToRedirect = createRule({
     graph.pages.forEach((page, pageId) => {
       graph.resolved[pageId]!.forEach(({ target, lookup }, index) => {
         if (target.kind !== 'internal' || !NAVIGATION_SOURCES.has(page.links[index]!.source)) return;
-        // Most links lead to a page that redirects nowhere: decide that before anything else.
-        if (lookup.found === 'page' ? graph.pages[lookup.pageId]!.refresh === undefined : lookup.found !== 'redirect') return;
-        if (allowed(target.path)) return;
         const final = finalTarget(graph, target, lookup);
-        if (final === undefined) return;
+        if (final === undefined || allowed(target.path)) return;
         const fixed = withFragment(final, target.fragment);
         const how = lookup.found === 'redirect' ? 'a configured redirect' : 'a redirect page';
         report({
@@ -72,6 +69,8 @@ export const linkToRedirect = createRule({
  * configured redirects: a path or URL, or undefined when it is no redirect.
  */
 function finalTarget(graph: Graph, target: Extract<Target, { kind: 'internal' }>, lookup: Lookup): string | undefined {
+  // Most links lead to a page that redirects nowhere: no hop to walk.
+  if (lookup.found === 'page' ? graph.pages[lookup.pageId]!.refresh === undefined : lookup.found !== 'redirect') return undefined;
   let current: Target = target;
   let found: Lookup = lookup;
   let hops = 0;
