@@ -4,7 +4,7 @@
  * link written in Markdown or MDX at its source line, and fails the build
  * when findings reach `failOn`.
  */
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
@@ -12,6 +12,7 @@ import { AstroError } from 'astro/errors';
 import { z } from 'zod';
 import { formatTiming } from '../engine/timing.js';
 import { checkDirectory } from '../node/check-directory.js';
+import { writeReportFile } from '../node/write-report.js';
 import { OptionsError, resolveOptions, type Options, type ResolvedOptions } from '../options.js';
 import { normaliseBase } from '../resolve/resolve-href.js';
 import { formats, type FormatName } from '../report/formats.js';
@@ -272,18 +273,14 @@ async function writeReports(
     }
   }
   for (const [format, file] of Object.entries(reports) as [FormatName, string][]) {
-    const rendered = render(format, result, { siteDir });
-    if (!rendered.ok) {
-      logger.warn(rendered.error);
-      continue;
-    }
     const target = path.resolve(root, file);
     try {
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, rendered.output);
-      logger.info(`Wrote the ${format} report to ${path.relative(root, target).split(path.sep).join('/')}`);
+      const error = writeReportFile(target, format, result, { siteDir });
+      if (error === undefined) logger.info(`Wrote the ${format} report to ${path.relative(root, target).split(path.sep).join('/')}`);
+      else logger.warn(error);
     } catch (error) {
       logger.warn(`Cannot write \`${file}\`: ${(error as Error).message}`);
     }
   }
 }
+

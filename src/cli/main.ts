@@ -1,4 +1,4 @@
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BaselineError, createBaseline } from '../engine/baseline.js';
@@ -7,11 +7,12 @@ import { OptionsError, resolveOptions } from '../options.js';
 import { DEFAULT_BASELINE_FILE, writeBaseline } from '../node/baseline-file.js';
 import type { ExternalLogger } from '../external/progress.js';
 import { checkDirectory } from '../node/check-directory.js';
+import { writeReportFile } from '../node/write-report.js';
 import { loadConfig } from '../node/load-config.js';
 import { SiteDirectoryError } from '../node/read-site.js';
 import { formats, isFormatName, type FormatName } from '../report/formats.js';
 import { formatGithubSummary } from '../report/github.js';
-import { render } from '../report/render.js';
+import { renderTo } from '../report/render.js';
 import { VERSION } from '../version.js';
 
 /** Where the CLI writes and what it knows of its environment. Injected for tests. */
@@ -238,20 +239,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const color = values['no-color'] ? false : values.color ? true : io.isTty && !io.env['NO_COLOR'];
   const siteDir = path.relative(io.cwd, path.resolve(io.cwd, dir)).split(path.sep).join('/');
   for (const output of outputs) {
-    const rendered = timed(timing, `report ${output.format}`, () => render(output.format, result, { siteDir, color: output.file === undefined && output.format === 'text' && color }));
-    if (!rendered.ok) {
-      io.stderr(`linkgraph: warning: ${rendered.error}\n`);
-      continue;
-    }
+    const context = { siteDir, color: output.file === undefined && output.format === 'text' && color };
     if (output.file === undefined) {
-      (output.stream === 'stderr' ? io.stderr : io.stdout)(rendered.output);
+      const error = timed(timing, `report ${output.format}`, () => renderTo(output.format, result, context, output.stream === 'stderr' ? io.stderr : io.stdout));
+      if (error !== undefined) io.stderr(`linkgraph: warning: ${error}\n`);
       continue;
     }
     const target = path.resolve(io.cwd, output.file);
     try {
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, rendered.output);
-      io.stderr(`linkgraph: wrote the ${output.format} report to ${output.file}\n`);
+      const error = timed(timing, `report ${output.format}`, () => writeReportFile(target, output.format, result, context));
+      io.stderr(error === undefined ? `linkgraph: wrote the ${output.format} report to ${output.file}\n` : `linkgraph: warning: ${error}\n`);
     } catch (error) {
       io.stderr(`linkgraph: warning: cannot write \`${output.file}\`: ${(error as Error).message}\n`);
     }

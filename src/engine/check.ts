@@ -113,11 +113,9 @@ export async function check(input: CheckInput): Promise<Result> {
   return result;
 }
 
-/** The graph's edges and entries as plain arrays, for reports that draw the graph. */
+/** The graph's edges (its own typed arrays, shared: nothing mutates them) and entries, for reports that draw the graph. */
 function resultGraph(graph: Graph): ResultGraph {
-  const edges: ResultGraph['edges'] = [];
-  for (let edge = 0; edge < graph.edgeFrom.length; edge++) edges.push([graph.edgeFrom[edge]!, graph.edgeTo[edge]!, graph.edgeFlags[edge]!]);
-  return { edges, entries: [...graph.entries] };
+  return { from: graph.edgeFrom, to: graph.edgeTo, flags: graph.edgeFlags, entries: [...graph.entries] };
 }
 
 /** A finding from a rule's report, with page, file, position and link fields filled in. */

@@ -77,7 +77,7 @@ export function formatHtml(result: Result, context: ReportContext = {}): string 
       };
     }),
     pages,
-    edges: result.graph?.edges ?? [],
+    edges: edgeTuples(result.graph),
     warnings: result.warnings,
   };
   const { error, warn, info } = result.counts;
@@ -157,6 +157,12 @@ ${CLIENT_SCRIPT}</script>
 `;
 }
 
+/** The graph's edges as `[from, to, flags]` for the page's script. */
+function edgeTuples(graph: Result['graph']): [number, number, number][] {
+  if (!graph) return [];
+  return Array.from(graph.from, (from, edge) => [from, graph.to[edge]!, graph.flags[edge]!]);
+}
+
 /** Pages with their structural status: entry, orphan, unreachable (breadth-first over followed edges). */
 function htmlPages(result: Result): HtmlPage[] {
   const entries = new Set(result.graph?.entries ?? []);
@@ -164,7 +170,8 @@ function htmlPages(result: Result): HtmlPage[] {
   if (result.graph) {
     const next: number[][] = result.pages.map(() => []);
     // Flag 2: at least one followed link; nofollow-only edges pass no crawl.
-    for (const [from, to, flags] of result.graph.edges) if (flags & 2) next[from]?.push(to);
+    const { from, to, flags } = result.graph;
+    for (let edge = 0; edge < from.length; edge++) if (flags[edge]! & 2) next[from[edge]!]?.push(to[edge]!);
     const queue = [...entries];
     for (const id of queue) reached[id] = 1;
     for (let head = 0; head < queue.length; head++) {

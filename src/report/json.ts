@@ -1,5 +1,6 @@
 import { VERSION } from '../version.js';
 import type { Result } from '../types.js';
+import { jsonChunks } from './json-chunks.js';
 import { builtLocationOf, type ReportContext } from './report-context.js';
 
 /** Version of the JSON report's schema; bumped only when a field changes meaning. */
@@ -11,7 +12,18 @@ export const JSON_SCHEMA_VERSION = 1;
  * count and entries that no longer occur) when a baseline was given.
  */
 export function formatJson(result: Result, context: ReportContext = {}): string {
-  const report = {
+  return `${JSON.stringify(jsonReport(result, context), null, 2)}\n`;
+}
+
+/** {@link formatJson} in pieces, one per finding and page, for writing as it is made. */
+export function* formatJsonChunks(result: Result, context: ReportContext = {}): Generator<string> {
+  // Report, findings and pages, each finding and page: two levels opened.
+  yield* jsonChunks(jsonReport(result, context), 2);
+  yield '\n';
+}
+
+function jsonReport(result: Result, context: ReportContext): object {
+  return {
     version: JSON_SCHEMA_VERSION,
     tool: { name: 'linkgraph', version: VERSION },
     summary: {
@@ -51,5 +63,4 @@ export function formatJson(result: Result, context: ReportContext = {}): string 
     warnings: result.warnings,
     ...(result.baseline ? { baseline: result.baseline } : {}),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
 }

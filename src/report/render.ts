@@ -1,5 +1,5 @@
 import type { Result } from '../types.js';
-import { formats, type FormatName } from './formats.js';
+import { chunkedFormats, formats, type FormatName } from './formats.js';
 import type { ReportContext } from './report-context.js';
 
 /** A rendered report, or why it could not be rendered. */
@@ -15,4 +15,50 @@ export function render(format: FormatName, result: Result, context: ReportContex
   } catch (error) {
     return { ok: false, error: `The \`${format}\` report failed: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/** Pieces handed to `write` by {@link renderTo}: about 1 MiB of text each. */
+const BATCH = 1 << 20;
+
+/**
+ * Render one format into `write`, in pieces of about 1 MiB: JSON and SARIF
+ * as they are made (a large report never exists as one string), the others
+ * rendered whole first. A reporter that throws stops the output there and
+ * becomes the returned error (as in {@link render}); errors of `write`
+ * itself propagate.
+ *
+ * @returns undefined when the whole report was written, else why not.
+ */
+export function renderTo(format: FormatName, result: Result, context: ReportContext, write: (text: string) => void): string | undefined {
+  const failed = (error: unknown): string => `The \`${format}\` report failed: ${error instanceof Error ? error.message : String(error)}`;
+  const chunked = chunkedFormats[format];
+  if (!chunked) {
+    const rendered = render(format, result, context);
+    if (!rendered.ok) return rendered.error;
+    write(rendered.output);
+    return undefined;
+  }
+  let batch = '';
+  let pieces: Iterator<string>;
+  try {
+    pieces = chunked(result, context)[Symbol.iterator]();
+  } catch (error) {
+    return failed(error);
+  }
+  for (;;) {
+    let piece: IteratorResult<string>;
+    try {
+      piece = pieces.next();
+    } catch (error) {
+      return failed(error);
+    }
+    if (piece.done) break;
+    batch += piece.value;
+    if (batch.length >= BATCH) {
+      write(batch);
+      batch = '';
+    }
+  }
+  if (batch !== '') write(batch);
+  return undefined;
 }

@@ -14,6 +14,9 @@ export interface ReportContext {
 /** A reporter: a pure function from the result to a string. */
 export type Reporter = (result: Result, context: ReportContext) => string;
 
+/** A reporter that gives its report in pieces (joined, the same string as its {@link Reporter}). */
+export type ChunkedReporter = (result: Result, context: ReportContext) => Iterable<string>;
+
 /** Where a person fixes a finding: the source line when known, else the built file. */
 export function locationOf(finding: Finding, context: ReportContext): { file: string; line?: number; column?: number } {
   if (finding.origin) return { file: finding.origin.file, line: finding.origin.line, column: finding.origin.column };

@@ -3,6 +3,7 @@ import type { AnyRule } from '../rules/create-rule.js';
 import type { Finding, Result, RuleLevel, Severity } from '../types.js';
 import { DOCS_URL, VERSION } from '../version.js';
 import { stableIds } from './fingerprint.js';
+import { jsonChunks } from './json-chunks.js';
 import { locationOf, type ReportContext } from './report-context.js';
 
 /** The SARIF schema URI the report names in `$schema`. */
@@ -20,6 +21,17 @@ const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error:
  * that survives moved lines.
  */
 export function formatSarif(result: Result, context: ReportContext = {}): string {
+  return `${JSON.stringify(sarifLog(result, context), null, 2)}\n`;
+}
+
+/** {@link formatSarif} in pieces, one per result, for writing as it is made. */
+export function* formatSarifChunks(result: Result, context: ReportContext = {}): Generator<string> {
+  // Log, runs, the run, its results, each result: four levels opened.
+  yield* jsonChunks(sarifLog(result, context), 4);
+  yield '\n';
+}
+
+function sarifLog(result: Result, context: ReportContext): object {
   const registry: readonly AnyRule[] = Object.values(rules);
   // The rules that reported, in registry order (then any the registry does not know): the
   // result does not say which rules ran, and listing only these keeps the log small.
@@ -51,7 +63,7 @@ export function formatSarif(result: Result, context: ReportContext = {}): string
     partialFingerprints: { 'linkgraph/v1': fingerprints[index]! },
     properties: properties(finding),
   }));
-  const log = {
+  return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -74,7 +86,6 @@ export function formatSarif(result: Result, context: ReportContext = {}): string
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
 }
 
 /** Where a result sits: the source line when known, else the built file (line 1 for page-level findings). */

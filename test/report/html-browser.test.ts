@@ -159,7 +159,7 @@ describe.skipIf(missing)('html report in Chromium', () => {
     expect(performance.now() - before).toBeLessThan(2000);
     await page.screenshot({ path: path.join(ARTIFACTS, 'large.png') });
     const layout = await page.locator('#graph').getAttribute('data-layout-ms');
-    await writeFile(path.join(ARTIFACTS, 'large-timing.txt'), `1536 pages, ${result.graph!.edges.length} edges: opened and laid out in ${seconds.toFixed(2)} s (layout ${layout} ms)\n`);
+    await writeFile(path.join(ARTIFACTS, 'large-timing.txt'), `1536 pages, ${result.graph!.from.length} edges: opened and laid out in ${seconds.toFixed(2)} s (layout ${layout} ms)\n`);
     await page.close();
   }, 90_000);
 });
