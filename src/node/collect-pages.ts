@@ -86,9 +86,10 @@ export function compactor(interner: Interner = createInterner()): (page: PageRec
     if (page.text !== undefined) record.text = copyString(page.text);
     for (const link of page.links) {
       const mutable = link as { -readonly [K in keyof typeof link]: (typeof link)[K] };
-      // Template links repeat on every page: share their strings; content links' strings are mostly unique.
-      mutable.href = link.region === 'template' ? intern(link.href) : copyString(link.href);
-      mutable.text = link.region === 'template' ? intern(link.text) : copyString(link.text);
+      // Template links repeat on every page, and content links to one page mostly share href and
+      // text: at 10,000 pages 295,000 content links have 44,000 distinct hrefs and 10,000 texts.
+      mutable.href = intern(link.href);
+      mutable.text = intern(link.text);
       mutable.rel = internAll(link.rel);
       const position = link.position;
       if (position.known) {

@@ -158,8 +158,13 @@ export function packPages(pages: readonly PageRecord[]): PackedPages {
 
 /** Shares equal strings and points between the records of a run. */
 export interface Interner {
-  /** The run's one copy of a string equal to `value`. */
-  string(value: string): string;
+  /**
+   * The run's one copy of a string equal to `value`.
+   *
+   * @param own `value` is a string of its own, not part of a longer one
+   *   (a message's), so that the table may keep it without a copy.
+   */
+  string(value: string, own?: boolean): string;
   /** The run's one copy of a list equal to `values` when it is empty, else a list of shared strings. */
   list(values: readonly string[]): readonly string[];
   /** The run's one point equal to this line and column. */
@@ -183,17 +188,17 @@ export function createInterner(): Interner {
   const points = new Map<number, Point>();
   // Keyed by the shared start point, then the shared end point (or the start itself when there is none).
   const positions = new Map<Point, Map<Point, Position>>();
-  const string = (value: string): string => {
+  const string = (value: string, own = false): string => {
     let shared = strings.get(value);
     if (shared === undefined) {
-      shared = copyString(value);
+      shared = own ? value : copyString(value);
       strings.set(shared, shared);
     }
     return shared;
   };
   return {
     string,
-    list: (values) => (values.length === 0 ? EMPTY : values.map(string)),
+    list: (values) => (values.length === 0 ? EMPTY : values.map((value) => string(value))),
     point(line, column) {
       // Lines and columns are small integers: one number keys both exactly.
       if (column >= 2 ** 26 || line >= 2 ** 26 || !Number.isInteger(line) || !Number.isInteger(column) || line < 0 || column < 0) return { line, column };
@@ -223,10 +228,10 @@ export function copyString(value: string): string {
 
 /**
  * Unpack a worker's chunk into page records equal to the ones it packed.
- * Strings that repeat across pages (template links' hrefs and texts, ids,
+ * Strings that repeat across pages (links' hrefs and texts, ids,
  * headings, titles, `rel` tokens, attributes, origins) and points are
  * shared through `interner`; the table's strings are the message's own
- * copies, so nothing else needs copying.
+ * copies, so nothing needs copying.
  */
 export function unpackPages(packed: PackedPages, interner: Interner): PageRecord[] {
   const { strings, codes } = packed;
@@ -237,7 +242,7 @@ export function unpackPages(packed: PackedPages, interner: Interner): PageRecord
   const raw = (): string => strings[next()]!;
   const common = (): string => {
     const i = next();
-    return (shared[i] ??= interner.string(strings[i]!));
+    return (shared[i] ??= interner.string(strings[i]!, true));
   };
   const list = (): readonly string[] => {
     const length = next();
@@ -264,9 +269,8 @@ export function unpackPages(packed: PackedPages, interner: Interner): PageRecord
     for (let l = 0; l < links.length; l++) {
       const flags = next();
       const template = (flags & L_TEMPLATE) !== 0;
-      // Content links' hrefs and texts are mostly unique: interning them would only grow the table.
-      const href = template ? common() : raw();
-      const text = template ? common() : raw();
+      const href = common();
+      const text = common();
       const rel = list();
       let position: Position = UNKNOWN_POSITION;
       if (flags & L_KNOWN) {
