@@ -102,6 +102,8 @@ describe('linkgraph check', () => {
     for (const step of ['list files', 'read and collect pages', 'graph', 'rule broken-internal-link', 'report json', 'total']) {
       expect(lines.some((line) => new RegExp(`^${step} +\\d+\\.\\d ms`).test(line)), step).toBe(true);
     }
+    // Each step with the heap after it and the peak resident memory so far.
+    expect(lines).toContainEqual(expect.stringMatching(/^graph +\d+\.\d ms +\d+\.\d% +\d+ MiB +\d+ MiB$/));
     const plain = await runCli(['check', dir, '--format', 'json']);
     expect(plain.stderr).not.toContain('time per step');
   });

@@ -12,6 +12,7 @@ import { AstroError } from 'astro/errors';
 import { z } from 'zod';
 import { formatTiming } from '../engine/timing.js';
 import { checkDirectory } from '../node/check-directory.js';
+import { recordTiming } from '../node/timing-recorder.js';
 import { writeReportFile } from '../node/write-report.js';
 import { OptionsError, resolveOptions, type Options, type ResolvedOptions } from '../options.js';
 import { normaliseBase } from '../resolve/resolve-href.js';
@@ -94,8 +95,8 @@ export default function linkgraph(input: AstroOptions = {}): AstroIntegration {
         const options = mergeAstroConfig(userOptions, engineInput, config, routes);
         let result: Result;
         // LINKGRAPH_TIMING=1: log how long each step took, as the CLI prints it.
-        const steps: [string, number][] = [];
-        const timing = process.env['LINKGRAPH_TIMING'] ? (step: string, ms: number): void => void steps.push([step, ms]) : undefined;
+        const recorder = process.env['LINKGRAPH_TIMING'] ? recordTiming() : undefined;
+        const timing = recorder?.timing;
         try {
           // Outbound checks (when `external` is on) cache under Astro's cacheDir; progress and the
           // closing line go through Astro's logger (warnings reach the report instead).
@@ -126,7 +127,7 @@ export default function linkgraph(input: AstroOptions = {}): AstroIntegration {
         const reportsStarted = performance.now();
         await writeReports(reports, result, root, relativeDir, logger);
         timing?.('write reports', performance.now() - reportsStarted);
-        if (timing) logger.info(formatTiming(steps).trimEnd());
+        if (recorder) logger.info(formatTiming(recorder.steps).trimEnd());
         if (result.failed) {
           const { error, warn, info } = result.counts;
           throw new AstroError(

@@ -7,6 +7,7 @@ import { OptionsError, resolveOptions } from '../options.js';
 import { DEFAULT_BASELINE_FILE, writeBaseline } from '../node/baseline-file.js';
 import type { ExternalLogger } from '../external/progress.js';
 import { checkDirectory } from '../node/check-directory.js';
+import { recordTiming } from '../node/timing-recorder.js';
 import { writeReportFile } from '../node/write-report.js';
 import { loadConfig } from '../node/load-config.js';
 import { SiteDirectoryError } from '../node/read-site.js';
@@ -79,7 +80,7 @@ In GitHub Actions (GITHUB_ACTIONS=true) the github format is added on its own,
 and a Markdown summary of every finding is appended to $GITHUB_STEP_SUMMARY.
 
 Environment:
-  LINKGRAPH_TIMING=1          print the time of each step to stderr, slowest first
+  LINKGRAPH_TIMING=1          print the time and memory of each step to stderr, slowest first
   LINKGRAPH_THREADS=<n>       threads that read pages, the main one included
                               (default: one per core, one when the machine is busy)
   LINKGRAPH_OFFLINE=1         do not check outbound links (same as --offline)
@@ -223,8 +224,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 
   // LINKGRAPH_TIMING=1 prints how long each step took (reading, graph, each rule, each report) to stderr.
-  const steps: [string, number][] = [];
-  const timing = io.env['LINKGRAPH_TIMING'] ? (step: string, ms: number): void => void steps.push([step, ms]) : undefined;
+  const recorder = io.env['LINKGRAPH_TIMING'] ? recordTiming() : undefined;
+  const timing = recorder?.timing;
   let result;
   try {
     result = await checkDirectory(siteRoot, options, { cwd: io.cwd, env: io.env, log: externalLog(io), progressEvery: io.stderrIsTty ? 250 : 5000, timing });
@@ -267,7 +268,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`linkgraph: ${stale.length} baseline ${stale.length === 1 ? 'entry no longer occurs' : 'entries no longer occur'}; run \`linkgraph baseline ${dir}${options.baseline === DEFAULT_BASELINE_FILE ? '' : ` --baseline ${options.baseline}`}\` to shrink the file:\n`);
     for (const entry of stale) io.stderr(`  ${entry.page}  ${entry.ruleId}  ${entry.target || '(page)'}${entry.text ? `  "${entry.text}"` : ''}${entry.count > 1 ? `  x${entry.count}` : ''}\n`);
   }
-  if (timing) io.stderr(formatTiming(steps));
+  if (recorder) io.stderr(formatTiming(recorder.steps));
   return result.failed ? EXIT.failed : EXIT.ok;
 }
 
