@@ -39,8 +39,8 @@ export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOpt
   const scores = new Float64Array(graph.pages.length);
   const touched: number[] = [];
   for (const term of query) {
-    const docs = index.docs[term]!;
-    const counts = index.counts[term]!;
+    const docs = postings(index, term);
+    const counts = index.counts.subarray(index.docStart[term], index.docStart[term + 1]);
     // A word on more than a tenth of the pages (and more than 25), or on more than 1,000, says little about any of
     // them, and would touch most of them: each orphan would cost work in proportion to the site.
     if (docs.length > Math.max(COMMON_FLOOR, Math.min(index.docCount / 10, COMMON_CAP))) continue;
@@ -190,18 +190,32 @@ interface TextIndex {
   termId: ReadonlyMap<string, number>;
   /** The term of each id. */
   termText: readonly string[];
-  /** Pages holding each term (title, headings or body), and the weighted count there. */
-  docs: readonly number[][];
-  counts: readonly number[][];
-  /** Pages whose body (content text) holds each term. */
-  bodyDocs: readonly number[][];
-  /** Body term ids and counts per page, for query expansion. */
-  bodyIds: readonly Int32Array[];
-  bodyCounts: readonly Int32Array[];
+  /**
+   * Postings as compressed rows: the pages holding term `t` (title, headings
+   * or body) are `docs[docStart[t]]` to `docs[docStart[t + 1] - 1]`, in
+   * ascending order, with the weighted count there at the same places in
+   * `counts`. Typed arrays of the exact size: at 100,000 pages a list per
+   * term took five times the memory, half of it garbage from growing.
+   */
+  docStart: Int32Array;
+  docs: Int32Array;
+  counts: Int32Array;
+  /** Likewise, the pages whose body (content text) holds each term. */
+  bodyStart: Int32Array;
+  bodyDocs: Int32Array;
+  /** Body term ids and counts per target page, for query expansion. */
+  bodyIds: ReadonlyMap<number, Int32Array>;
+  bodyCounts: ReadonlyMap<number, Int32Array>;
   lengths: Float64Array;
   averageLength: number;
   /** Title parts shared by most pages (the site name), dropped from key phrases. */
   boilerplate: ReadonlySet<string>;
+}
+
+/** The pages holding a term (ascending), or its body postings with `body`. */
+function postings(index: TextIndex, term: number, body = false): Int32Array {
+  const [start, values] = body ? [index.bodyStart, index.bodyDocs] : [index.docStart, index.docs];
+  return values.subarray(start[term], start[term + 1]);
 }
 
 const indexes = new WeakMap<Graph, TextIndex>();
@@ -252,17 +266,16 @@ const FULL_VOCABULARY_SHARE = 0.25;
  */
 function buildTextIndex(graph: Graph, targetSet: ReadonlySet<number> | 'all'): TextIndex {
   const targets = targetSet !== 'all' && targetSet.size > FULL_VOCABULARY_SHARE * graph.pages.length ? 'all' : targetSet;
+  const pageCount = graph.pages.length;
   const termId = new Map<string, number>();
   const termText: string[] = [];
-  const docs: number[][] = [];
-  const counts: number[][] = [];
-  const bodyDocs: number[][] = [];
-  const bodyIds: Int32Array[] = [];
-  const bodyCounts: Int32Array[] = [];
-  const lengths = new Float64Array(graph.pages.length);
-  // Per-page scratch counts by term id, reset after each page: no map per page.
+  const lengths = new Float64Array(pageCount);
+  // Per-term scratch counts of the page at hand, reset after each page, and per-term page counts:
+  // typed arrays grown with the vocabulary, no map per page.
   let weight = new Float64Array(1024);
   let bodyCount = new Int32Array(1024);
+  let docFrequency = new Int32Array(1024);
+  let bodyFrequency = new Int32Array(1024);
   let total = 0;
   let open = true;
   const idOf = (term: string): number => {
@@ -272,16 +285,11 @@ function buildTextIndex(graph: Graph, targetSet: ReadonlySet<number> | 'all'): T
       id = termText.length;
       termId.set(term, id);
       termText.push(term);
-      docs.push([]);
-      counts.push([]);
-      bodyDocs.push([]);
       if (id >= weight.length) {
-        const grownWeight = new Float64Array(weight.length * 2);
-        grownWeight.set(weight);
-        weight = grownWeight;
-        const grownBody = new Int32Array(bodyCount.length * 2);
-        grownBody.set(bodyCount);
-        bodyCount = grownBody;
+        weight = grown(weight, new Float64Array(weight.length * 2));
+        bodyCount = grown(bodyCount, new Int32Array(bodyCount.length * 2));
+        docFrequency = grown(docFrequency, new Int32Array(docFrequency.length * 2));
+        bodyFrequency = grown(bodyFrequency, new Int32Array(bodyFrequency.length * 2));
       }
     }
     return id;
@@ -295,62 +303,117 @@ function buildTextIndex(graph: Graph, targetSet: ReadonlySet<number> | 'all'): T
     open = false;
   }
   const words = new WordTable(idOf);
-  const empty = new Int32Array(0);
-  graph.pages.forEach((page, doc) => {
-    const seen: number[] = [];
-    let outside = 0;
-    const add = (text: string | undefined, value: number, body: boolean): void => {
-      if (!text) return;
-      words.forEach(text, (id) => {
-        if (id === OUT_OF_VOCABULARY) {
-          // Counts in the page's length, has no postings.
-          outside += value;
-          return;
-        }
-        if (weight[id] === 0) seen.push(id);
-        weight[id]! += value;
-        if (body) bodyCount[id]!++;
-      });
-    };
+  // Every page's (term, weighted count, body count) triples, flat, in page order: the postings are
+  // laid out from them once the page counts of every term are known.
+  let entries = new Int32Array(1 << 16);
+  let used = 0;
+  const entryEnd = new Int32Array(pageCount);
+  const bodyIds = new Map<number, Int32Array>();
+  const bodyCounts = new Map<number, Int32Array>();
+  const seen: number[] = [];
+  let outside = 0;
+  let value = 0;
+  let inBody = false;
+  const count = (id: number): void => {
+    if (id === OUT_OF_VOCABULARY) {
+      // Counts in the page's length, has no postings.
+      outside += value;
+      return;
+    }
+    if (weight[id] === 0) seen.push(id);
+    weight[id]! += value;
+    if (inBody) bodyCount[id]!++;
+  };
+  const add = (text: string | undefined, textValue: number, body: boolean): void => {
+    if (!text) return;
+    value = textValue;
+    inBody = body;
+    words.forEach(text, count);
+  };
+  for (let doc = 0; doc < pageCount; doc++) {
+    const page = graph.pages[doc]!;
+    seen.length = 0;
+    outside = 0;
     add(page.title, TITLE_WEIGHT, false);
     for (const heading of page.headings) add(heading, HEADING_WEIGHT, false);
     add(page.text, 1, true);
-    let length = outside;
+    if (used + 3 * seen.length > entries.length) entries = grown(entries, new Int32Array(Math.max(entries.length * 2, used + 3 * seen.length)));
+    // Body terms serve query expansion, asked only about targets.
+    const target = targets === 'all' || targets.has(doc);
     const ids: number[] = [];
     const bodyValues: number[] = [];
+    let length = outside;
     for (const id of seen) {
       length += weight[id]!;
-      docs[id]!.push(doc);
-      counts[id]!.push(weight[id]!);
+      entries[used++] = id;
+      entries[used++] = weight[id]!;
+      entries[used++] = bodyCount[id]!;
+      docFrequency[id]!++;
       if (bodyCount[id]! > 0) {
-        bodyDocs[id]!.push(doc);
-        ids.push(id);
-        bodyValues.push(bodyCount[id]!);
+        bodyFrequency[id]!++;
+        if (target) {
+          ids.push(id);
+          bodyValues.push(bodyCount[id]!);
+        }
       }
       weight[id] = 0;
       bodyCount[id] = 0;
     }
-    // Body terms serve query expansion, asked only about targets.
-    const target = targets === 'all' || targets.has(doc);
-    bodyIds.push(target ? Int32Array.from(ids) : empty);
-    bodyCounts.push(target ? Int32Array.from(bodyValues) : empty);
+    entryEnd[doc] = used;
+    if (target) {
+      bodyIds.set(doc, Int32Array.from(ids));
+      bodyCounts.set(doc, Int32Array.from(bodyValues));
+    }
     lengths[doc] = length;
     total += length;
-  });
+  }
+  // Lay the postings out by term: pages come in ascending order, so every row is sorted.
+  const vocabulary = termText.length;
+  const docStart = offsets(docFrequency, vocabulary);
+  const bodyStart = offsets(bodyFrequency, vocabulary);
+  const docs = new Int32Array(docStart[vocabulary]!);
+  // Weights are whole (title 3, heading 2, body 1 per occurrence): counts fit integers.
+  const counts = new Int32Array(docStart[vocabulary]!);
+  const bodyDocs = new Int32Array(bodyStart[vocabulary]!);
+  const next = docStart.slice(0, vocabulary);
+  const nextBody = bodyStart.slice(0, vocabulary);
+  for (let doc = 0, at = 0; doc < pageCount; doc++) {
+    for (; at < entryEnd[doc]!; at += 3) {
+      const id = entries[at]!;
+      docs[next[id]!] = doc;
+      counts[next[id]!++] = entries[at + 1]!;
+      if (entries[at + 2]! > 0) bodyDocs[nextBody[id]!++] = doc;
+    }
+  }
   return {
     targets,
-    docCount: graph.pages.length,
+    docCount: pageCount,
     termId,
     termText,
+    docStart,
     docs,
     counts,
+    bodyStart,
     bodyDocs,
     bodyIds,
     bodyCounts,
     lengths,
-    averageLength: graph.pages.length === 0 ? 1 : Math.max(1, total / graph.pages.length),
+    averageLength: pageCount === 0 ? 1 : Math.max(1, total / pageCount),
     boilerplate: sharedTitleParts(graph),
   };
+}
+
+/** `into` (a longer array) holding `from`'s values. */
+function grown<T extends Int32Array | Float64Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
+}
+
+/** Row offsets of compressed rows with `sizes[0..count)` members each. */
+function offsets(sizes: Int32Array, count: number): Int32Array {
+  const start = new Int32Array(count + 1);
+  for (let term = 0; term < count; term++) start[term + 1] = start[term]! + sizes[term]!;
+  return start;
 }
 
 /** Term id of a word outside the index's vocabulary: it counts in page lengths only. */
@@ -366,7 +429,10 @@ function pagesWithAllTerms(index: TextIndex, lists: readonly (readonly string[])
   const found = new Set<number>();
   for (const list of lists) {
     if (list.length === 0) continue;
-    const rows = list.map((term) => index.bodyDocs[index.termId.get(term) ?? -1] ?? []).sort((a, b) => a.length - b.length);
+    const rows = list.map((term) => {
+      const id = index.termId.get(term);
+      return id === undefined ? EMPTY_ROW : postings(index, id, true);
+    }).sort((a, b) => a.length - b.length);
     const [shortest, ...rest] = rows;
     if (shortest!.length === 0) continue;
     for (const doc of shortest!) if (rest.every((row) => sortedHas(row, doc))) found.add(doc);
@@ -374,8 +440,10 @@ function pagesWithAllTerms(index: TextIndex, lists: readonly (readonly string[])
   return found;
 }
 
+const EMPTY_ROW = new Int32Array(0);
+
 /** Whether an ascending list holds `value`. */
-function sortedHas(list: readonly number[], value: number): boolean {
+function sortedHas(list: Int32Array, value: number): boolean {
   let low = 0;
   let high = list.length - 1;
   while (low <= high) {
@@ -392,9 +460,9 @@ function sortedHas(list: readonly number[], value: number): boolean {
 function queryTerms(graph: Graph, index: TextIndex, pageId: number): number[] {
   const page = graph.pages[pageId]!;
   const fields = [cleanTitle(page.title, index.boilerplate) ?? '', ...page.headings].flatMap((text) => terms(text));
-  const ids = index.bodyIds[pageId] ?? new Int32Array(0);
-  const values = index.bodyCounts[pageId] ?? new Int32Array(0);
-  const body = Array.from(ids, (id, i) => [id, values[i]! * Math.log(index.docCount / (index.docs[id]?.length ?? 1))] as const)
+  const ids = index.bodyIds.get(pageId) ?? EMPTY_ROW;
+  const values = index.bodyCounts.get(pageId) ?? EMPTY_ROW;
+  const body = Array.from(ids, (id, i) => [id, values[i]! * Math.log(index.docCount / postings(index, id).length)] as const)
     .filter(([, value]) => value > 0)
     .sort((a, b) => b[1] - a[1] || (index.termText[a[0]]! < index.termText[b[0]]! ? -1 : 1))
     .slice(0, BODY_TERMS)
