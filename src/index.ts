@@ -24,7 +24,7 @@ export { SiteDirectoryError } from './node/read-site.js';
 export { OptionsError, optionsSchema, resolveOptions, type Options, type ResolvedOptions } from './options.js';
 export { formats, type FormatName } from './report/formats.js';
 export { ANNOTATIONS_PER_KIND, formatGithubSummary } from './report/github.js';
-export { render, type Rendered } from './report/render.js';
+export { render, renderTo, type Rendered } from './report/render.js';
 export type { ReportContext, Reporter } from './report/report-context.js';
 export { resolveHref, type ResolveContext } from './resolve/resolve-href.js';
 export { createRule, type Rule, type RuleContext, type RuleMeta } from './rules/create-rule.js';

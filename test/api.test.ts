@@ -31,6 +31,7 @@ describe('public API surface', () => {
         'formats',
         'optionsSchema',
         'render',
+        'renderTo',
         'resolveHref',
         'resolveOptions',
         'ruleIds',
