@@ -185,7 +185,8 @@ const EMPTY: readonly string[] = Object.freeze([]);
  */
 export function createInterner(): Interner {
   const strings = new Map<string, string>();
-  const points = new Map<number, Point>();
+  // Points by line, then column: two array reads instead of hashing a number too large to be small.
+  const pointRows: Point[][] = [];
   // Keyed by the shared start point, then the shared end point (or the start itself when there is none).
   const positions = new Map<Point, Map<Point, Position>>();
   const string = (value: string, own = false): string => {
@@ -200,15 +201,9 @@ export function createInterner(): Interner {
     string,
     list: (values) => (values.length === 0 ? EMPTY : values.map((value) => string(value))),
     point(line, column) {
-      // Lines and columns are small integers: one number keys both exactly.
       if (column >= 2 ** 26 || line >= 2 ** 26 || !Number.isInteger(line) || !Number.isInteger(column) || line < 0 || column < 0) return { line, column };
-      const key = line * 2 ** 26 + column;
-      let shared = points.get(key);
-      if (shared === undefined) {
-        shared = { line, column };
-        points.set(key, shared);
-      }
-      return shared;
+      const row = (pointRows[line] ??= []);
+      return (row[column] ??= { line, column });
     },
     position(start, end) {
       let byEnd = positions.get(start);
