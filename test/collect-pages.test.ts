@@ -71,6 +71,12 @@ describe('collectPages', () => {
         };
         const here = await run({ threads: 1 });
         expect(here.pages.length).toBe(entries.length - 1);
+        // Compacting changes nothing but sharing: the records equal pages read one by one, and the
+        // header's links are a handful of objects however many pages there are.
+        const { collectHere } = await dist<typeof CollectPagesModule>('node/collect-pages.js');
+        expect(here.pages).toStrictEqual(byFile(collectHere(listing.root, entries, collect, [])));
+        const template = here.pages.flatMap((page) => page.links.filter((link) => link.region === 'template'));
+        expect(new Set(template).size).toBeLessThan(template.length / 10);
         expect(here.warnings).toEqual([expect.stringMatching(/^Cannot read `gone\/index.html`: ENOENT/), '`odd/latin1.html` is not valid UTF-8; read it as windows-1252']);
         expect(here.pages.find((page) => page.file === 'odd/index.html')?.links.some((link) => link.ignore === true && link.origin === undefined)).toBe(true);
         const workers = await run({ threads: 2 });

@@ -85,8 +85,44 @@ describe('page codec', () => {
     if (a.known && b.known) expect(a.start).toBe(b.start);
     // And so is the whole position: one object for every link at the same place.
     expect(a).toBe(b);
+    // And the whole template link, attributes included (aria-current, hreflang, target).
+    expect(home(second[0]!)).toBe(home(first[0]!));
+    const docs = (page: PageRecord) => page.links.find((one) => one.text === 'Docs')!;
+    expect(docs(second[0]!).attributes).toStrictEqual({ hrefLang: 'en', target: '_blank' });
+    expect(docs(second[0]!)).toBe(docs(first[0]!));
     expect(first[0]!.links.some((one) => one.ignore === true)).toBe(true);
     expect(first[0]!.links.some((one) => one.origin?.file === 'src/p.md')).toBe(true);
+  });
+
+  it('shares equal template links only: same place, href, text, rel and source', () => {
+    const at = (line: number, column: number) => ({ known: true as const, start: { line, column }, end: { line, column: column + 9 } });
+    // Page n: a header link, a breadcrumb at the same place with its own href, a content link equal to page 0's.
+    const pages: PageRecord[] = Array.from({ length: 20 }, (_, n) => ({
+      file: `p${n}.html`,
+      url: `/p${n}`,
+      noindex: false,
+      ids: [],
+      headings: [],
+      links: [
+        link({ href: '/', text: 'Home', region: 'template', position: at(1, 1) }),
+        link({ href: `/section-${n}/`, text: 'Section', region: 'template', position: at(2, 1) }),
+        link({ href: '/same/', text: 'Same', region: 'content', position: at(3, 1) }),
+        link({ href: '/', text: 'Home', region: 'template', position: at(1, 1), rel: n % 2 === 0 ? [] : ['nofollow'] }),
+        // Attributes that differ, or an ignore list: not shared.
+        link({ href: '/x/', text: 'X', region: 'template', position: at(4, 1), attributes: n % 2 === 0 ? { target: '_blank' } : { target: '_self' } }),
+        link({ href: '/y/', text: 'Y', region: 'template', position: at(5, 1), ignore: ['orphan-page'] }),
+      ],
+    }));
+    const interner = createInterner();
+    const back = [...roundTrip(pages.slice(0, 10), interner), ...roundTrip(pages.slice(10), interner)];
+    expect(back).toStrictEqual(pages);
+    expect(new Set(back.map((page) => page.links[0])).size).toBe(1);
+    expect(new Set(back.map((page) => page.links[1])).size).toBe(20);
+    expect(new Set(back.map((page) => page.links[2])).size).toBe(20);
+    // Same place and text, different rel: two shared links, by rel.
+    expect(new Set(back.map((page) => page.links[3])).size).toBe(2);
+    expect(new Set(back.map((page) => page.links[4])).size).toBe(2);
+    expect(new Set(back.map((page) => page.links[5])).size).toBe(20);
   });
 
   it('refuses a link source it does not know, rather than lose it', () => {

@@ -175,7 +175,17 @@ export interface Interner {
    * do many content links of generated pages).
    */
   position(start: Point, end: Point | undefined): Position;
+  /**
+   * The run's one copy of a template link equal to `link` (same source,
+   * href, text, `rel`, attributes and shared position; without `ignore` or
+   * `origin`), or `link` itself: a header's links sit at the same place
+   * with the same text on every page. Positions must already be shared.
+   */
+  link(link: LinkRecord): LinkRecord;
 }
+
+/** Different template links kept per position: a breadcrumb at one place links elsewhere on every page. */
+const LINKS_PER_POSITION = 8;
 
 const EMPTY: readonly string[] = Object.freeze([]);
 
@@ -189,6 +199,7 @@ export function createInterner(): Interner {
   const pointRows: Point[][] = [];
   // Keyed by the shared start point, then the shared end point (or the start itself when there is none).
   const positions = new Map<Point, Map<Point, Position>>();
+  const linksAt = new Map<Position, LinkRecord[]>();
   const string = (value: string, own = false): string => {
     let shared = strings.get(value);
     if (shared === undefined) {
@@ -213,7 +224,35 @@ export function createInterner(): Interner {
       if (shared === undefined) byEnd.set(key, (shared = end === undefined ? { known: true, start } : { known: true, start, end }));
       return shared;
     },
+    link(link) {
+      if (link.region !== 'template' || !link.position.known || link.ignore !== undefined || link.origin !== undefined) return link;
+      let candidates = linksAt.get(link.position);
+      if (candidates === undefined) linksAt.set(link.position, (candidates = []));
+      for (const candidate of candidates) {
+        if (
+          candidate.href === link.href &&
+          candidate.text === link.text &&
+          candidate.source === link.source &&
+          sameList(candidate.rel, link.rel) &&
+          sameAttributes(candidate.attributes, link.attributes)
+        ) {
+          return candidate;
+        }
+      }
+      if (candidates.length < LINKS_PER_POSITION) candidates.push(link);
+      return link;
+    },
   };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((value, index) => value === b[index]));
+}
+
+function sameAttributes(a: LinkRecord['attributes'], b: LinkRecord['attributes']): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key]);
 }
 
 /** A flat copy of a string that shares no memory with a longer one. */
@@ -289,7 +328,7 @@ export function unpackPages(packed: PackedPages, interner: Interner): PageRecord
         }
         link.attributes = attributes;
       }
-      links[l] = link;
+      links[l] = interner.link(link);
     }
     // Fields in the order `collectPage` sets them, so records have one shape.
     const page: PageRecord = { file, url, noindex: (flags & P_NOINDEX) !== 0, ids, headings, links };
