@@ -82,7 +82,8 @@ and a Markdown summary of every finding is appended to $GITHUB_STEP_SUMMARY.
 Environment:
   LINKGRAPH_TIMING=1          print the time and memory of each step to stderr, slowest first
   LINKGRAPH_THREADS=<n>       threads that read pages, the main one included
-                              (default: one per core, one when the machine is busy)
+                              (default: one per core from 1,500 pages up,
+                              one below that or when the machine is busy)
   LINKGRAPH_OFFLINE=1         do not check outbound links (same as --offline)
 
 Examples:
