@@ -39,8 +39,15 @@ const MIN_PAGES_FOR_WORKERS = 1500;
 /** Pages per message to a worker: large enough to amortise messaging, small enough to balance. */
 const CHUNK = 32;
 
-/** Chunks sent to a worker ahead of its answers, so that it never waits for this thread. */
-const IN_FLIGHT = 2;
+/**
+ * Chunks sent to a worker ahead of its answers, so that it never waits for
+ * this thread (with 2, a worker sat idle for 0.4 s of a 10,000-page run
+ * while this thread read a chunk of its own).
+ */
+const IN_FLIGHT = 4;
+
+/** The smallest chunk: near the end chunks shrink, so that no thread is left waiting for a long last one. */
+const MIN_CHUNK = 4;
 
 /** What a worker sends back for one chunk. */
 export interface ChunkResult {
@@ -161,15 +168,21 @@ async function collectInWorkers(
   const pages: PageRecord[] = [];
   const leftOver: PageEntry[] = [];
   let next = 0;
+  // Full chunks while there is plenty left, then smaller ones: what remains split over every chunk in flight.
+  const take = (): readonly PageEntry[] => {
+    const size = Math.max(MIN_CHUNK, Math.min(CHUNK, Math.ceil((entries.length - next) / (threads * IN_FLIGHT))));
+    const chunk = entries.slice(next, next + size);
+    next += chunk.length;
+    return chunk;
+  };
   const run = (): Promise<void> =>
     new Promise((resolve) => {
       const worker = new Worker(url, { workerData: { root, collect } });
       // A worker answers its chunks in the order it got them.
       const inFlight: (readonly PageEntry[])[] = [];
       const send = (): void => {
-        const chunk = entries.slice(next, next + CHUNK);
+        const chunk = take();
         if (chunk.length === 0) return;
-        next += chunk.length;
         inFlight.push(chunk);
         worker.postMessage(chunk);
       };
@@ -196,9 +209,7 @@ async function collectInWorkers(
   const workers = Array.from({ length: threads - 1 }, run);
   const compact = compactor(interner);
   while (next < entries.length) {
-    const chunk = entries.slice(next, next + CHUNK);
-    next += chunk.length;
-    for (const page of collectHere(root, chunk, collect, warnings, compact)) pages.push(page);
+    for (const page of collectHere(root, take(), collect, warnings, compact)) pages.push(page);
     // Let the workers' answers in, so that each gets its next chunk before it runs dry.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
