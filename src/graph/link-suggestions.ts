@@ -604,13 +604,19 @@ function forEachTerm(text: string, callback: (term: string) => void): void {
  * The term ids of a text's words, as {@link forEachTerm} finds them, for
  * indexing every page: in ASCII text each word is hashed while it is scanned
  * and found in a table of the words seen before, so that only a new word
- * becomes a string (then lower case, stop word test, stem, term id).
+ * becomes a string (then lower case, stop word test, stem, term id). A word
+ * is known by its length and two independent 32-bit hashes, never by
+ * comparing it with a stored string (a read from far away in memory for
+ * every word of the site): two words of one length alike in both hashes
+ * are about one chance in 2^64 per pair.
  */
 export class WordTable {
   private slots = new Int32Array(4096).fill(-1);
-  private readonly words: string[] = [];
-  // Hashes and term ids in typed arrays, next to each other in memory: a probe reads no object.
+  private count = 0;
+  // Hashes, lengths and term ids in typed arrays, next to each other in memory: a probe reads no object.
   private hashes = new Int32Array(2048);
+  private seconds = new Int32Array(2048);
+  private lengths = new Int32Array(2048);
   /** Term id of each word; -1 for a stop word. */
   private ids = new Int32Array(2048);
 
@@ -623,6 +629,7 @@ export class WordTable {
     }
     let start = -1;
     let hash = 0;
+    let second = 0;
     for (let at = 0; at <= text.length; at++) {
       let code = at < text.length ? text.charCodeAt(at) : 0;
       if (code >= 65 && code <= 90) code += 32;
@@ -630,11 +637,13 @@ export class WordTable {
         if (start === -1) {
           start = at;
           hash = FNV_OFFSET;
+          second = 0;
         }
         hash = Math.imul(hash ^ code, FNV_PRIME);
+        second = Math.imul(second + code, SECOND_PRIME) ^ (second >>> 15);
       } else if (start !== -1) {
         if (at - start >= 2) {
-          const id = this.find(text, start, at, hash);
+          const id = this.find(text, start, at, hash, second);
           if (id !== -1) callback(id);
         }
         start = -1;
@@ -642,35 +651,35 @@ export class WordTable {
     }
   }
 
-  private find(text: string, start: number, end: number, fnv: number): number {
+  private find(text: string, start: number, end: number, fnv: number, second: number): number {
     // FNV's low bits barely vary among short words of digits (`page-10345`): mix them in, or
     // such words pile up in neighbouring slots and probing grows with the site.
     const hash = mix(fnv);
+    const length = end - start;
     let mask = this.slots.length - 1;
     let slot = hash & mask;
     for (let entry = this.slots[slot]!; entry !== -1; entry = this.slots[slot]!) {
-      if (this.hashes[entry] === hash && sameWord(this.words[entry]!, text, start, end)) return this.ids[entry]!;
+      if (this.hashes[entry] === hash && this.seconds[entry] === second && this.lengths[entry] === length) return this.ids[entry]!;
       slot = (slot + 1) & mask;
     }
     const word = text.slice(start, end).toLowerCase();
     const id = STOP_WORDS.has(word) ? -1 : this.idOf(stem(word));
-    const entry = this.words.length;
-    this.words.push(word);
+    const entry = this.count++;
     if (entry === this.hashes.length) {
-      const hashes = new Int32Array(entry * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-      const ids = new Int32Array(entry * 2);
-      ids.set(this.ids);
-      this.ids = ids;
+      this.hashes = grown(this.hashes, new Int32Array(entry * 2));
+      this.seconds = grown(this.seconds, new Int32Array(entry * 2));
+      this.lengths = grown(this.lengths, new Int32Array(entry * 2));
+      this.ids = grown(this.ids, new Int32Array(entry * 2));
     }
     this.hashes[entry] = hash;
+    this.seconds[entry] = second;
+    this.lengths[entry] = length;
     this.ids[entry] = id;
-    if (this.words.length * 2 > this.slots.length) {
+    if (this.count * 2 > this.slots.length) {
       // Keep the table at most half full: rehash every word into twice the slots.
       this.slots = new Int32Array(this.slots.length * 2).fill(-1);
       mask = this.slots.length - 1;
-      for (let index = 0; index < this.words.length; index++) {
+      for (let index = 0; index < this.count; index++) {
         let at = this.hashes[index]! & mask;
         while (this.slots[at] !== -1) at = (at + 1) & mask;
         this.slots[at] = index;
@@ -693,17 +702,8 @@ function mix(hash: number): number {
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
-
-/** Whether `text[start, end)`, ASCII letters folded to lower case, is `word`. */
-function sameWord(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let index = 0; index < word.length; index++) {
-    let code = text.charCodeAt(start + index);
-    if (code >= 65 && code <= 90) code += 32;
-    if (code !== word.charCodeAt(index)) return false;
-  }
-  return true;
-}
+/** Multiplier of the second word hash (the golden ratio's, as in Fibonacci hashing). */
+const SECOND_PRIME = 0x9e3779b1 | 0;
 
 const NON_ASCII = /[^\u0000-\u007f]/;
 const WORD = /[\p{L}\p{N}]+/gu;
