@@ -334,13 +334,29 @@ function recallOf(tool: Tool, found: Found, truth: GroundTruth): Row['recall'] {
 }
 
 async function runTool(tool: Tool, site: Site, times: number): Promise<Row> {
-  const measurements: Measurement[] = [];
+  return (await runInterleaved([tool], site, times))[0]!;
+}
+
+/**
+ * Run each tool `times` times, round by round (run 1 of every tool, then
+ * run 2, ...), so that a machine whose speed drifts over minutes slows every
+ * tool alike rather than the one that happened to run in the slow minute.
+ */
+async function runInterleaved(tools: readonly Tool[], site: Site, times: number): Promise<Row[]> {
+  const all: Measurement[][] = tools.map(() => []);
   for (let i = 0; i < times; i++) {
-    const measurement = await tool.run(site, `${tool.name}-${site.pages}-${i}`);
-    measurements.push(measurement);
-    process.stderr.write(`bench: ${tool.name} ${site.pages} pages run ${i + 1}: ${measurement.timedOut ? 'timeout' : seconds(measurement.wallMs)}, CPU ${seconds(measurement.cpuMs)}, ${mib(measurement.maxRssKb)} (load ${load()})\n`);
-    if (measurement.timedOut) break;
+    for (const [index, tool] of tools.entries()) {
+      const measurements = all[index]!;
+      if (measurements.at(-1)?.timedOut) continue;
+      const measurement = await tool.run(site, `${tool.name}-${site.pages}-${i}`);
+      measurements.push(measurement);
+      process.stderr.write(`bench: ${tool.name} ${site.pages} pages run ${i + 1}: ${measurement.timedOut ? 'timeout' : seconds(measurement.wallMs)}, CPU ${seconds(measurement.cpuMs)}, ${mib(measurement.maxRssKb)} (load ${load()})\n`);
+    }
   }
+  return tools.map((tool, index) => rowOf(tool, site, all[index]!));
+}
+
+function rowOf(tool: Tool, site: Site, measurements: readonly Measurement[]): Row {
   const last = measurements.at(-1)!;
   if (last.timedOut) return { tool: tool.name, wallMs: Infinity, cpuMs: last.cpuMs, maxRssKb: last.maxRssKb, timedOut: true, recall: {}, runs: measurements.length };
   const found = tool.found(last, site);
@@ -359,16 +375,14 @@ async function runTool(tool: Tool, site: Site, times: number): Promise<Row> {
   return row;
 }
 
-async function runFloor(site: Site, mode: string, times: number): Promise<Row> {
-  const tool: Tool = {
+/** The floor as a tool: read every page, and parse each with `mode`'s parser (see bench/floor.ts). */
+function floorTool(mode: string): Tool {
+  return {
     name: `floor: ${mode === 'read' ? 'read every file' : `read + ${mode}`}`,
     supports: () => false,
     run: (s, label) => measure(label, NODE, [path.join(ROOT, 'bench', 'floor.ts'), s.dir, mode], { timeoutMs: ownTimeoutMs }),
     found: () => ({ markers: new Set(), pages: new Map() }),
   };
-  const row = await runTool(tool, site, times);
-  row.recall = {};
-  return row;
 }
 
 // ---------------------------------------------------------------------------
@@ -400,16 +414,15 @@ for (const pages of sizes) {
   }
   const site = await ensureSite(pages);
   const times = pages >= 100_000 ? bigRuns : runs;
-  const rows: Row[] = [];
-  rows.push(await runTool(linkgraphTool(), site, times));
-  if (pages < 100_000) {
-    rows.push(await runTool(linkgraphTool(1), site, times));
-    rows.push(await runTool(linkgraphTool(2), site, times));
-  }
-  linkgraphTimes.set(pages, rows[0]!.wallMs);
-  const floorRows: Row[] = [];
+  // linkgraph's variants and the floors, interleaved run by run: their ratios are what the targets are about.
+  const variants = pages < 100_000 ? [linkgraphTool(), linkgraphTool(1), linkgraphTool(2)] : [linkgraphTool()];
   // parse5 and hast show what the reference parser costs; at 100,000 pages only the floor itself is measured.
-  for (const mode of pages >= 100_000 ? ['read', 'htmlparser2'] : ['read', 'htmlparser2', 'parse5', 'hast']) floorRows.push(await runFloor(site, mode, times));
+  const floors = (pages >= 100_000 ? ['read', 'htmlparser2'] : ['read', 'htmlparser2', 'parse5', 'hast']).map(floorTool);
+  const measuredRows = await runInterleaved([...variants, ...floors], site, times);
+  const rows = measuredRows.slice(0, variants.length);
+  const floorRows = measuredRows.slice(variants.length);
+  for (const row of floorRows) row.recall = {};
+  linkgraphTimes.set(pages, rows[0]!.wallMs);
   floorTimes.set(pages, floorRows[1]!.wallMs);
   const peerRows: Row[] = [];
   if (pages <= peerMax) {
