@@ -284,4 +284,3 @@ async function writeReports(
     }
   }
 }
-

@@ -39,8 +39,8 @@ export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOpt
   const scores = new Float64Array(graph.pages.length);
   const touched: number[] = [];
   for (const term of query) {
-    const docs = postings(index, term);
-    const counts = index.counts.subarray(index.docStart[term], index.docStart[term + 1]);
+    const docs = row(index.docStart, index.docs, term);
+    const counts = row(index.docStart, index.counts, term);
     // A word on more than a tenth of the pages (and more than 25), or on more than 1,000, says little about any of
     // them, and would touch most of them: each orphan would cost work in proportion to the site.
     if (docs.length > Math.max(COMMON_FLOOR, Math.min(index.docCount / 10, COMMON_CAP))) continue;
@@ -212,9 +212,8 @@ interface TextIndex {
   boilerplate: ReadonlySet<string>;
 }
 
-/** The pages holding a term (ascending), or its body postings with `body`. */
-function postings(index: TextIndex, term: number, body = false): Int32Array {
-  const [start, values] = body ? [index.bodyStart, index.bodyDocs] : [index.docStart, index.docs];
+/** Row `term` of compressed rows: `row(index.docStart, index.docs, t)` are the pages holding term `t`. */
+function row(start: Int32Array, values: Int32Array, term: number): Int32Array {
   return values.subarray(start[term], start[term + 1]);
 }
 
@@ -431,7 +430,7 @@ function pagesWithAllTerms(index: TextIndex, lists: readonly (readonly string[])
     if (list.length === 0) continue;
     const rows = list.map((term) => {
       const id = index.termId.get(term);
-      return id === undefined ? EMPTY_ROW : postings(index, id, true);
+      return id === undefined ? EMPTY_ROW : row(index.bodyStart, index.bodyDocs, id);
     }).sort((a, b) => a.length - b.length);
     const [shortest, ...rest] = rows;
     if (shortest!.length === 0) continue;
@@ -462,7 +461,7 @@ function queryTerms(graph: Graph, index: TextIndex, pageId: number): number[] {
   const fields = [cleanTitle(page.title, index.boilerplate) ?? '', ...page.headings].flatMap((text) => terms(text));
   const ids = index.bodyIds.get(pageId) ?? EMPTY_ROW;
   const values = index.bodyCounts.get(pageId) ?? EMPTY_ROW;
-  const body = Array.from(ids, (id, i) => [id, values[i]! * Math.log(index.docCount / postings(index, id).length)] as const)
+  const body = Array.from(ids, (id, i) => [id, values[i]! * Math.log(index.docCount / row(index.docStart, index.docs, id).length)] as const)
     .filter(([, value]) => value > 0)
     .sort((a, b) => b[1] - a[1] || (index.termText[a[0]]! < index.termText[b[0]]! ? -1 : 1))
     .slice(0, BODY_TERMS)

@@ -19,18 +19,18 @@ export function writeReportFile(target: string, format: FormatName, result: Resu
   const partial = `${target}.${process.pid}.partial`;
   const fd = openSync(partial, 'w');
   let error: string | undefined;
+  let rendered = false;
   try {
     error = renderTo(format, result, context, (text) => {
       const bytes = Buffer.from(text);
       for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
     });
-  } catch (ioError) {
+    rendered = true;
+  } finally {
     closeSync(fd);
-    rmSync(partial, { force: true });
-    throw ioError;
+    // A reporter that failed, or a write that threw, leaves no partial file.
+    if (!rendered || error !== undefined) rmSync(partial, { force: true });
   }
-  closeSync(fd);
-  if (error !== undefined) rmSync(partial, { force: true });
-  else renameSync(partial, target);
+  if (error === undefined) renameSync(partial, target);
   return error;
 }

@@ -13,8 +13,13 @@ export function render(format: FormatName, result: Result, context: ReportContex
   try {
     return { ok: true, output: formats[format](result, context) };
   } catch (error) {
-    return { ok: false, error: `The \`${format}\` report failed: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, error: failure(format, error) };
   }
+}
+
+/** Why a report could not be rendered: the reporter's error, named by format. */
+function failure(format: FormatName, error: unknown): string {
+  return `The \`${format}\` report failed: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /** Pieces handed to `write` by {@link renderTo}: about 1 MiB of text each. */
@@ -30,7 +35,6 @@ const BATCH = 1 << 20;
  * @returns undefined when the whole report was written, else why not.
  */
 export function renderTo(format: FormatName, result: Result, context: ReportContext, write: (text: string) => void): string | undefined {
-  const failed = (error: unknown): string => `The \`${format}\` report failed: ${error instanceof Error ? error.message : String(error)}`;
   const chunked = chunkedFormats[format];
   if (!chunked) {
     const rendered = render(format, result, context);
@@ -43,14 +47,14 @@ export function renderTo(format: FormatName, result: Result, context: ReportCont
   try {
     pieces = chunked(result, context)[Symbol.iterator]();
   } catch (error) {
-    return failed(error);
+    return failure(format, error);
   }
   for (;;) {
     let piece: IteratorResult<string>;
     try {
       piece = pieces.next();
     } catch (error) {
-      return failed(error);
+      return failure(format, error);
     }
     if (piece.done) break;
     batch += piece.value;
