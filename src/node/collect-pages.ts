@@ -1,3 +1,4 @@
+import module from 'node:module';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CollectOptions } from '../collect/collect-page.js';
@@ -177,7 +178,8 @@ async function collectInWorkers(
   };
   const run = (): Promise<void> =>
     new Promise((resolve) => {
-      const worker = new Worker(url, { workerData: { root, collect } });
+      // A worker compiles its modules as this thread does: from the on-disk cache when this thread has it on.
+      const worker = new Worker(url, { workerData: { root, collect, compileCache: module.getCompileCacheDir() } });
       // A worker answers its chunks in the order it got them.
       const inFlight: (readonly PageEntry[])[] = [];
       const send = (): void => {

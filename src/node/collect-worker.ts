@@ -1,18 +1,12 @@
 /**
- * Worker thread of `collectPages`: receives chunks of pages, reads, parses
- * and collects each, and sends back the page records, packed, and warnings.
+ * Entry of a page-reading worker of `collectPages`: uses the compile cache
+ * when the thread that started it does (its directory comes in
+ * `workerData`), then loads the worker's loop. Only `node:` modules are
+ * imported statically, so that the cache is on before the rest is compiled.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import type { ChunkResult, CollectPagesOptions, PageEntry } from './collect-pages.js';
-import { collectHere } from './collect-pages.js';
-import { packPages } from './page-codec.js';
+import module from 'node:module';
+import { workerData } from 'node:worker_threads';
 
-const { root, collect } = workerData as { root: string; collect: CollectPagesOptions['collect'] };
-
-parentPort?.on('message', (entries: PageEntry[]) => {
-  const warnings: string[] = [];
-  const pages = packPages(collectHere(root, entries, collect, warnings));
-  const result: ChunkResult = { pages, warnings };
-  // The numbers move without a copy; the strings are cloned once, far cheaper than JSON of the records.
-  parentPort?.postMessage(result, [pages.codes.buffer]);
-});
+const { compileCache } = workerData as { compileCache?: string };
+if (compileCache !== undefined) module.enableCompileCache(compileCache);
+await import('./collect-worker-loop.js');
