@@ -239,6 +239,12 @@ function resolver(site: SiteModel, origin: string | undefined): (page: PageRecor
     // `#id` on a page of plain characters is that page plus a fragment: no URL parser needed.
     const self = safeDir && SAFE_NAME.test(page.url.slice(dir.length)) ? page.url.slice(dir.length) : undefined;
     return (href) => {
+      // The shared scopes hold only hrefs that the tests below sent there, which depend on the href
+      // alone: a hit there is the answer, without running the tests again.
+      if (plainPage) {
+        const known = rootScope.get(href) ?? dirScope.get(href);
+        if (known !== undefined) return known;
+      }
       let scope: Map<string, ResolvedLink> | undefined;
       if (plainPage && !UNSAFE.test(href)) {
         if (ROOT_RELATIVE.test(href)) scope = rootScope;
