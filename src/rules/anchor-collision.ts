@@ -57,8 +57,9 @@ export const anchorCollision = createRule({
         if (options.siteWide && !stub && graph.regionOf(pageId, index) === 'content') push(siteWide, text, use);
       });
       for (const [text, uses] of onPage) {
+        // Most texts lead to one target: decide that before grouping anything.
+        if (oneDestination(uses)) continue;
         const groups = groupByKey(uses);
-        if (groups.length < 2) continue;
         const first = uses.find((use) => use.key !== uses[0]!.key)!;
         const labels = groups.map((group) => label(group[0]!));
         const targets = groups.slice(0, SHOWN).map((group, at) => `\`${labels[at]}\` (${group.length})`);
@@ -75,8 +76,8 @@ export const anchorCollision = createRule({
     });
 
     for (const [text, uses] of siteWide) {
+      if (oneDestination(uses)) continue;
       const groups = groupByKey(uses);
-      if (groups.length < 2) continue;
       // The target most pages agree on is the expected one; every page that differs gets one finding.
       const pagesOf = (group: Use[]): number => new Set(group.map((use) => use.pageId)).size;
       const labels = new Map(groups.map((group) => [group, label(group[0]!)]));
@@ -128,6 +129,13 @@ function push<K>(map: Map<K, Use[]>, key: K, use: Use): void {
   const list = map.get(key);
   if (list) list.push(use);
   else map.set(key, [use]);
+}
+
+/** Whether every use leads to the same destination. */
+function oneDestination(uses: readonly Use[]): boolean {
+  const key = uses[0]!.key;
+  for (let at = 1; at < uses.length; at++) if (uses[at]!.key !== key) return false;
+  return true;
 }
 
 /** Uses grouped by destination, in order of first appearance. */
