@@ -1,5 +1,7 @@
+import { FOUND, KIND, LINK_FRAGMENT } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
 import { closestMatch } from './util/closest-match.js';
+import { eachLinkWhere } from './util/each-link.js';
 
 /** Fragments that browsers scroll to without a matching id. */
 const IMPLICIT = new Set(['', 'top']);
@@ -25,8 +27,12 @@ export const brokenFragment = createRule({
       }
       return ids;
     };
-    graph.pages.forEach((page, pageId) => {
-      graph.resolved[pageId]!.forEach(({ target, lookup }, index) => {
+    const { kind, found, bits } = graph.links;
+    eachLinkWhere(
+      graph,
+      (at) => kind[at] === KIND.internal && found[at] === FOUND.page && (bits[at]! & LINK_FRAGMENT) !== 0,
+      (pageId, index) => {
+        const { target, lookup } = graph.resolved[pageId]![index]!;
         if (target.kind !== 'internal' || lookup.found !== 'page' || target.fragment === undefined) return;
         const fragment = target.fragment;
         if (IMPLICIT.has(fragment.toLowerCase())) return;
@@ -43,7 +49,7 @@ export const brokenFragment = createRule({
           actual: `#${fragment}`,
         };
         report(match ? { ...finding, suggestions: [`${targetPage.url}#${match}`] } : finding);
-      });
-    });
+      },
+    );
   },
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { FOUND, KIND } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
 import { closestMatch } from './util/closest-match.js';
+import { eachLinkWhere } from './util/each-link.js';
 
 /**
  * Internal link or resource whose target is not in the output.
@@ -23,10 +25,14 @@ export const brokenInternalLink = createRule({
     let assetList: string[] | undefined;
     const urls = (): string[] => (urlList ??= graph.pages.map((page) => page.url));
     const assets = (): string[] => (assetList ??= [...graph.site.files].filter((file) => !/\.html?$/i.test(file)).map((file) => graph.site.base + file));
-    graph.pages.forEach((page, pageId) => {
-      graph.resolved[pageId]!.forEach(({ target, lookup }, index) => {
-        if (target.kind !== 'internal' || lookup.found !== 'none') return;
-        const link = page.links[index]!;
+    const { kind, found } = graph.links;
+    eachLinkWhere(
+      graph,
+      (at) => kind[at] === KIND.internal && found[at] === FOUND.none,
+      (pageId, index) => {
+        const { target } = graph.resolved[pageId]![index]!;
+        if (target.kind !== 'internal') return;
+        const link = graph.pages[pageId]!.links[index]!;
         if (link.source === 'link[href]' && link.rel.some((rel) => skip.has(rel))) return;
         const isPage = link.source === 'a[href]' || link.source === 'area[href]' || link.source === 'meta[refresh]' || link.source === 'iframe[src]';
         // A root-relative link that forgot the base path is the commonest base mistake.
@@ -44,7 +50,7 @@ export const brokenInternalLink = createRule({
           actual: target.path,
         };
         report(match ? { ...finding, suggestions: [match] } : finding);
-      });
-    });
+      },
+    );
   },
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { KIND, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
 import { isAnchorLink, targetLabel, topicPhrases } from './util/anchor-text.js';
+import { eachLinkWhere } from './util/each-link.js';
 import { isBareUrl, LIGHTHOUSE_GENERIC_PHRASES, PhraseSet, phraseKey, phraseKeys, phraseLanguage } from './util/generic-phrases.js';
 
 /**
@@ -36,18 +38,29 @@ export const genericAnchor = createRule({
       }
       return list;
     };
-    graph.pages.forEach((page, pageId) => {
-      const lang = phraseLanguage(page.lang);
-      const list = listFor(lang);
-      graph.resolved[pageId]!.forEach(({ target, lookup }, index) => {
+    const { kind, page: targetOf, bits } = graph.links;
+    // The list of the page at hand, by its language.
+    let listPage = -1;
+    let lang = '';
+    let list: PhraseSet | undefined;
+    eachLinkWhere(
+      graph,
+      // As in Lighthouse: links to scripts, mail and this page's own sections are not judged.
+      (at, pageId) =>
+        (bits[at]! & LINK_NAVIGATION) !== 0 && kind[at] !== KIND.javascript && kind[at] !== KIND.mailto && kind[at] !== KIND.invalid && targetOf[at] !== pageId,
+      (pageId, index) => {
+        const page = graph.pages[pageId]!;
         const link = page.links[index]!;
         if (!isAnchorLink(link) || link.text === '') return;
-        // As in Lighthouse: links to scripts, mail and this page's own sections are not judged.
-        if (target.kind === 'javascript' || target.kind === 'mailto' || target.kind === 'invalid') return;
-        if (lookup.found === 'page' && lookup.pageId === pageId) return;
+        if (listPage !== pageId) {
+          listPage = pageId;
+          lang = phraseLanguage(page.lang);
+          list = listFor(lang);
+        }
+        const { lookup } = graph.resolved[pageId]![index]!;
         // Most links are fine: decide first, and build the message's labels only for findings.
         const bare = options.bareUrls && isBareUrl(link.text);
-        if (!bare && !list.has(link.text)) return;
+        if (!bare && !list!.has(link.text)) return;
         const key = keyOf(link.text);
         const to = targetLabel(graph, pageId, index);
         const topics = lookup.found === 'page' && lookup.pageId !== pageId ? topicPhrases(graph, lookup.pageId).slice(0, 1) : [];
@@ -70,8 +83,8 @@ export const genericAnchor = createRule({
           suggestions: topics,
           data: { phrase: key, language: lang },
         });
-      });
-    });
+      },
+    );
   },
 });
 

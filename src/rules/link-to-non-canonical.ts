@@ -1,6 +1,8 @@
 import { resolveHref } from '../resolve/resolve-href.js';
+import { FOUND, KIND, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
 import { isAnchorLink } from './util/anchor-text.js';
+import { eachLinkWhere } from './util/each-link.js';
 
 /**
  * Link to a page whose `<link rel=canonical>` names another URL: the link
@@ -32,12 +34,16 @@ export const linkToNonCanonical = createRule({
       canonicals.set(pageId, url);
       return url;
     };
-    graph.pages.forEach((page, pageId) => {
-      graph.resolved[pageId]!.forEach(({ target, lookup }, index) => {
-        const link = page.links[index]!;
-        if (!isAnchorLink(link) || lookup.found !== 'page' || lookup.pageId === pageId || target.kind !== 'internal') return;
-        const canonical = canonicalOf(lookup.pageId);
-        if (canonical === undefined) return;
+    const { kind, found, page, bits } = graph.links;
+    eachLinkWhere(
+      graph,
+      (at, pageId) =>
+        (bits[at]! & LINK_NAVIGATION) !== 0 && kind[at] === KIND.internal && found[at] === FOUND.page && page[at] !== pageId && canonicalOf(page[at]!) !== undefined,
+      (pageId, index) => {
+        const { target, lookup } = graph.resolved[pageId]![index]!;
+        const link = graph.pages[pageId]!.links[index]!;
+        if (!isAnchorLink(link) || lookup.found !== 'page' || target.kind !== 'internal') return;
+        const canonical = canonicalOf(lookup.pageId)!;
         const suggestion = target.fragment === undefined ? canonical : `${canonical}#${target.fragment}`;
         report({
           pageId,
@@ -47,8 +53,8 @@ export const linkToNonCanonical = createRule({
           actual: link.href,
           suggestions: [suggestion],
         });
-      });
-    });
+      },
+    );
   },
 });
 

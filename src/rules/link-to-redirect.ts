@@ -1,9 +1,10 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
-import { NAVIGATION_SOURCES, type Graph } from '../graph/build-graph.js';
+import { FOUND, KIND, LINK_NAVIGATION, type Graph } from '../graph/build-graph.js';
 import { resolveHref } from '../resolve/resolve-href.js';
 import type { Lookup, Target } from '../types.js';
 import { createRule } from './create-rule.js';
+import { eachLinkWhere } from './util/each-link.js';
 import { externalLinks } from './util/external-links.js';
 
 /** Redirect hops followed inside the site before giving up (a loop). */
@@ -31,9 +32,15 @@ export const linkToRedirect = createRule({
   }),
   check({ graph, options, external, report }) {
     const allowed = options.allow.length > 0 ? picomatch(options.allow, { dot: true }) : () => false;
-    graph.pages.forEach((page, pageId) => {
-      graph.resolved[pageId]!.forEach(({ target, lookup }, index) => {
-        if (target.kind !== 'internal' || !NAVIGATION_SOURCES.has(page.links[index]!.source)) return;
+    const { kind, found, page, bits } = graph.links;
+    // Only links to a redirect page or a configured redirect have a hop to walk.
+    const redirects = Uint8Array.from(graph.pages, (target) => (target.refresh === undefined ? 0 : 1));
+    eachLinkWhere(
+      graph,
+      (at) => kind[at] === KIND.internal && (bits[at]! & LINK_NAVIGATION) !== 0 && (found[at] === FOUND.redirect || (page[at] !== -1 && redirects[page[at]!] === 1)),
+      (pageId, index) => {
+        const { target, lookup } = graph.resolved[pageId]![index]!;
+        if (target.kind !== 'internal') return;
         const final = finalTarget(graph, target, lookup);
         if (final === undefined || allowed(target.path)) return;
         const fixed = withFragment(final, target.fragment);
@@ -46,8 +53,8 @@ export const linkToRedirect = createRule({
           actual: target.path,
           suggestions: [fixed],
         });
-      });
-    });
+      },
+    );
     for (const link of externalLinks(graph, external)) {
       const { status } = link;
       if (status.state !== 'redirected') continue;

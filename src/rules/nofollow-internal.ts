@@ -1,7 +1,8 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
-import { NAVIGATION_SOURCES } from '../graph/build-graph.js';
+import { KIND, LINK_FOLLOWED, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
+import { eachLinkWhere } from './util/each-link.js';
 
 /** `rel` tokens that keep a crawler from following a link or passing signals. */
 const NOT_FOLLOWED = ['nofollow', 'ugc', 'sponsored'] as const;
@@ -20,9 +21,12 @@ export const nofollowInternal = createRule({
   }),
   check({ graph, options, report }) {
     const allowed = options.allow.length > 0 ? picomatch(options.allow, { dot: true }) : undefined;
-    graph.pages.forEach((page, pageId) => {
-      page.links.forEach((link, index) => {
-        if (!NAVIGATION_SOURCES.has(link.source)) return;
+    const { kind, bits } = graph.links;
+    eachLinkWhere(
+      graph,
+      (at) => (bits[at]! & (LINK_NAVIGATION | LINK_FOLLOWED)) === LINK_NAVIGATION && kind[at] === KIND.internal,
+      (pageId, index) => {
+        const link = graph.pages[pageId]!.links[index]!;
         const tokens = NOT_FOLLOWED.filter((token) => link.rel.includes(token));
         if (tokens.length === 0) return;
         const { target } = graph.resolved[pageId]![index]!;
@@ -34,7 +38,7 @@ export const nofollowInternal = createRule({
           expected: [link.rel.filter((token) => !tokens.includes(token as (typeof NOT_FOLLOWED)[number])).join(' ')],
           actual: link.rel.join(' '),
         });
-      });
-    });
+      },
+    );
   },
 });

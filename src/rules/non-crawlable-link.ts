@@ -1,4 +1,6 @@
+import { KIND, LINK_ATTRIBUTES, LINK_EMPTY_HREF, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
+import { eachLinkWhere } from './util/each-link.js';
 
 /** `aria-current` values that mark an `<a>` without href as a placeholder for the current page. */
 const PLACEHOLDER_CURRENT = new Set(['page', 'location']);
@@ -18,9 +20,14 @@ export const nonCrawlableLink = createRule({
     rationale: 'Search engines follow only `<a href>` with a resolvable URL; a link that works only through script hides its target from them.',
   },
   check({ graph, report }) {
-    graph.pages.forEach((page, pageId) => {
-      graph.resolved[pageId]!.forEach(({ target }, index) => {
-        const link = page.links[index]!;
+    const { kind, bits } = graph.links;
+    // Only an <a> or <area> with attributes (`missingHref`), an empty href, or a script or invalid target can be one.
+    eachLinkWhere(
+      graph,
+      (at) => (bits[at]! & LINK_NAVIGATION) !== 0 && ((bits[at]! & (LINK_ATTRIBUTES | LINK_EMPTY_HREF)) !== 0 || kind[at] === KIND.javascript || kind[at] === KIND.invalid),
+      (pageId, index) => {
+        const { target } = graph.resolved[pageId]![index]!;
+        const link = graph.pages[pageId]!.links[index]!;
         if (link.source !== 'a[href]' && link.source !== 'area[href]') return;
         const attributes = link.attributes ?? {};
         if (attributes['role'] !== undefined && attributes['role'].trim() !== '') return;
@@ -40,7 +47,7 @@ export const nonCrawlableLink = createRule({
           return;
         }
         report({ pageId, link: index, message, actual: link.href });
-      });
-    });
+      },
+    );
   },
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { LINK_CONTENT, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
 import { ignoresRule, isAnchorLink, normaliseAnchor, topicPhrases } from './util/anchor-text.js';
+import { eachLinkWhere } from './util/each-link.js';
 
 const RULE_ID = 'overused-anchor';
 /** Distribution entries shown in the message; `data` carries them all. */
@@ -33,23 +35,28 @@ export const overusedAnchor = createRule({
     // and how many pages link with any text. Pages come in order, so a stamp (the last page
     // counted) replaces a set of pages per text.
     const byTarget: (TargetTally | undefined)[] = new Array<TargetTally | undefined>(graph.pages.length);
-    graph.pages.forEach((page, pageId) => {
-      // Redirect stubs (Astro writes a "Redirecting from …" link on each) give no links that count.
-      if (graph.exclusion(pageId) === 'redirect') return;
-      graph.resolved[pageId]!.forEach(({ lookup }, index) => {
-        const link = page.links[index]!;
-        if (lookup.found !== 'page' || lookup.pageId === pageId || !isAnchorLink(link)) return;
-        if (graph.regionOf(pageId, index) !== 'content' || ignoresRule(link, RULE_ID)) return;
+    // Redirect stubs (Astro writes a "Redirecting from …" link on each) give no links that count.
+    const stubs = Uint8Array.from(graph.pages, (_, pageId) => (graph.exclusion(pageId) === 'redirect' ? 1 : 0));
+    const { start, page: targetOf, bits } = graph.links;
+    const CONTENT_NAVIGATION = LINK_CONTENT | LINK_NAVIGATION;
+    eachLinkWhere(
+      graph,
+      // Landmark links are template links: only links outside landmarks can be content links.
+      (at, pageId) => targetOf[at] !== -1 && targetOf[at] !== pageId && (bits[at]! & CONTENT_NAVIGATION) === CONTENT_NAVIGATION && stubs[pageId] === 0,
+      (pageId, index) => {
+        const link = graph.pages[pageId]!.links[index]!;
+        if (!isAnchorLink(link) || graph.regionOf(pageId, index) !== 'content' || ignoresRule(link, RULE_ID)) return;
         const text = normaliseAnchor(link.text);
         if (text === '') return;
-        let target = byTarget[lookup.pageId];
-        if (!target) byTarget[lookup.pageId] = target = { texts: new Map(), linking: { pages: 0, last: -1 } };
+        const targetId = targetOf[start[pageId]! + index]!;
+        let target = byTarget[targetId];
+        if (!target) byTarget[targetId] = target = { texts: new Map(), linking: { pages: 0, last: -1 } };
         let tally = target.texts.get(text);
         if (!tally) target.texts.set(text, (tally = { pages: 0, last: -1 }));
         count(tally, pageId);
         count(target.linking, pageId);
-      });
-    });
+      },
+    );
 
     byTarget.forEach((tallies, targetId) => {
       if (!tallies || graph.exclusion(targetId) !== undefined) return;
