@@ -52,6 +52,10 @@ export interface LinkTable {
   readonly page: Int32Array;
   /** `LINK_*` bits. */
   readonly bits: Uint8Array;
+  /** Each link's anchor text, as an index into {@link texts}. */
+  readonly text: Int32Array;
+  /** The distinct anchor texts of the site, in order of first use. */
+  readonly texts: readonly string[];
 }
 
 /** Edge flag: at least one link of the pair is in a content region. */
@@ -132,6 +136,11 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
   const linkFound = new Uint8Array(linkCount);
   const linkPage = new Int32Array(linkCount).fill(-1);
   const linkBits = new Uint8Array(linkCount);
+  const linkText = new Int32Array(linkCount);
+  // Anchor texts repeat (a nav on every page, one target's title on every page linking it): rules that
+  // judge texts judge each distinct one once.
+  const texts: string[] = [];
+  const textIds = new Map<string, number>();
   const linkingPages = new Int32Array(pageCount);
   const lastLinking = new Int32Array(pageCount).fill(-1);
   for (let pageId = 0; pageId < pageCount; pageId++) {
@@ -156,6 +165,9 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
         (target.kind === 'internal' && target.fragment !== undefined ? LINK_FRAGMENT : 0) |
         (link.href === '' ? LINK_EMPTY_HREF : 0);
       linkBits[at] = bits;
+      let textId = textIds.get(link.text);
+      if (textId === undefined) textIds.set(link.text, (textId = texts.push(link.text) - 1));
+      linkText[at] = textId;
       if (lookup.found !== 'page') continue;
       const targetPage = lookup.pageId;
       linkPage[at] = targetPage;
@@ -256,7 +268,7 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
     site,
     origin: options.site,
     resolved,
-    links: { start: linkStart, kind: linkKind, found: linkFound, page: linkPage, bits: linkBits },
+    links: { start: linkStart, kind: linkKind, found: linkFound, page: linkPage, bits: linkBits, text: linkText, texts },
     edgeFrom,
     edgeTo,
     edgeFlags,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Graph } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
-import { ignoresRule, isAnchorLink, normaliseAnchor, targetLabel } from './util/anchor-text.js';
+import { LINK_EMPTY_HREF, LINK_NAVIGATION } from '../graph/build-graph.js';
+import { anchorKeys, byAnchorText, ignoresRule, isAnchorLink, targetLabel } from './util/anchor-text.js';
 import { LIGHTHOUSE_GENERIC_PHRASES, PhraseSet, phraseKeys, phraseLanguage } from './util/generic-phrases.js';
 
 const RULE_ID = 'anchor-collision';
@@ -34,29 +35,42 @@ export const anchorCollision = createRule({
   }),
   check({ graph, options, report }) {
     const keyOf = phraseKeys(graph);
-    const siteWide = new Map<string, Use[]>();
+    // Uses by normalised text ({@link anchorKeys} id).
+    const siteWide = new Map<number, Use[]>();
+    const { of: keyOfText, keys } = anchorKeys(graph);
+    const { start, bits, text: textOf } = graph.links;
     // Labels are made only for the links a finding names.
     const label = (use: Use): string => targetLabel(graph, use.pageId, use.index);
-    const genericByLanguage = new Map<string, PhraseSet>();
+    // Per language, whether a link's text is generic (each distinct text tested once).
+    const genericByLanguage = new Map<string, (at: number) => boolean>();
     graph.pages.forEach((page, pageId) => {
       const language = phraseLanguage(page.lang);
       let generic = genericByLanguage.get(language);
-      if (generic === undefined) genericByLanguage.set(language, (generic = new PhraseSet(LIGHTHOUSE_GENERIC_PHRASES[language] ?? [], keyOf)));
-      const onPage = new Map<string, Use[]>();
+      if (generic === undefined) {
+        const phrases = new PhraseSet(LIGHTHOUSE_GENERIC_PHRASES[language] ?? [], keyOf);
+        genericByLanguage.set(language, (generic = byAnchorText(graph, (text) => phrases.has(text))));
+      }
+      const onPage = new Map<number, Use[]>();
       // Redirect stubs give no links that count site-wide.
       const stub = graph.exclusion(pageId) === 'redirect';
-      page.links.forEach((link, index) => {
+      const first = start[pageId]!;
+      const end = start[pageId + 1]!;
+      for (let at = first; at < end; at++) {
         // `href=""` is non-crawlable-link's business.
-        if (!isAnchorLink(link) || link.href === '' || ignoresRule(link, RULE_ID)) return;
-        const text = normaliseAnchor(link.text);
-        if (text === '' || generic.has(link.text)) return;
+        if ((bits[at]! & (LINK_NAVIGATION | LINK_EMPTY_HREF)) !== LINK_NAVIGATION) continue;
+        const index = at - first;
+        const link = page.links[index]!;
+        if (!isAnchorLink(link) || ignoresRule(link, RULE_ID)) continue;
+        const text = keyOfText[textOf[at]!]!;
+        if (keys[text] === '' || generic(at)) continue;
         const key = destination(graph, pageId, index);
-        if (key === undefined) return;
+        if (key === undefined) continue;
         const use: Use = { pageId, index, key };
         push(onPage, text, use);
         if (options.siteWide && !stub && graph.regionOf(pageId, index) === 'content') push(siteWide, text, use);
-      });
-      for (const [text, uses] of onPage) {
+      }
+      for (const [textKey, uses] of onPage) {
+        const text = keys[textKey]!;
         // Most texts lead to one target: decide that before grouping anything.
         if (oneDestination(uses)) continue;
         const groups = groupByKey(uses);
@@ -75,7 +89,8 @@ export const anchorCollision = createRule({
       }
     });
 
-    for (const [text, uses] of siteWide) {
+    for (const [textKey, uses] of siteWide) {
+      const text = keys[textKey]!;
       if (oneDestination(uses)) continue;
       const groups = groupByKey(uses);
       // The target most pages agree on is the expected one; every page that differs gets one finding.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { KIND, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
-import { isAnchorLink, targetLabel, topicPhrases } from './util/anchor-text.js';
+import { byAnchorText, isAnchorLink, targetLabel, topicPhrases } from './util/anchor-text.js';
 import { eachLinkWhere } from './util/each-link.js';
 import { isBareUrl, LIGHTHOUSE_GENERIC_PHRASES, PhraseSet, phraseKey, phraseKeys, phraseLanguage } from './util/generic-phrases.js';
 
@@ -29,20 +29,22 @@ export const genericAnchor = createRule({
     const keyOf = phraseKeys(graph);
     const added = options.add.map(phraseKey);
     const removed = new Set(options.remove.map(phraseKey));
-    const lists = new Map<string, PhraseSet>();
-    const listFor = (lang: string): PhraseSet => {
-      let list = lists.get(lang);
-      if (!list) {
-        list = new PhraseSet([...(LIGHTHOUSE_GENERIC_PHRASES[lang] ?? []), ...added].filter((phrase) => !removed.has(phrase)), keyOf);
-        lists.set(lang, list);
+    // Per language, whether a link's text is on its list (each distinct text tested once).
+    const lists = new Map<string, (at: number) => boolean>();
+    const listFor = (lang: string): ((at: number) => boolean) => {
+      let onList = lists.get(lang);
+      if (!onList) {
+        const list = new PhraseSet([...(LIGHTHOUSE_GENERIC_PHRASES[lang] ?? []), ...added].filter((phrase) => !removed.has(phrase)), keyOf);
+        lists.set(lang, (onList = byAnchorText(graph, (text) => list.has(text))));
       }
-      return list;
+      return onList;
     };
-    const { kind, page: targetOf, bits } = graph.links;
+    const bareUrl = byAnchorText(graph, isBareUrl);
+    const { start, kind, page: targetOf, bits } = graph.links;
     // The list of the page at hand, by its language.
     let listPage = -1;
     let lang = '';
-    let list: PhraseSet | undefined;
+    let onList = listFor(phraseLanguage(undefined));
     eachLinkWhere(
       graph,
       // As in Lighthouse: links to scripts, mail and this page's own sections are not judged.
@@ -55,12 +57,13 @@ export const genericAnchor = createRule({
         if (listPage !== pageId) {
           listPage = pageId;
           lang = phraseLanguage(page.lang);
-          list = listFor(lang);
+          onList = listFor(lang);
         }
+        const at = start[pageId]! + index;
         const { lookup } = graph.resolved[pageId]![index]!;
         // Most links are fine: decide first, and build the message's labels only for findings.
-        const bare = options.bareUrls && isBareUrl(link.text);
-        if (!bare && !list!.has(link.text)) return;
+        const bare = options.bareUrls && bareUrl(at);
+        if (!bare && !onList(at)) return;
         const key = keyOf(link.text);
         const to = targetLabel(graph, pageId, index);
         const topics = lookup.found === 'page' && lookup.pageId !== pageId ? topicPhrases(graph, lookup.pageId).slice(0, 1) : [];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LINK_CONTENT, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
-import { ignoresRule, isAnchorLink, normaliseAnchor, topicPhrases } from './util/anchor-text.js';
+import { anchorKeys, ignoresRule, isAnchorLink, normaliseAnchor, topicPhrases } from './util/anchor-text.js';
 import { eachLinkWhere } from './util/each-link.js';
 
 const RULE_ID = 'overused-anchor';
@@ -37,7 +37,8 @@ export const overusedAnchor = createRule({
     const byTarget: (TargetTally | undefined)[] = new Array<TargetTally | undefined>(graph.pages.length);
     // Redirect stubs (Astro writes a "Redirecting from …" link on each) give no links that count.
     const stubs = Uint8Array.from(graph.pages, (_, pageId) => (graph.exclusion(pageId) === 'redirect' ? 1 : 0));
-    const { start, page: targetOf, bits } = graph.links;
+    const { start, page: targetOf, bits, text: textOf } = graph.links;
+    const { of: keyOf, keys } = anchorKeys(graph);
     const CONTENT_NAVIGATION = LINK_CONTENT | LINK_NAVIGATION;
     eachLinkWhere(
       graph,
@@ -46,13 +47,14 @@ export const overusedAnchor = createRule({
       (pageId, index) => {
         const link = graph.pages[pageId]!.links[index]!;
         if (!isAnchorLink(link) || graph.regionOf(pageId, index) !== 'content' || ignoresRule(link, RULE_ID)) return;
-        const text = normaliseAnchor(link.text);
-        if (text === '') return;
-        const targetId = targetOf[start[pageId]! + index]!;
+        const at = start[pageId]! + index;
+        const key = keyOf[textOf[at]!]!;
+        if (keys[key] === '') return;
+        const targetId = targetOf[at]!;
         let target = byTarget[targetId];
         if (!target) byTarget[targetId] = target = { texts: new Map(), linking: { pages: 0, last: -1 } };
-        let tally = target.texts.get(text);
-        if (!tally) target.texts.set(text, (tally = { pages: 0, last: -1 }));
+        let tally = target.texts.get(key);
+        if (!tally) target.texts.set(key, (tally = { pages: 0, last: -1 }));
         count(tally, pageId);
         count(target.linking, pageId);
       },
@@ -63,7 +65,7 @@ export const overusedAnchor = createRule({
       const linkingPages = tallies.linking.pages;
       if (linkingPages < options.minLinks) return;
       const distribution = [...tallies.texts]
-        .map(([text, tally]) => ({ text, count: tally.pages }))
+        .map(([key, tally]) => ({ text: keys[key]!, count: tally.pages }))
         .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
       const total = distribution.reduce((sum, entry) => sum + entry.count, 0);
       const top = distribution[0]!;
@@ -96,9 +98,9 @@ interface Tally {
   last: number;
 }
 
-/** The tallies of one target page: per anchor text, and over all texts. */
+/** The tallies of one target page: per anchor text (by {@link anchorKeys} id), and over all texts. */
 interface TargetTally {
-  texts: Map<string, Tally>;
+  texts: Map<number, Tally>;
   linking: Tally;
 }
 

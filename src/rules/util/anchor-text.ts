@@ -8,6 +8,51 @@ export function normaliseAnchor(text: string): string {
   return /\s\s|[^\S ]|^ | $/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
 }
 
+/** The site's anchor texts by their {@link normaliseAnchor} form: an id per distinct form. */
+export interface AnchorKeys {
+  /** For each text of `graph.links.texts`, the id of its normalised form. */
+  readonly of: Int32Array;
+  /** The normalised forms, by id. */
+  readonly keys: readonly string[];
+}
+
+const anchorKeyMemos = new WeakMap<Graph, AnchorKeys>();
+
+/** {@link AnchorKeys} of a graph, made once per graph: each distinct text is normalised once, not once per link. */
+export function anchorKeys(graph: Graph): AnchorKeys {
+  let memo = anchorKeyMemos.get(graph);
+  if (memo === undefined) {
+    const { texts } = graph.links;
+    const of = new Int32Array(texts.length);
+    const keys: string[] = [];
+    const ids = new Map<string, number>();
+    texts.forEach((text, textId) => {
+      const key = normaliseAnchor(text);
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = keys.push(key) - 1));
+      of[textId] = id;
+    });
+    anchorKeyMemos.set(graph, (memo = { of, keys }));
+  }
+  return memo;
+}
+
+/**
+ * `test` of a link's anchor text, by the link's flat index in
+ * `graph.links`: computed once per distinct text, then read.
+ */
+export function byAnchorText(graph: Graph, test: (text: string) => boolean): (at: number) => boolean {
+  const { text, texts } = graph.links;
+  // -1 until computed, then 0 or 1.
+  const memo = new Int8Array(texts.length).fill(-1);
+  return (at) => {
+    const textId = text[at]!;
+    let value = memo[textId]!;
+    if (value === -1) memo[textId] = value = test(texts[textId]!) ? 1 : 0;
+    return value === 1;
+  };
+}
+
 /** Whether a link is an `<a href>` or `<area href>` (not an `<a>` without href). */
 export function isAnchorLink(link: LinkRecord): boolean {
   return (link.source === 'a[href]' || link.source === 'area[href]') && link.attributes?.['missingHref'] === undefined;
