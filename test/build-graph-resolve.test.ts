@@ -12,6 +12,7 @@ const HREFS = [
   'b.html', 'b/', './b/', '../b/', '../../b/', '../../../../../b/', '../', '..', '.', 'b.html#frag', '../b/#frag', '..//b',
   'https:b', 'http:/b', 'https://example.com/a/', 'https://www.example.com/a/#f', 'mailto:x@example.com', 'javascript:void(0)',
   '#', '#top', '#x', '#a.b-c_d~e', '#%41', '#é', '#x#y', '#x y', '?q', '', ' b', 'b c/', 'ä/', '%zz/', '/docs', '/docs/', '/docs/a/', 'docs/a/', '../docs/', '/docs/../x/',
+  '../a/../b/', '../../a/b.html#x', '../caf%C3%A9/', '../b?q=1', '../../', '../.', '../..', '../b/./c/', '../../docs/a/b.html',
 ];
 
 const FILES = ['index.html', 'a/index.html', 'a/b.html', 'a/b/index.html', 'b.html', 'docs/index.html', 'docs/a/index.html', 'docs/a/b.html', 'docs/b/c/index.html', 'x/y#z.html', 'q?x/index.html', 'sp ace/index.html', 'caf\u00e9/index.html', 'a/b.png'];

@@ -284,8 +284,9 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
 /**
  * Resolve links, sharing one result between links whose resolution cannot
  * differ: a root-relative href (`/docs/`) resolves the same on every page,
- * a plain relative one (`../a/`, `b.html`) the same on every page of one
- * directory. Anything else (`?q`, `#id`, a scheme, `//host`, characters the
+ * a plain relative one (`b.html`) the same on every page of one directory,
+ * and one that climbs (`../../a/`) the same on every page below the
+ * directory it climbs to. Anything else (`?q`, `#id`, a scheme, `//host`, characters the
  * URL parser strips or rewrites) is shared only within its page, and so is
  * every href of a page with a `<base href>`. Plain paths of safe characters
  * are resolved without the URL parser, to the same target.
@@ -308,7 +309,34 @@ function resolver(site: SiteModel, origin: string | undefined): (page: PageRecor
     const safeDir = plainPage && SAFE_DIR.test(dir);
     // `#id` on a page of plain characters is that page plus a fragment: no URL parser needed.
     const self = safeDir && SAFE_NAME.test(page.url.slice(dir.length)) ? page.url.slice(dir.length) : undefined;
+    // What this page's own path names, looked up once for all its `#id` links.
+    let selfLookup: Lookup | undefined;
+    // Scopes of the directories above this one, by levels up, made on first use.
+    const aboveScopes: Map<string, ResolvedLink>[] = [];
     return (href) => {
+      if (safeDir && href.startsWith('../') && !UNSAFE.test(href)) {
+        // `../x` here is `x` in the parent directory: pages in sibling directories (a directory per
+        // page is common) share the parent's entry instead of each resolving and looking it up.
+        let ups = 1;
+        while (href.startsWith('../', ups * 3)) ups++;
+        const rest = href.slice(ups * 3);
+        if (rest !== '' && PATH_RELATIVE.test(rest)) {
+          let aboveScope = aboveScopes[ups];
+          if (aboveScope === undefined) {
+            const above = ancestor(dir, ups);
+            aboveScope = dirScopes.get(above);
+            if (aboveScope === undefined) dirScopes.set(above, (aboveScope = new Map()));
+            aboveScopes[ups] = aboveScope;
+          }
+          let entry = aboveScope.get(rest);
+          if (entry === undefined) {
+            const above = ancestor(dir, ups);
+            const target = plainTarget(rest, above, base) ?? resolveHref(rest, { pageUrl: above, site: origin, base: site.base });
+            aboveScope.set(rest, (entry = { target, lookup: target.kind === 'internal' ? site.lookup(target.sitePath) : NONE }));
+          }
+          return entry;
+        }
+      }
       // The shared scopes hold only hrefs that the tests below sent there, which depend on the href
       // alone: a hit there is the answer, without running the tests again.
       if (plainPage) {
@@ -332,7 +360,9 @@ function resolver(site: SiteModel, origin: string | undefined): (page: PageRecor
                 ? plainTarget(self + href, dir, base)
                 : undefined) ??
           resolveHref(href, { pageUrl: page.url, baseHref, site: origin, base: site.base });
-        entry = { target, lookup: target.kind === 'internal' ? site.lookup(target.sitePath) : NONE };
+        const lookup =
+          target.kind !== 'internal' ? NONE : self !== undefined && scope === pageScope && href.startsWith('#') ? (selfLookup ??= site.lookup(target.sitePath)) : site.lookup(target.sitePath);
+        entry = { target, lookup };
         scope.set(href, entry);
       }
       return entry;
@@ -357,15 +387,19 @@ function plainTarget(href: string, dir: string, base: string): Target | undefine
     if (ups !== '') return undefined;
     path = rest;
   } else {
-    let prefix = dir;
-    // `../` above the root stays at the root, as in the URL parser.
-    for (let up = 0; up < ups.length / 3; up++) prefix = prefix.length > 1 ? prefix.slice(0, prefix.lastIndexOf('/', prefix.length - 2) + 1) : prefix;
-    path = prefix + rest;
+    path = ancestor(dir, ups.length / 3) + rest;
   }
   const sitePath = path.startsWith(base) ? path.slice(base.length) : path === base.slice(0, -1) ? '' : undefined;
   const target: Target = { kind: 'internal', path, sitePath: sitePath ?? path };
   if (fragment !== undefined) target.fragment = fragment;
   return target;
+}
+
+/** The directory `ups` levels above `dir` (`/a/b/`, 1: `/a/`); above the root stays at the root, as in the URL parser. */
+function ancestor(dir: string, ups: number): string {
+  let prefix = dir;
+  for (let up = 0; up < ups && prefix.length > 1; up++) prefix = prefix.slice(0, prefix.lastIndexOf('/', prefix.length - 2) + 1);
+  return prefix;
 }
 
 /** Characters the URL parser strips or rewrites anywhere in an href: shared within the page only. */
