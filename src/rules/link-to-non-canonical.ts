@@ -1,5 +1,5 @@
-import { resolveHref } from '../resolve/resolve-href.js';
 import { FOUND, KIND, LINK_NAVIGATION } from '../graph/build-graph.js';
+import { resolveHref } from '../resolve/resolve-href.js';
 import { createRule } from './create-rule.js';
 import { isAnchorLink } from './util/anchor-text.js';
 import { eachLinkWhere } from './util/each-link.js';
