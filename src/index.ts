@@ -17,7 +17,21 @@ export {
 export { createExternalChecker, type ExternalHost, type ExternalOptions } from './external/create-checker.js';
 export type { ExternalEvent, ExternalLogger } from './external/progress.js';
 export type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus } from './external/types.js';
-export { buildGraph, type Graph, type ResolvedLink } from './graph/build-graph.js';
+export {
+  buildGraph,
+  FOUND,
+  KIND,
+  LINK_ATTRIBUTES,
+  LINK_CONTENT,
+  LINK_EMPTY_HREF,
+  LINK_FOLLOWED,
+  LINK_FRAGMENT,
+  LINK_NAVIGATION,
+  LINK_REL,
+  type Graph,
+  type LinkTable,
+  type ResolvedLink,
+} from './graph/build-graph.js';
 export { DEFAULT_BASELINE_FILE, readBaseline, writeBaseline } from './node/baseline-file.js';
 export { checkDirectory, type CheckDirectoryHost } from './node/check-directory.js';
 export { SiteDirectoryError } from './node/read-site.js';
