@@ -179,7 +179,8 @@ export interface Interner {
    * The run's one copy of a template link equal to `link` (same source,
    * href, text, `rel`, attributes and shared position; without `ignore` or
    * `origin`), or `link` itself: a header's links sit at the same place
-   * with the same text on every page. Positions must already be shared.
+   * with the same text on every page. Positions must already be shared;
+   * strings need not be (they are compared by value).
    */
   link(link: LinkRecord): LinkRecord;
 }
