@@ -1,6 +1,7 @@
 import type { Graph } from './build-graph.js';
 import { EDGE_CONTENT } from './build-graph.js';
 import { linkMetrics } from './link-metrics.js';
+import { segmentKey, sharedTitleSegments, TITLE_SEPARATOR } from './title-segments.js';
 
 /** A page that could link to a page that lacks links, and why. */
 export interface LinkSuggestion {
@@ -208,7 +209,7 @@ interface TextIndex {
   bodyCounts: ReadonlyMap<number, Int32Array>;
   lengths: Float64Array;
   averageLength: number;
-  /** Title parts shared by most pages (the site name), dropped from key phrases. */
+  /** The site name's title segments ({@link sharedTitleSegments}), dropped from key phrases. */
   boilerplate: ReadonlySet<string>;
 }
 
@@ -398,7 +399,7 @@ function buildTextIndex(graph: Graph, targetSet: ReadonlySet<number> | 'all'): T
     bodyCounts,
     lengths,
     averageLength: pageCount === 0 ? 1 : Math.max(1, total / pageCount),
-    boilerplate: sharedTitleParts(graph),
+    boilerplate: sharedTitleSegments(graph),
   };
 }
 
@@ -497,30 +498,14 @@ function slugPhrase(url: string): string | undefined {
   return slug?.replace(/\.html?$/i, '').replace(/[-_]+/g, ' ');
 }
 
-/** Separators between a page title and the site name. */
-const TITLE_SEPARATOR = /\s+[|·–—•:-]\s+/;
-
-/** Title parts (lower case) that at least half of the pages share, from 3 pages up: the site name. */
-function sharedTitleParts(graph: Graph): Set<string> {
-  const counts = new Map<string, number>();
-  for (const page of graph.pages) {
-    const parts = page.title?.split(TITLE_SEPARATOR) ?? [];
-    if (parts.length < 2) continue;
-    for (const part of new Set(parts.map((value) => value.trim().toLowerCase()))) counts.set(part, (counts.get(part) ?? 0) + 1);
-  }
-  const shared = new Set<string>();
-  if (graph.pages.length < 3) return shared;
-  for (const [part, count] of counts) if (count >= graph.pages.length / 2) shared.add(part);
-  return shared;
-}
-
+/** A title without the site name's segments, its own segments joined by ` - `. */
 function cleanTitle(title: string | undefined, boilerplate: ReadonlySet<string>): string | undefined {
   if (title === undefined) return undefined;
   // A page with an empty title part (` · Site`) leaves a bare separator: drop it with the site name.
   const parts = title
     .split(TITLE_SEPARATOR)
-    .map((part) => part.replace(/^[\s|·–—•:-]+|[\s|·–—•:-]+$/g, ''))
-    .filter((part) => part !== '' && !boilerplate.has(part.toLowerCase()));
+    .map((part) => part.replace(/^[\s|·–—•:»-]+|[\s|·–—•:»-]+$/g, ''))
+    .filter((part) => part !== '' && !boilerplate.has(segmentKey(part)));
   return parts.length === 0 ? undefined : parts.join(' - ');
 }
 

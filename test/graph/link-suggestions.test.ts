@@ -37,6 +37,18 @@ describe('link suggestions', () => {
     });
   });
 
+  it('leaves out the site name however titles separate it, as the anchor rules do', async () => {
+    // Only two titles carry the site name, after a `»`: it is still the site name, not part of the
+    // page's title (the orphan has no heading, so its title alone names it).
+    const site = gardenSite();
+    site['compost/index.html'] = site['compost/index.html']!.replace('Composting at home | Garden Notes', 'Composting at home » Garden Notes').replace('<h1>Composting at home</h1>', '');
+    site['soil/index.html'] = site['soil/index.html']!.replace('Healthy soil | Garden Notes', 'Healthy soil » Garden Notes');
+    for (const file of ['index.html', 'watering/index.html', 'beds/index.html', 'drafts/index.html']) site[file] = site[file]!.replace(' | Garden Notes', '');
+    const result = await runSite(site);
+    const finding = result.findings.find((item) => item.ruleId === 'orphan-page');
+    expect(finding?.message).toBe('No other page links to `/compost/`; `/soil/` mentions “Composting at home” without a link');
+  });
+
   it('ranks by similarity when no page mentions the orphan', async () => {
     const site = gardenSite();
     site['soil/index.html'] = shell('Healthy soil', '<h1>Healthy soil</h1><p>Soil lives. Worms and fungi do the work.</p>');

@@ -1,4 +1,5 @@
 import type { Graph } from '../../graph/build-graph.js';
+import { segmentKey, sharedTitleSegments, TITLE_SEPARATOR } from '../../graph/title-segments.js';
 import type { LinkRecord } from '../../types.js';
 
 /** Anchor text compared case- and whitespace-insensitively: lower case, whitespace collapsed, trimmed. */
@@ -67,9 +68,6 @@ export function ignoresRule(link: LinkRecord, ruleId: string): boolean {
   return link.ignore === true || (link.ignore !== undefined && link.ignore.includes(ruleId));
 }
 
-/** Title separators that split a page title from the site name (`Widgets | Acme`). */
-const TITLE_SEPARATOR = /\s+[|\u2013\u2014\-:·•»]\s+/;
-
 /**
  * What a page is about, in its own words: its title without the site name
  * (a title segment shared by at least half of the site's titles), then its
@@ -97,7 +95,7 @@ function computeTopicPhrases(graph: Graph, pageId: number): string[] {
     let pending = '';
     for (let index = 0; index < parts.length; index += 2) {
       const segment = parts[index]!.trim();
-      if (segment !== '' && !shared.has(normaliseAnchor(segment))) {
+      if (segment !== '' && !shared.has(segmentKey(segment))) {
         own += (own === '' ? '' : pending) + segment;
       }
       pending = parts[index + 1] ?? '';
@@ -115,28 +113,6 @@ function computeTopicPhrases(graph: Graph, pageId: number): string[] {
     result.push(text);
   }
   return result;
-}
-
-const sharedCache = new WeakMap<Graph, ReadonlySet<string>>();
-
-/**
- * Title segments shared by at least half of the site's titles that have
- * segments (`Widgets | Acme`), and by at least 2 of them: the site name.
- */
-function sharedTitleSegments(graph: Graph): ReadonlySet<string> {
-  let shared = sharedCache.get(graph);
-  if (shared) return shared;
-  const counts = new Map<string, number>();
-  let split = 0;
-  for (const page of graph.pages) {
-    const segments = new Set((page.title ?? '').split(TITLE_SEPARATOR).map(normaliseAnchor).filter(Boolean));
-    if (segments.size < 2) continue;
-    split++;
-    for (const segment of segments) counts.set(segment, (counts.get(segment) ?? 0) + 1);
-  }
-  shared = new Set([...counts].filter(([, count]) => count >= 2 && count >= split / 2).map(([segment]) => segment));
-  sharedCache.set(graph, shared);
-  return shared;
 }
 
 /** A link's target as messages show it: the internal path (with `#fragment`), else the URL. */
