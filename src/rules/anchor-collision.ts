@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { Graph } from '../graph/build-graph.js';
+import { LINK_EMPTY_HREF, LINK_NAVIGATION, type Graph } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
-import { LINK_EMPTY_HREF, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { anchorKeys, byAnchorText, ignoresRule, isAnchorLink, targetLabel } from './util/anchor-text.js';
 import { LIGHTHOUSE_GENERIC_PHRASES, PhraseSet, phraseKeys, phraseLanguage } from './util/generic-phrases.js';
 
@@ -53,12 +52,12 @@ export const anchorCollision = createRule({
       const onPage = new Map<number, Use[]>();
       // Redirect stubs give no links that count site-wide.
       const stub = graph.exclusion(pageId) === 'redirect';
-      const first = start[pageId]!;
-      const end = start[pageId + 1]!;
-      for (let at = first; at < end; at++) {
+      const pageStart = start[pageId]!;
+      const pageEnd = start[pageId + 1]!;
+      for (let at = pageStart; at < pageEnd; at++) {
         // `href=""` is non-crawlable-link's business.
         if ((bits[at]! & (LINK_NAVIGATION | LINK_EMPTY_HREF)) !== LINK_NAVIGATION) continue;
-        const index = at - first;
+        const index = at - pageStart;
         const link = page.links[index]!;
         if (!isAnchorLink(link) || ignoresRule(link, RULE_ID)) continue;
         const text = keyOfText[textOf[at]!]!;
