@@ -20,8 +20,8 @@ export interface CollectPagesOptions {
    * Threads that read, parse and collect pages, the calling one included
    * (it works beside `threads - 1` workers). Default: the
    * `LINKGRAPH_THREADS` environment variable, else one per core (at most 8)
-   * from 1,500 pages up unless the load average already reaches the number of
-   * cores; with one, the calling thread does all the work.
+   * from 1,500 pages up unless the load average already reaches twice the
+   * number of cores; with one, the calling thread does all the work.
    */
   threads?: number | undefined;
   /**
@@ -125,10 +125,14 @@ function threadCount(configured: number | undefined, pages: number): number {
   const fromEnv = Number.parseInt(process.env['LINKGRAPH_THREADS'] ?? '', 10);
   if (Number.isFinite(fromEnv) && fromEnv >= 1) return fromEnv;
   if (pages < MIN_PAGES_FOR_WORKERS) return 1;
-  // On a saturated machine a second worker only adds overhead (measured on 2 cores: at a load
-  // average of 3-5, 2 threads took 16 s where 1 took 15; at 1.5-2, 7.7 s where 1 took 9.9).
+  // Only on a machine loaded well beyond its cores does a worker stop paying (measured on 2 cores,
+  // 10,000 pages: at a load average of 3-5, 2 threads took 16 s where 1 took 15; with two busy
+  // processes beside it, 10.0-11.7 s where 1 took 11.7-13.0). The load average lags by a minute:
+  // right after a build (or a previous run) it reaches the core count on an idle machine: in a
+  // benchmark whose own runs kept it at 2.0-2.3, one thread took a median of 6.5 s and two 4.9 s.
+  // So one thread only from twice the cores.
   const cores = os.availableParallelism();
-  return os.loadavg()[0]! >= cores ? 1 : Math.min(cores, 8);
+  return os.loadavg()[0]! >= 2 * cores ? 1 : Math.min(cores, 8);
 }
 
 /**
