@@ -10,6 +10,7 @@ import { engine } from 'unified-engine';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import rehypeLinkgraph, { createCollector } from '../src/rehype/index.js';
+import { reply, startServer } from './helpers/http-server.js';
 
 const messages = (file: VFile) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.fatal ? 'error' : 'warning'} ${message.reason} ${message.ruleId} ${message.source}`);
 
@@ -95,5 +96,53 @@ describe('linkgraph/rehype', () => {
     outputs.length = 0;
     expect((await run(false, { 'broken-fragment': 'warn' })).code).toBe(0);
     expect((await run(true, { 'broken-fragment': 'warn' })).code).toBe(1);
+  });
+
+  it('checks outbound links when `external` is on, through a collector and under unified-engine', async () => {
+    const server = await startServer({ '/ok': reply(200), '/missing': reply(404) });
+    const cwd = await mkdtemp(path.join(tmpdir(), 'linkgraph-rehype-external-'));
+    try {
+      const html = `<a href="${server.origin}/ok">ok</a>\n<a href="${server.origin}/missing">gone</a>`;
+      // The local server stands in for other hosts, so its loopback address is not the defect here.
+      const options = { external: { enabled: true, cache: false }, rules: { 'localhost-link': 'off' } } as const;
+      const broken = `External link to \`${server.origin}/missing\` is broken: not found (404)`;
+
+      const collector = createCollector(options);
+      const processor = unified().use(rehypeParse).use(rehypeLinkgraph, { collector });
+      const file = new VFile({ path: 'index.html', value: html });
+      processor.runSync(processor.parse(file), file);
+      const result = await collector.finish();
+      expect(result.summary.external).toEqual({ checked: true });
+      expect(messages(file)).toContain(`index.html:2:1 error ${broken} broken-external-link linkgraph`);
+      expect(server.log).toEqual(expect.arrayContaining(['HEAD /ok', 'HEAD /missing']));
+
+      server.log.length = 0;
+      await writeFile(path.join(cwd, 'index.html'), html);
+      const output: string[] = [];
+      const code = await new Promise<number | undefined>((resolve, reject) => {
+        const streamError = new PassThrough();
+        streamError.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+        engine(
+          {
+            processor: unified().use(rehypeParse),
+            cwd,
+            files: ['index.html'],
+            extensions: ['html'],
+            plugins: [[rehypeLinkgraph, options]] as PluggableList,
+            out: false,
+            output: false,
+            silent: false,
+            streamError,
+            color: false,
+          },
+          (error, exit) => (error ? reject(error) : resolve(exit)),
+        );
+      });
+      expect(code).toBe(1);
+      expect(output.join('')).toContain(broken);
+      expect(server.log).toEqual(expect.arrayContaining(['HEAD /missing']));
+    } finally {
+      await server.close();
+    }
   });
 });

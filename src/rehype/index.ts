@@ -3,6 +3,7 @@ import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { collectPage } from '../collect/collect-page.js';
 import { check } from '../engine/check.js';
+import { createExternalChecker } from '../external/create-checker.js';
 import type { ExternalChecker } from '../external/types.js';
 import { resolveOptions, type Options, type ResolvedOptions } from '../options.js';
 import { normaliseBase } from '../resolve/resolve-href.js';
@@ -66,7 +67,9 @@ export interface Collector {
  * Make a collector for a site processed file by file.
  *
  * @param options the engine's options, plus `root` and `files`.
- * @param host the outbound check stage, when external links are to be checked.
+ * @param host the outbound check stage. Default: with `external` on, the
+ *   same HTTP check as the CLI's (cache under the working directory's
+ *   `node_modules/.cache/linkgraph`).
  */
 export function createCollector(options: Omit<RehypeLinkgraphOptions, 'collector'> = {}, host: { external?: ExternalChecker } = {}): Collector {
   const { root, files, ...engine } = options;
@@ -77,7 +80,7 @@ export function createCollector(options: Omit<RehypeLinkgraphOptions, 'collector
       entries.push({ page: pageOf(tree, file, resolved, root), file });
     },
     async finish() {
-      return finishSite(entries, resolved, files, host.external);
+      return finishSite(entries, resolved, files, host.external ?? outboundCheck(resolved, process.cwd()));
     },
   };
 }
@@ -121,9 +124,14 @@ function completer(files: readonly string[] | undefined) {
       options ??= data.options;
       entries.push({ page: data.page, file });
     }
-    if (options) await finishSite(entries, options, files, undefined);
+    if (options) await finishSite(entries, options, files, outboundCheck(options, entries[0]?.file.cwd ?? process.cwd()));
     return undefined;
   };
+}
+
+/** The outbound check the options ask for: the CLI's, or none when `external` is off. */
+function outboundCheck(options: ResolvedOptions, cwd: string): ExternalChecker | undefined {
+  return options.external.enabled ? createExternalChecker(options.external, { cwd }) : undefined;
 }
 
 /** The page record of one processed file. */
