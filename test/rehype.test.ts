@@ -12,6 +12,30 @@ import { describe, expect, it } from 'vitest';
 import rehypeLinkgraph, { createCollector } from '../src/rehype/index.js';
 import { reply, startServer } from './helpers/http-server.js';
 
+/** Run rehype over `files` under unified-engine, as rehype-cli does; its report goes to `output`. */
+function runEngine(run: { cwd: string; files: string[]; plugins: PluggableList; frail: boolean }, output: string[]): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    const streamError = new PassThrough();
+    streamError.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    engine(
+      {
+        processor: unified().use(rehypeParse),
+        cwd: run.cwd,
+        files: run.files,
+        extensions: ['html'],
+        plugins: run.plugins,
+        out: false,
+        output: false,
+        frail: run.frail,
+        silent: false,
+        streamError,
+        color: false,
+      },
+      (error, code) => (error ? reject(error) : resolve(code)),
+    );
+  });
+}
+
 const messages = (file: VFile) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.fatal ? 'error' : 'warning'} ${message.reason} ${message.ruleId} ${message.source}`);
 
 describe('linkgraph/rehype', () => {
@@ -65,30 +89,9 @@ describe('linkgraph/rehype', () => {
     await writeFile(path.join(cwd, 'site/index.html'), '<a href="/about/">about</a>\n<a href="/about/#x">x</a>');
     await writeFile(path.join(cwd, 'site/about/index.html'), '<a href="/">home</a>');
     const outputs: string[] = [];
-    const run = (frail: boolean, rules: Record<string, string>) =>
-      new Promise<{ code: number | undefined }>((resolve, reject) => {
-        const streamError = new PassThrough();
-        streamError.on('data', (chunk: Buffer) => outputs.push(chunk.toString()));
-        engine(
-          {
-            processor: unified().use(rehypeParse),
-            cwd,
-            files: ['site/**/*.html'],
-            extensions: ['html'],
-            plugins: [[rehypeLinkgraph, { root: 'site', rules }]] as PluggableList,
-            out: false,
-            output: false,
-            frail,
-            silent: false,
-            streamError,
-            color: false,
-          },
-          (error, code) => {
-            if (error) reject(error);
-            else resolve({ code });
-          },
-        );
-      });
+    const run = async (frail: boolean, rules: Record<string, string>) => ({
+      code: await runEngine({ cwd, files: ['site/**/*.html'], plugins: [[rehypeLinkgraph, { root: 'site', rules }]], frail }, outputs),
+    });
     const errors = await run(false, {});
     expect(errors.code).toBe(1);
     expect(outputs.join('')).toContain('2:1-2:26 error');
@@ -119,25 +122,7 @@ describe('linkgraph/rehype', () => {
       server.log.length = 0;
       await writeFile(path.join(cwd, 'index.html'), html);
       const output: string[] = [];
-      const code = await new Promise<number | undefined>((resolve, reject) => {
-        const streamError = new PassThrough();
-        streamError.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-        engine(
-          {
-            processor: unified().use(rehypeParse),
-            cwd,
-            files: ['index.html'],
-            extensions: ['html'],
-            plugins: [[rehypeLinkgraph, options]] as PluggableList,
-            out: false,
-            output: false,
-            silent: false,
-            streamError,
-            color: false,
-          },
-          (error, exit) => (error ? reject(error) : resolve(exit)),
-        );
-      });
+      const code = await runEngine({ cwd, files: ['index.html'], plugins: [[rehypeLinkgraph, options]], frail: false }, output);
       expect(code).toBe(1);
       expect(output.join('')).toContain(broken);
       expect(server.log).toEqual(expect.arrayContaining(['HEAD /missing']));
