@@ -160,7 +160,8 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
       const bits =
         (NAVIGATION_SOURCES.has(link.source) ? LINK_NAVIGATION : 0) |
         (link.region === 'content' ? LINK_CONTENT : 0) |
-        (link.rel.length === 0 ? LINK_FOLLOWED : (isFollowed(link.rel) ? LINK_FOLLOWED : 0) | LINK_REL) |
+        (isFollowed(link.rel) ? LINK_FOLLOWED : 0) |
+        (link.rel.length > 0 ? LINK_REL : 0) |
         (link.attributes !== undefined ? LINK_ATTRIBUTES : 0) |
         (target.kind === 'internal' && target.fragment !== undefined ? LINK_FRAGMENT : 0) |
         (link.href === '' ? LINK_EMPTY_HREF : 0);
@@ -311,7 +312,8 @@ function resolver(site: SiteModel, origin: string | undefined): (page: PageRecor
     const self = safeDir && SAFE_NAME.test(page.url.slice(dir.length)) ? page.url.slice(dir.length) : undefined;
     // What this page's own path names, looked up once for all its `#id` links.
     let selfLookup: Lookup | undefined;
-    // Scopes of the directories above this one, by levels up, made on first use.
+    // The directories above this one and their scopes, by levels up, made on first use.
+    const aboveDirs: string[] = [];
     const aboveScopes: Map<string, ResolvedLink>[] = [];
     return (href) => {
       if (safeDir && href.startsWith('../') && !UNSAFE.test(href)) {
@@ -321,16 +323,15 @@ function resolver(site: SiteModel, origin: string | undefined): (page: PageRecor
         while (href.startsWith('../', ups * 3)) ups++;
         const rest = href.slice(ups * 3);
         if (rest !== '' && PATH_RELATIVE.test(rest)) {
+          const above = (aboveDirs[ups] ??= ancestor(dir, ups));
           let aboveScope = aboveScopes[ups];
           if (aboveScope === undefined) {
-            const above = ancestor(dir, ups);
             aboveScope = dirScopes.get(above);
             if (aboveScope === undefined) dirScopes.set(above, (aboveScope = new Map()));
             aboveScopes[ups] = aboveScope;
           }
           let entry = aboveScope.get(rest);
           if (entry === undefined) {
-            const above = ancestor(dir, ups);
             const target = plainTarget(rest, above, base) ?? resolveHref(rest, { pageUrl: above, site: origin, base: site.base });
             aboveScope.set(rest, (entry = { target, lookup: target.kind === 'internal' ? site.lookup(target.sitePath) : NONE }));
           }

@@ -60,10 +60,10 @@ export const genericAnchor = createRule({
           onList = listFor(lang);
         }
         const at = start[pageId]! + index;
-        const { lookup } = graph.resolved[pageId]![index]!;
         // Most links are fine: decide first, and build the message's labels only for findings.
         const bare = options.bareUrls && bareUrl(at);
         if (!bare && !onList(at)) return;
+        const { lookup } = graph.resolved[pageId]![index]!;
         const key = keyOf(link.text);
         const to = targetLabel(graph, pageId, index);
         const topics = lookup.found === 'page' && lookup.pageId !== pageId ? topicPhrases(graph, lookup.pageId).slice(0, 1) : [];
