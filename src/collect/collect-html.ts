@@ -1,6 +1,6 @@
 import type { Properties } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { Parser } from 'htmlparser2';
+import { Tokenizer } from 'htmlparser2';
 import { find, html as htmlSchema, svg as svgSchema, type Info } from 'property-information';
 import type { PageRecord, Point } from '../types.js';
 import { bitTable, COLLECTED_PROPERTIES, collectPage, PageCollector, type CollectOptions } from './collect-page.js';
@@ -81,6 +81,28 @@ const TAGS = bitTable([
   [IS_DROP_FIRST_NEWLINE, DROP_FIRST_NEWLINE],
 ]);
 
+/**
+ * Start tags that htmlparser2's Parser lets close the innermost open element
+ * when it is one of these (its `openImpliesClose`): a repair, which this path
+ * leaves to the tree builder.
+ */
+const OPEN_IMPLIES_CLOSE: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const p = new Set(['p']);
+  const headings = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p']);
+  const form = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+  const sections = new Set(['thead', 'tbody']);
+  const ddt = new Set(['dd', 'dt']);
+  const rtp = new Set(['rt', 'rp']);
+  return new Map<string, ReadonlySet<string>>([
+    ['tr', new Set(['tr', 'th', 'td'])], ['th', new Set(['th'])], ['td', new Set(['thead', 'th', 'td'])], ['body', new Set(['head', 'link', 'script'])],
+    ['a', new Set(['a'])], ['li', new Set(['li'])], ['p', p], ['h1', headings], ['h2', headings], ['h3', headings], ['h4', headings], ['h5', headings], ['h6', headings],
+    ['select', form], ['input', form], ['output', form], ['button', form], ['datalist', form], ['textarea', form],
+    ['option', new Set(['option'])], ['optgroup', new Set(['optgroup', 'option'])], ['dd', ddt], ['dt', ddt],
+    ...['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul'].map((name) => [name, p] as const),
+    ['rt', rtp], ['rp', rtp], ['tbody', sections], ['tfoot', sections],
+  ]);
+})();
+
 /** Markup whose tokenising differs between parsers in corner cases. */
 const UNSAFE_MARKUP = /[\r\0]|<\/(?![a-zA-Z])|<!\[|<!-->|<!--->|--!>|<\?/;
 /** Raw-text content that could hide an end tag from one parser but not the other. */
@@ -93,34 +115,6 @@ type AttributeInfo = Info | null | 'bail';
 const htmlAttributes = new Map<string, AttributeInfo>();
 const svgAttributes = new Map<string, AttributeInfo>();
 const NO_PROPERTIES: Properties = Object.freeze({}) as Properties;
-
-/**
- * The hast properties hastscript would give these attributes, limited to
- * the ones the collector reads: same names (`http-equiv` -> `httpEquiv`,
- * `httpequiv` too), same values (`rel` a token list, bare `download`
- * `true`).
- */
-function toProperties(attributes: Record<string, string>, inSvg: boolean): Properties {
-  let properties: Properties | undefined;
-  const known = inSvg ? svgAttributes : htmlAttributes;
-  for (const key in attributes) {
-    let info = known.get(key);
-    if (info === undefined) {
-      // `constructor` and friends would reach Object.prototype in hastscript's lookups.
-      if (Object.hasOwn(Object.prototype, key)) info = 'bail';
-      else {
-        const found = find(inSvg ? svgSchema : htmlSchema, key);
-        info = COLLECTED_PROPERTIES.has(found.property) ? found : null;
-      }
-      known.set(key, info);
-    }
-    if (info === null) continue;
-    if (info === 'bail') throw new Bail();
-    properties ??= {};
-    properties[info.property] = propertyValue(info, attributes[key]!);
-  }
-  return properties ?? NO_PROPERTIES;
-}
 
 /** hastscript's `addProperty` for a string value. */
 function propertyValue(info: Info, value: string): Properties[string] {
@@ -194,7 +188,7 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
 
   /** Open elements: tag names, their {@link TAGS} bits, and offsets just past their start tags. */
   const names: string[] = [];
-  const tagBits: number[] = [];
+  const tagBitsStack: number[] = [];
   const openEnds: number[] = [];
   /** Open `p` and `a` elements. */
   let openP = 0;
@@ -217,7 +211,6 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
   /** Text not yet given to the collector: adjacent text events make one text node, as in a tree. */
   let text: string | undefined;
   let dropNewline = false;
-  let ending = false;
 
   const flush = (): void => {
     if (text === undefined) return;
@@ -225,110 +218,226 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
     text = undefined;
   };
 
-  const parser: Parser = new Parser(
+  /** The start tag being read: its name, {@link TAGS} bits, where its `<` is, and its properties so far. */
+  let tagName = '';
+  let tagBits = 0;
+  let tagStart = 0;
+  let tagSvg = false;
+  let properties: Properties | undefined;
+  /** Collected attribute names of the start tag so far: a repeated attribute keeps its first value. */
+  const tagAttributes: string[] = [];
+  /** The attribute being read, when the collector reads it (else its value is never built). */
+  let attribute: Info | undefined;
+  let attributeValue = '';
+  /** Open elements inside a skipped `template`, whose end tags stay inside it. */
+  const skippedNames: string[] = [];
+
+  /** A start tag is complete (`>`, or `/>` that closes it when `selfClosing`). */
+  const openTag = (end: number, selfClosing: boolean): void => {
+    const name = tagName;
+    const bits = tagBits;
+    tagName = '';
+    if (skipping) {
+      if (!(bits & IS_VOID) && !selfClosing) skippedNames.push(name);
+      return;
+    }
+    const props = properties ?? NO_PROPERTIES;
+    properties = undefined;
+    flush();
+    const openEnd = end + 1;
+    if (names.length === 0) rootElement = true;
+    if (svgDepth > 0) svgDepth++;
+    else if (tagSvg) svgDepth = 1;
+    collector.open(name, props, tagStart, false);
+    names.push(name);
+    tagBitsStack.push(bits);
+    openEnds.push(openEnd);
+    if (name === 'p') openP++;
+    else if (name === 'a') openA++;
+    dropNewline = (bits & IS_DROP_FIRST_NEWLINE) !== 0;
+    if (name === 'template') {
+      const rawEnd = html.toLowerCase().indexOf('</template', openEnd);
+      const raw = rawEnd === -1 ? '' : html.slice(openEnd, rawEnd).toLowerCase();
+      // Content a tree keeps apart: skipped to its end tag; nested templates and foreign content (which
+      // would change how the tokenizer reads it) go to the tree builder.
+      if (svgDepth > 0 || rawEnd === -1 || UNSAFE_RAW.test(raw) || raw.includes('<template') || raw.includes('<svg') || raw.includes('<math')) throw new Bail();
+      skipping = { name, rawEnd };
+    } else if (name === 'noscript' && !bodyStarted) {
+      headNoscript = true;
+    }
+    // Void elements, and SVG elements closed by `/>`, end with their start tag.
+    if (bits & IS_VOID || selfClosing) closeTop(openEnd);
+  };
+
+  /** The innermost open element ends at `end`. */
+  const closeTop = (end: number): void => {
+    dropNewline = false;
+    flush();
+    collector.close(end);
+    const name = names.pop()!;
+    tagBitsStack.pop();
+    openEnds.pop();
+    if (name === 'p') openP--;
+    else if (name === 'a') openA--;
+    if (svgDepth > 0) svgDepth--;
+    if (name === 'head') headOpen = false;
+    else if (name === 'noscript') headNoscript = false;
+    if (name === 'body') bodyClosed = true;
+  };
+
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
     {
-      onopentag(name, attributes, implied) {
-        if (skipping) return;
-        if (implied) throw new Bail();
-        const start = parser.startIndex;
-        if (html.charCodeAt(start) !== 60 || html.charCodeAt(start + 1) === 47) throw new Bail(); // `</p>` or `</br>` opening an element
+      // As htmlparser2's Parser reads the tokens, for the pages this path takes: anything its Parser
+      // would repair (an end tag closing open elements, a start tag closing one) is left to the tree.
+      onopentagname(start, end) {
+        const name = html.slice(start, end).toLowerCase();
+        tagName = name;
+        tagStart = start - 1;
+        tagAttributes.length = 0;
+        attribute = undefined;
         const bits = TAGS.get(name) ?? 0;
-        if (svgDepth > 0) {
-          if (SVG_BREAKOUT.has(name.toLowerCase()) || bits & IS_VOID) throw new Bail();
-        } else {
-          const depth = names.length;
-          checkStart(name, bits, depth === 0 ? undefined : names[depth - 1], depth === 0 ? 0 : tagBits[depth - 1]!);
-        }
-        const inSvg = svgDepth > 0 || name === 'svg';
-        const properties = toProperties(attributes, inSvg);
-        flush();
-        const openEnd = parser.endIndex + 1;
-        if (names.length === 0) rootElement = true;
-        if (name === 'svg') svgDepth++;
-        else if (svgDepth > 0) svgDepth++;
-        collector.open(name, properties, start, false);
-        names.push(name);
-        tagBits.push(bits);
-        openEnds.push(openEnd);
-        if (name === 'p') openP++;
-        else if (name === 'a') openA++;
-        dropNewline = (bits & IS_DROP_FIRST_NEWLINE) !== 0;
-        if (name === 'template') {
-          const rawEnd = html.toLowerCase().indexOf('</template', openEnd);
-          if (svgDepth > 0 || rawEnd === -1 || UNSAFE_RAW.test(html.slice(openEnd, rawEnd)) || html.slice(openEnd, rawEnd).toLowerCase().includes('<template')) throw new Bail();
-          skipping = { name, rawEnd };
-        } else if (name === 'noscript' && !bodyStarted) {
-          headNoscript = true;
-        }
-      },
-      onclosetag(name, implied) {
-        if (skipping) {
-          if (name !== skipping.name) return;
-          if (implied || parser.startIndex !== skipping.rawEnd) throw new Bail();
-          skipping = undefined;
-        }
-        dropNewline = false;
-        const depth = names.length;
-        const open = depth === 0 ? undefined : names[depth - 1]!;
-        // htmlparser2 adjusts some SVG tag names; the stack holds what it was given.
-        if (open === undefined || (open !== name && open.toLowerCase() !== name.toLowerCase())) throw new Bail();
-        const openEnd = openEnds[depth - 1]!;
-        let end = openEnd;
-        if (implied) {
-          const selfClosed = svgDepth > 0 && html.charCodeAt(openEnd - 2) === 47;
-          const atEnd = ending && (name === 'html' || name === 'body' || name === 'head');
-          if (!(tagBits[depth - 1]! & IS_VOID) && !selfClosed && !atEnd) throw new Bail();
-        } else {
-          end = parser.endIndex + 1;
-          if ((name === 'script' || name === 'style') && text !== undefined && UNSAFE_RAW.test(text)) throw new Bail();
-        }
-        flush();
-        collector.close(end);
-        names.pop();
-        tagBits.pop();
-        openEnds.pop();
-        if (open === 'p') openP--;
-        else if (open === 'a') openA--;
-        if (svgDepth > 0) svgDepth--;
-        if (name === 'head') headOpen = false;
-        else if (name === 'noscript') headNoscript = false;
-        if (name === 'body') bodyClosed = true;
-      },
-      ontext(value) {
+        tagBits = bits;
+        tagSvg = svgDepth > 0 || name === 'svg';
         if (skipping) return;
-        let data = value;
-        if (dropNewline) {
-          dropNewline = false;
-          if (data.startsWith('\n')) data = data.slice(1);
-          if (data === '') return;
+        const depth = names.length;
+        const top = depth === 0 ? undefined : names[depth - 1]!;
+        if (top !== undefined && OPEN_IMPLIES_CLOSE.get(name)?.has(top)) throw new Bail();
+        if (svgDepth > 0) {
+          if (SVG_BREAKOUT.has(name) || bits & IS_VOID) throw new Bail();
+        } else {
+          checkStart(name, bits, top, depth === 0 ? 0 : tagBitsStack[depth - 1]!);
+        }
+      },
+      onattribname(start, end) {
+        if (skipping) return;
+        const key = html.slice(start, end).toLowerCase();
+        attribute = undefined;
+        const known = tagSvg ? svgAttributes : htmlAttributes;
+        let info = known.get(key);
+        if (info === undefined) {
+          // `constructor` and friends would reach Object.prototype in hastscript's lookups.
+          if (Object.hasOwn(Object.prototype, key)) info = 'bail';
+          else {
+            const found = find(tagSvg ? svgSchema : htmlSchema, key);
+            info = COLLECTED_PROPERTIES.has(found.property) ? found : null;
+          }
+          known.set(key, info);
+        }
+        if (info === null) return;
+        if (info === 'bail') throw new Bail();
+        // A repeated attribute keeps its first value.
+        if (tagAttributes.includes(key)) return;
+        tagAttributes.push(key);
+        attribute = info;
+        attributeValue = '';
+      },
+      onattribdata(start, end) {
+        if (attribute !== undefined) attributeValue += html.slice(start, end);
+      },
+      onattribentity(codePoint) {
+        if (attribute !== undefined) attributeValue += String.fromCodePoint(codePoint);
+      },
+      onattribend() {
+        if (attribute === undefined) return;
+        (properties ??= {})[attribute.property] = propertyValue(attribute, attributeValue);
+        attribute = undefined;
+      },
+      onopentagend(end) {
+        openTag(end, false);
+      },
+      onselfclosingtag(end) {
+        // Only in foreign content does `/>` close an element; elsewhere it is ignored.
+        openTag(end, svgDepth > 0 || tagSvg);
+      },
+      onclosetag(start, end) {
+        const name = html.slice(start, end).toLowerCase();
+        if (skipping) {
+          const inner = skippedNames.lastIndexOf(name);
+          if (inner !== -1) {
+            skippedNames.length = inner;
+            return;
+          }
+          // An end tag of an element outside the template would close it first.
+          if (name !== skipping.name) {
+            if (names.includes(name)) throw new Bail();
+            return;
+          }
+          if (start - 2 !== skipping.rawEnd) throw new Bail();
+          skipping = undefined;
+          skippedNames.length = 0;
+        }
+        const bits = TAGS.get(name) ?? 0;
+        // `</br>` is a `<br>` to the tree builder; `</img>` and the like are nothing.
+        if (bits & IS_VOID) {
+          if (name === 'br') throw new Bail();
+          return;
         }
         const depth = names.length;
-        const top = depth === 0 ? undefined : names[depth - 1];
-        // Only where the tree builder would move text does it matter whether it is blank (most text is not there).
-        if (
-          bodyClosed ||
-          (headNoscript && top === 'noscript') ||
-          (svgDepth === 0 && (top === undefined || top === 'html' || top === 'head' || tagBits[depth - 1]! & IS_TABLE_PARENT))
-        ) {
-          if (/[^\t\n\f ]/.test(data)) throw new Bail();
-          // Whitespace before `<head>` is dropped by the tree builder.
-          if (!bodyStarted && !seenHead && (top === undefined || top === 'html')) return;
+        if (depth === 0 || names[depth - 1] !== name) {
+          // Closing elements above it, or (`</p>`) opening one: the tree builder's repairs.
+          if (names.includes(name) || name === 'p') throw new Bail();
+          // An end tag without an open element is dropped, as by the tree builder.
+          return;
         }
-        text = text === undefined ? data : text + data;
+        if ((name === 'script' || name === 'style') && text !== undefined && UNSAFE_RAW.test(text)) throw new Bail();
+        closeTop(end + 1);
+      },
+      ontext(start, end) {
+        if (!skipping) addText(html.slice(start, end));
+      },
+      ontextentity(codePoint) {
+        if (!skipping) addText(String.fromCodePoint(codePoint));
       },
       oncomment() {
         if (skipping) return;
         flush();
         collector.other();
       },
-      onprocessinginstruction(name) {
-        // A doctype before any element; the tree builder drops one anywhere else
-        // (joining the text around it) and reads other `<!…>` as comments.
-        if (rootElement || name.toLowerCase() !== '!doctype') throw new Bail();
+      ondeclaration() {
+        // A doctype before any element; the tree builder drops one anywhere else (joining the text around it).
+        if (rootElement) throw new Bail();
       },
+      oncdata() {
+        throw new Bail();
+      },
+      onprocessinginstruction() {
+        throw new Bail();
+      },
+      onend() {
+        if (skipping) throw new Bail();
+        // Only `html`, `body` and `head` may be left open at the end: they end with their start tags.
+        for (let depth = names.length; depth > 0; depth--) {
+          const name = names[depth - 1]!;
+          if (name !== 'html' && name !== 'body' && name !== 'head') throw new Bail();
+          closeTop(openEnds[depth - 1]!);
+        }
+      },
+      isInForeignContext: () => svgDepth > 0,
     },
-    { decodeEntities: true },
   );
+
+  const addText = (value: string): void => {
+    let data = value;
+    if (dropNewline) {
+      dropNewline = false;
+      if (data.startsWith('\n')) data = data.slice(1);
+      if (data === '') return;
+    }
+    const depth = names.length;
+    const top = depth === 0 ? undefined : names[depth - 1];
+    // Only where the tree builder would move text does it matter whether it is blank (most text is not there).
+    if (
+      bodyClosed ||
+      (headNoscript && top === 'noscript') ||
+      (svgDepth === 0 && (top === undefined || top === 'html' || top === 'head' || tagBitsStack[depth - 1]! & IS_TABLE_PARENT))
+    ) {
+      if (/[^\t\n\f ]/.test(data)) throw new Bail();
+      // Whitespace before `<head>` is dropped by the tree builder.
+      if (!bodyStarted && !seenHead && (top === undefined || top === 'html')) return;
+    }
+    text = text === undefined ? data : text + data;
+  };
 
   /** Start tags the tree builder would move, close around or reinterpret. */
   const checkStart = (name: string, bits: number, top: string | undefined, topBits: number): void => {
@@ -385,9 +494,8 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
   };
 
   try {
-    parser.write(html);
-    ending = true;
-    parser.end();
+    tokenizer.write(html);
+    tokenizer.end();
   } catch (error) {
     if (error instanceof Bail) return undefined;
     throw error;
