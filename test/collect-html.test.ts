@@ -55,6 +55,14 @@ const wellFormed: Record<string, string> = {
   pageFacts: shell('<title>Second title</title><h1 id="a" name="x">One</h1><a name="" id="">empty</a><div data-linkgraph-ignore="orphan-page, all"><a href="/all">all</a></div>', '\n<meta name="ROBOTS" content="nofollow,NONE">\n<meta name="linkgraph-ignore" content=" , ">').replace('<html lang="en">', '<html lang="en" data-linkgraph-ignore="broken-link">'),
   sectioning: shell('<article><header><a href="/ah">ah</a></header><div role="contentinfo"><a href="/ci">ci</a></div></article><header><section><footer><a href="/hsf">hsf</a></footer></section></header><main><nav><footer><a href="/nf">nf</a></footer></nav></main><footer><a href="/f">f</a></footer>'),
   bogusComment: shell('<p>a<!x>b <a href="/b"><!y></a></p>'),
+  // Character references: decoded in text, `title` and attribute values (attribute rules for legacy
+  // names without `;`), kept as written in raw text.
+  references: shell(
+    '<p>&amp;amp; &#x1F600; &#128512 &unknown; & alone &#; &lt;&gt &notin &AElig</p><pre>&#10;after a newline reference</pre>' +
+      '<a href=/q?a=1&amp;b=2&lt=3 title="&quot;q&quot;">unquoted &amp; more</a><a href="/x?&copy;&copy=1&copyx">&copy;&copy=1&copyx</a>' +
+      '<iframe src="/f.html">raw &amp; kept</iframe><script>var s = "&amp;";</script>',
+    '\n<title>A &amp;amp; B &#38; C</title><style>a::after { content: "&amp;" }</style>',
+  ),
   blocks: shell('<div>a</div><div>b<br>c</div><nav><p>x</p><div>y</div></nav><span>d</span><figure><figcaption>e</figcaption></figure><dl><dt>f</dt><dd>g</dd></dl>'),
 };
 

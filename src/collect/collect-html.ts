@@ -1,5 +1,6 @@
 import type { Properties } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
 import { Tokenizer } from 'htmlparser2';
 import { find, html as htmlSchema, svg as svgSchema, type Info } from 'property-information';
 import type { PageRecord, Point } from '../types.js';
@@ -70,7 +71,10 @@ const IS_HEADING = 16;
 const IS_TABLE_PARENT = 32;
 const IS_LIST_ITEM = 64;
 const IS_DROP_FIRST_NEWLINE = 128;
+/** Text the tokenizer reads to its end tag, without character references (not `title` or `textarea`, which have them). */
+const IS_RAW_TEXT = 256;
 const TAGS = bitTable([
+  [IS_RAW_TEXT, ['script', 'style', 'iframe', 'xmp', 'noembed', 'noframes', 'plaintext']],
   [IS_VOID, VOID],
   [IS_BAIL, BAIL],
   [IS_HEAD_CONTENT, HEAD_CONTENT],
@@ -285,8 +289,11 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
     if (name === 'body') bodyClosed = true;
   };
 
+  // Character references are decoded here, as the reference parser (parse5) decodes them, rather
+  // than by the tokenizer: without them it skips through text and attribute values with `indexOf`
+  // instead of a test per character (at 10,000 pages, 0.37 s of tokenizing instead of 0.6 s).
   const tokenizer = new Tokenizer(
-    { decodeEntities: true },
+    { decodeEntities: false },
     {
       // As htmlparser2's Parser reads the tokens, for the pages this path takes: anything its Parser
       // would repair (an end tag closing open elements, a start tag closing one) is left to the tree.
@@ -335,12 +342,14 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
       onattribdata(start, end) {
         if (attribute !== undefined) attributeValue += html.slice(start, end);
       },
-      onattribentity(codePoint) {
-        if (attribute !== undefined) attributeValue += String.fromCodePoint(codePoint);
+      onattribentity() {
+        // Only called when the tokenizer decodes character references.
+        throw new Bail();
       },
       onattribend() {
         if (attribute === undefined) return;
-        (properties ??= {})[attribute.property] = propertyValue(attribute, attributeValue);
+        const value = attributeValue.includes('&') ? decodeHTMLAttribute(attributeValue) : attributeValue;
+        (properties ??= {})[attribute.property] = propertyValue(attribute, value);
         attribute = undefined;
       },
       onopentagend(end) {
@@ -384,10 +393,14 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
         closeTop(end + 1);
       },
       ontext(start, end) {
-        if (!skipping) addText(html.slice(start, end));
+        if (skipping) return;
+        const value = html.slice(start, end);
+        // Raw text (`script`, `style`, `iframe` outside foreign content) keeps its references.
+        const depth = names.length;
+        addText(value.includes('&') && !(svgDepth === 0 && depth > 0 && tagBitsStack[depth - 1]! & IS_RAW_TEXT) ? decodeHTML(value) : value);
       },
-      ontextentity(codePoint) {
-        if (!skipping) addText(String.fromCodePoint(codePoint));
+      ontextentity() {
+        throw new Bail();
       },
       oncomment() {
         if (skipping) return;
