@@ -1,5 +1,6 @@
 import type { Properties } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { createRequire } from 'node:module';
+import type { fromHtml as FromHtml } from 'hast-util-from-html';
 import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
 import { Tokenizer } from 'htmlparser2';
 import { find, html as htmlSchema, svg as svgSchema, type Info } from 'property-information';
@@ -23,7 +24,20 @@ import { bitTable, COLLECTED_PROPERTIES, collectPage, PageCollector, type Collec
  * @returns the page record.
  */
 export function collectHtml(html: string, options: CollectOptions): PageRecord {
-  return collectFast(html, options) ?? collectPage(fromHtml(html), options);
+  return collectFast(html, options) ?? collectPage(parseTree(html), options);
+}
+
+const require = createRequire(import.meta.url);
+let fromHtml: typeof FromHtml | undefined;
+
+/**
+ * The reference tree of a page. The tree builder (parse5 and its hast
+ * adapter) is loaded on first use: most runs never need it, and loading it
+ * took every thread 50-70 ms at start-up.
+ */
+function parseTree(html: string): ReturnType<typeof FromHtml> {
+  fromHtml ??= (require('hast-util-from-html') as typeof import('hast-util-from-html')).fromHtml;
+  return fromHtml(html);
 }
 
 /** Elements without an end tag. */

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
-import { selectAll } from 'hast-util-select';
+import { createRequire } from 'node:module';
+import type { selectAll as SelectAll } from 'hast-util-select';
 import { parseSrcset } from 'srcset';
 import type { LinkRecord, LinkSource, PageRecord, Point, Position, Region, SourceLocation } from '../types.js';
 import { UNKNOWN_POSITION } from '../types.js';
@@ -517,7 +518,7 @@ function newFrame(): Frame {
  * @returns the page record.
  */
 export function collectPage(tree: Root, options: CollectOptions): PageRecord {
-  const content = options.contentSelector ? new Set<unknown>(selectAll(options.contentSelector, tree)) : undefined;
+  const content = options.contentSelector ? new Set<unknown>(selector()(options.contentSelector, tree)) : undefined;
   const collector = new PageCollector<Point | undefined>(options, (point) => point, content !== undefined);
   const walk = (nodes: readonly (RootContent | ElementContent)[]): void => {
     for (const node of nodes) {
@@ -534,6 +535,15 @@ export function collectPage(tree: Root, options: CollectOptions): PageRecord {
   };
   walk(tree.children);
   return collector.finish();
+}
+
+const require = createRequire(import.meta.url);
+let selectAll: typeof SelectAll | undefined;
+
+/** `hast-util-select`'s `selectAll`, loaded on first use: only a content selector needs it. */
+function selector(): typeof SelectAll {
+  selectAll ??= (require('hast-util-select') as typeof import('hast-util-select')).selectAll;
+  return selectAll;
 }
 
 /** Make a link record for one URL on one element; its position is set when the element closes. */
