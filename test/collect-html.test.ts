@@ -159,6 +159,16 @@ describe('collectHtml', () => {
     ]);
   });
 
+  it('reads names in any case, and pages of thousands of made-up element names, as the reference does', () => {
+    const made = Array.from({ length: 3000 }, (_, index) => `<x-el${index} data-n${index}="v"><a href="/m${index}" ID="i${index}">m</a></x-EL${index}>`).join('');
+    const html = shell(`${made}<DIV Id="up"><A HREF="/UP" TARGET="_top">Up</A></DIV><x-el7>again</X-El7>`);
+    expect(fastOnly(html)).toBeDefined();
+    const record = fast(html);
+    expect(record).toEqual(reference(html));
+    expect(record.ids).toContain('up');
+    expect(record.links.at(-1)).toMatchObject({ href: '/UP', attributes: { target: '_top' } });
+  });
+
   it('keeps the same text when the text limit cuts between text nodes', () => {
     const words = Array.from({ length: 60 }, (_, index) => `word${index}<!-- ${index} --> &amp; more`).join(' ');
     const html = shell(`<p>${words}</p>`);
