@@ -1,5 +1,7 @@
+import { KIND } from '../graph/build-graph.js';
 import { resolveHref } from '../resolve/resolve-href.js';
 import { createRule } from './create-rule.js';
+import { eachLinkWhere } from './util/each-link.js';
 import { explicitUrl, isLocalHost } from './util/link-url.js';
 
 /**
@@ -14,8 +16,16 @@ export const localhostLink = createRule({
     rationale: 'A URL copied from a development server or a local file works only on the author\'s machine and is broken for every visitor.',
   },
   check({ graph, report }) {
-    graph.pages.forEach((page, pageId) => {
-      page.links.forEach((link, index) => {
+    const { kind } = graph.links;
+    // Without the site's origin, an href that names its own scheme or host never resolves inside the
+    // site: only a page with a `<base href>` can make an internal-looking link explicit.
+    const everyLink = graph.origin !== undefined;
+    eachLinkWhere(
+      graph,
+      (at, pageId) => everyLink || kind[at] !== KIND.internal || graph.pages[pageId]!.baseHref !== undefined,
+      (pageId, index) => {
+        const page = graph.pages[pageId]!;
+        const link = page.links[index]!;
         const url = explicitUrl(graph, pageId, link.href);
         if (url === undefined) return;
         const isFile = url.protocol === 'file:';
@@ -33,7 +43,7 @@ export const localhostLink = createRule({
           actual: link.href,
           ...(suggestion ? { expected: [suggestion], suggestions: [suggestion] } : {}),
         });
-      });
-    });
+      },
+    );
   },
 });

@@ -28,6 +28,12 @@ describe('localhost-link', () => {
     expect(await ruleLines('localhost-link', site(body))).toEqual(expected);
   });
 
+  it('invalid: an absolute link to a site whose origin is localhost (it resolves inside the site)', async () => {
+    expect(await ruleLines('localhost-link', site('<a href="http://localhost:4321/about/">a</a>'), { site: 'http://localhost:4321' })).toEqual([
+      'index.html:1:67 localhost-link Link to `http://localhost:4321/about/` points at `localhost:4321`, the author\'s machine; expected a URL that works for visitors; did you mean `/about/`?',
+    ]);
+  });
+
   it('is an error by default', async () => {
     const { runSite } = await import('../helpers/run-site.js');
     const result = await runSite(site('<a href="http://localhost/">x</a>'));
