@@ -12,8 +12,9 @@ import { bitTable, COLLECTED_PROPERTIES, collectPage, PageCollector, type Collec
  *
  * Most built pages are well-formed: every element is closed by its own end
  * tag, in order, and nothing needs the HTML tree builder's repairs. For
- * those, {@link collectFast} feeds htmlparser2's events straight to the
- * page collector, without building a tree. Anything the tree builder would
+ * those, {@link collectFast} reads htmlparser2's tokens (its `Tokenizer`,
+ * not its `Parser`) and feeds them to the page collector, without building
+ * a tree. Anything the tree builder would
  * repair or reinterpret, and any page with a content selector (which
  * matches on a tree), goes through `hast-util-from-html` and
  * {@link collectPage}, which stay the reference: the record is the same
@@ -177,7 +178,7 @@ function commas(value: string): string[] {
 }
 
 /**
- * Collect a well-formed page straight from htmlparser2's events, with
+ * Collect a well-formed page straight from htmlparser2's tokens, with
  * positions; `undefined` when the page needs the HTML tree builder's
  * repairs, or has a content selector (then use {@link collectHtml}).
  *

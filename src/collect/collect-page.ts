@@ -143,7 +143,7 @@ interface Frame {
 /**
  * The page collector: turns the events of one page, in document order,
  * into its {@link PageRecord}. Drivers feed it: {@link collectPage} walks a
- * hast tree, `collectHtml` (collect-html.ts) reads htmlparser2's events
+ * hast tree, `collectHtml` (collect-html.ts) reads htmlparser2's tokens
  * directly, without building a tree.
  *
  * `Mark` is how a driver names a place in the page (a hast point, an
