@@ -2,6 +2,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { collectHtml } from '../src/collect/collect-html.js';
 import { collectPage } from '../src/collect/collect-page.js';
+import { compactor } from '../src/node/collect-pages.js';
 import { createInterner, PACKED_FIELDS, packPages, unpackPages } from '../src/node/page-codec.js';
 import { UNKNOWN_POSITION, type LinkRecord, type PageRecord } from '../src/types.js';
 
@@ -111,6 +112,9 @@ describe('page codec', () => {
         // Attributes that differ, or an ignore list: not shared.
         link({ href: '/x/', text: 'X', region: 'template', position: at(4, 1), attributes: n % 2 === 0 ? { target: '_blank' } : { target: '_self' } }),
         link({ href: '/y/', text: 'Y', region: 'template', position: at(5, 1), ignore: ['orphan-page'] }),
+        // Same start, but with and without an end, or with different ends: two shared links each.
+        link({ href: '/e/', text: 'E', region: 'template', position: n % 2 === 0 ? at(6, 1) : { known: true, start: { line: 6, column: 1 } } }),
+        link({ href: '/f/', text: 'F', region: 'template', position: { known: true, start: { line: 7, column: 1 }, end: { line: n % 2 === 0 ? 7 : 8, column: 4 } } }),
       ],
     }));
     const interner = createInterner();
@@ -123,6 +127,17 @@ describe('page codec', () => {
     expect(new Set(back.map((page) => page.links[3])).size).toBe(2);
     expect(new Set(back.map((page) => page.links[4])).size).toBe(2);
     expect(new Set(back.map((page) => page.links[5])).size).toBe(20);
+    expect(new Set(back.map((page) => page.links[6])).size).toBe(2);
+    expect(new Set(back.map((page) => page.links[7])).size).toBe(2);
+    // The same sharing for records made in this thread (compactor) as for unpacked ones.
+    const compact = compactor();
+    const here = structuredClone(pages);
+    here.forEach(compact);
+    expect(here).toStrictEqual(pages);
+    expect(new Set(here.map((page) => page.links[0])).size).toBe(1);
+    expect(new Set(here.map((page) => page.links[3])).size).toBe(2);
+    expect(new Set(here.map((page) => page.links[6])).size).toBe(2);
+    expect(new Set(here.map((page) => page.links[7])).size).toBe(2);
   });
 
   it('refuses a link source it does not know, rather than lose it', () => {

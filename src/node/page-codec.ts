@@ -177,12 +177,31 @@ export interface Interner {
   position(start: Point, end: Point | undefined): Position;
   /**
    * The run's one copy of a template link equal to `link` (same source,
-   * href, text, `rel`, attributes and shared position; without `ignore` or
+   * href, text, `rel`, attributes and position; without `ignore` or
    * `origin`), or `link` itself: a header's links sit at the same place
-   * with the same text on every page. Positions must already be shared;
-   * strings need not be (they are compared by value).
+   * with the same text on every page. Neither strings nor positions need
+   * be shared (they are compared by value), so that a link already known
+   * needs neither.
    */
   link(link: LinkRecord): LinkRecord;
+  /**
+   * The run's template link with these fields, if {@link Interner.link}
+   * has kept one: the same test, from the fields of a link not yet made.
+   *
+   * @param hasEnd whether the position has an end (`endLine`, `endColumn`).
+   */
+  knownLink(
+    source: LinkSource,
+    href: string,
+    text: string,
+    rel: readonly string[],
+    attributes: LinkRecord['attributes'],
+    line: number,
+    column: number,
+    hasEnd: boolean,
+    endLine: number,
+    endColumn: number,
+  ): LinkRecord | undefined;
 }
 
 /** Different template links kept per position: a breadcrumb at one place links elsewhere on every page. */
@@ -200,7 +219,37 @@ export function createInterner(): Interner {
   const pointRows: Point[][] = [];
   // Keyed by the shared start point, then the shared end point (or the start itself when there is none).
   const positions = new Map<Point, Map<Point, Position>>();
-  const linksAt = new Map<Position, LinkRecord[]>();
+  // Template links by where they start (line and column as one small integer), then compared field by field.
+  const linksAt = new Map<number, LinkRecord[]>();
+  const knownLink = (
+    source: LinkSource,
+    href: string,
+    text: string,
+    rel: readonly string[],
+    attributes: LinkRecord['attributes'],
+    line: number,
+    column: number,
+    hasEnd: boolean,
+    endLine: number,
+    endColumn: number,
+  ): LinkRecord | undefined => {
+    const candidates = linksAt.get(placeKey(line, column));
+    if (candidates === undefined) return undefined;
+    for (const candidate of candidates) {
+      const end = (candidate.position as Extract<Position, { known: true }>).end;
+      if (
+        candidate.href === href &&
+        candidate.text === text &&
+        candidate.source === source &&
+        (end === undefined ? !hasEnd : hasEnd && end.line === endLine && end.column === endColumn) &&
+        sameList(candidate.rel, rel) &&
+        sameAttributes(candidate.attributes, attributes)
+      ) {
+        return candidate;
+      }
+    }
+    return undefined;
+  };
   const string = (value: string, own = false): string => {
     let shared = strings.get(value);
     if (shared === undefined) {
@@ -226,24 +275,26 @@ export function createInterner(): Interner {
       return shared;
     },
     link(link) {
-      if (link.region !== 'template' || !link.position.known || link.ignore !== undefined || link.origin !== undefined) return link;
-      let candidates = linksAt.get(link.position);
-      if (candidates === undefined) linksAt.set(link.position, (candidates = []));
-      for (const candidate of candidates) {
-        if (
-          candidate.href === link.href &&
-          candidate.text === link.text &&
-          candidate.source === link.source &&
-          sameList(candidate.rel, link.rel) &&
-          sameAttributes(candidate.attributes, link.attributes)
-        ) {
-          return candidate;
-        }
-      }
+      const position = link.position;
+      if (link.region !== 'template' || !position.known || link.ignore !== undefined || link.origin !== undefined) return link;
+      const { start, end } = position;
+      const key = placeKey(start.line, start.column);
+      if (key === -1) return link;
+      const known = knownLink(link.source, link.href, link.text, link.rel, link.attributes, start.line, start.column, end !== undefined, end?.line ?? 0, end?.column ?? 0);
+      if (known !== undefined) return known;
+      let candidates = linksAt.get(key);
+      if (candidates === undefined) linksAt.set(key, (candidates = []));
       if (candidates.length < LINKS_PER_POSITION) candidates.push(link);
       return link;
     },
+    knownLink: (source, href, text, rel, attributes, line, column, hasEnd, endLine, endColumn) =>
+      placeKey(line, column) === -1 ? undefined : knownLink(source, href, text, rel, attributes, line, column, hasEnd, endLine, endColumn),
   };
+}
+
+/** Line and column as one small integer, or -1 when they do not fit (such links are not shared). */
+function placeKey(line: number, column: number): number {
+  return Number.isInteger(line) && Number.isInteger(column) && line >= 0 && column >= 0 && line < 2 ** 15 && column < 2 ** 16 ? line * 2 ** 16 + column : -1;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -286,6 +337,16 @@ export function unpackPages(packed: PackedPages, interner: Interner): PageRecord
     for (let i = 0; i < length; i++) values[i] = common();
     return values;
   };
+  const readAttributes = (): Record<string, string> => {
+    const attributes: Record<string, string> = {};
+    for (let count = next(); count > 0; count--) {
+      const key = common();
+      attributes[key] = common();
+    }
+    return attributes;
+  };
+  const sharedPosition = (line: number, column: number, hasEnd: boolean, endLine: number, endColumn: number): Position =>
+    interner.position(interner.point(line, column), hasEnd ? interner.point(endLine, endColumn) : undefined);
   const pages: PageRecord[] = [];
   for (let remaining = next(); remaining > 0; remaining--) {
     const flags = next();
@@ -304,15 +365,40 @@ export function unpackPages(packed: PackedPages, interner: Interner): PageRecord
     for (let l = 0; l < links.length; l++) {
       const flags = next();
       const template = (flags & L_TEMPLATE) !== 0;
+      const source = SOURCES[flags & SOURCE_MASK]!;
       const href = common();
       const text = common();
       const rel = list();
-      let position: Position = UNKNOWN_POSITION;
+      let line = 0;
+      let column = 0;
+      let endLine = 0;
+      let endColumn = 0;
+      const hasEnd = (flags & L_KNOWN) !== 0 && (flags & L_END) !== 0;
       if (flags & L_KNOWN) {
-        const start = interner.point(next(), next());
-        position = interner.position(start, flags & L_END ? interner.point(next(), next()) : undefined);
+        line = next();
+        column = next();
+        if (hasEnd) {
+          endLine = next();
+          endColumn = next();
+        }
       }
-      const link: LinkRecord = { source: SOURCES[flags & SOURCE_MASK]!, href, text, rel, region: template ? 'template' : 'content', position };
+      // A template link already known at its place (a header's, on every page) is that one: no
+      // position or record to make. Links with `ignore` or `origin` are never shared.
+      if (template && flags & L_KNOWN && !(flags & (L_IGNORE_ALL | L_IGNORE_LIST | L_ORIGIN))) {
+        let attributes: Record<string, string> | undefined;
+        if (flags & L_ATTRIBUTES) attributes = readAttributes();
+        const known = interner.knownLink(source, href, text, rel, attributes, line, column, hasEnd, endLine, endColumn);
+        if (known !== undefined) {
+          links[l] = known;
+          continue;
+        }
+        const link: LinkRecord = { source, href, text, rel, region: 'template', position: sharedPosition(line, column, hasEnd, endLine, endColumn) };
+        if (attributes !== undefined) link.attributes = attributes;
+        links[l] = interner.link(link);
+        continue;
+      }
+      const position = flags & L_KNOWN ? sharedPosition(line, column, hasEnd, endLine, endColumn) : UNKNOWN_POSITION;
+      const link: LinkRecord = { source, href, text, rel, region: template ? 'template' : 'content', position };
       if (flags & L_IGNORE_ALL) link.ignore = true;
       else if (flags & L_IGNORE_LIST) link.ignore = list();
       if (flags & L_ORIGIN) {
@@ -321,14 +407,7 @@ export function unpackPages(packed: PackedPages, interner: Interner): PageRecord
         if (flags & L_ORIGIN_END_COLUMN) origin.endColumn = next();
         link.origin = origin;
       }
-      if (flags & L_ATTRIBUTES) {
-        const attributes: Record<string, string> = {};
-        for (let count = next(); count > 0; count--) {
-          const key = common();
-          attributes[key] = common();
-        }
-        link.attributes = attributes;
-      }
+      if (flags & L_ATTRIBUTES) link.attributes = readAttributes();
       links[l] = interner.link(link);
     }
     // Fields in the order `collectPage` sets them, so records have one shape.
