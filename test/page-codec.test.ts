@@ -140,6 +140,18 @@ describe('page codec', () => {
     expect(new Set(here.map((page) => page.links[7])).size).toBe(2);
   });
 
+  it('gives back each string as it was, however many strings the table holds', () => {
+    const interner = createInterner();
+    const words = Array.from({ length: 20_000 }, (_, index) => `/page-${index}/ ü ${'x'.repeat(index % 40)}`);
+    const first = words.map((word) => interner.string(word));
+    expect(first).toEqual(words);
+    // Equal strings made anew (as a message delivers them) find their entries after the table grew.
+    const again = words.map((word) => interner.string(` ${word}`.slice(1), true));
+    expect(again).toEqual(words);
+    expect(new Set(again).size).toBe(words.length);
+    expect(interner.string('')).toBe('');
+  });
+
   it('refuses a link source it does not know, rather than lose it', () => {
     const bad = [{ ...odd[1]!, links: [link({ source: 'form[action]' as LinkRecord['source'] })] }];
     expect(() => packPages(bad)).toThrow('unknown link source `form[action]`');

@@ -214,7 +214,6 @@ const EMPTY: readonly string[] = Object.freeze([]);
  * table never holds a substring that keeps a page's whole source alive.
  */
 export function createInterner(): Interner {
-  const strings = new Map<string, string>();
   // Points by line, then column: two array reads instead of hashing a number too large to be small.
   const pointRows: Point[][] = [];
   // Keyed by the shared start point, then the shared end point (or the start itself when there is none).
@@ -250,14 +249,8 @@ export function createInterner(): Interner {
     }
     return undefined;
   };
-  const string = (value: string, own = false): string => {
-    let shared = strings.get(value);
-    if (shared === undefined) {
-      shared = own ? value : copyString(value);
-      strings.set(shared, shared);
-    }
-    return shared;
-  };
+  const table = new StringTable();
+  const string = (value: string, own = false): string => table.intern(value, own);
   return {
     string,
     list: (values) => (values.length === 0 ? EMPTY : values.map((value) => string(value))),
@@ -290,6 +283,62 @@ export function createInterner(): Interner {
     knownLink: (source, href, text, rel, attributes, line, column, hasEnd, endLine, endColumn) =>
       placeKey(line, column) === -1 ? undefined : knownLink(source, href, text, rel, attributes, line, column, hasEnd, endLine, endColumn),
   };
+}
+
+/**
+ * One copy of each string: an open-addressing table of the strings' own
+ * hashes beside them, probed without touching a stored string until a hash
+ * matches. A `Map` hashed and compared the same strings in about twice the
+ * time: 700,000 lookups among 65,000 strings at 10,000 pages.
+ */
+class StringTable {
+  #hashes = new Int32Array(1 << 12);
+  #values: (string | undefined)[] = new Array<string | undefined>(1 << 12);
+  #count = 0;
+  /** A start of its own for the hash, so that no page can be written to make its strings collide. */
+  readonly #seed = (Math.random() * 2 ** 32) | 0;
+
+  /** The table's copy of `value`, added (copied unless `own`) when new. */
+  intern(value: string, own: boolean): string {
+    let hash = this.#seed;
+    for (let index = 0; index < value.length; index++) hash = Math.imul(hash ^ value.charCodeAt(index), 0x01000193);
+    // 0 marks an empty slot.
+    hash = (hash ^ (hash >>> 15)) | 1;
+    const hashes = this.#hashes;
+    const mask = hashes.length - 1;
+    let slot = hash & mask;
+    for (let stored = hashes[slot]!; stored !== 0; stored = hashes[slot]!) {
+      if (stored === hash) {
+        const candidate = this.#values[slot]!;
+        if (candidate === value) return candidate;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const shared = own ? value : copyString(value);
+    hashes[slot] = hash;
+    this.#values[slot] = shared;
+    if (++this.#count * 2 > hashes.length) this.#grow();
+    return shared;
+  }
+
+  /** Twice the slots, every string placed again: the table stays at most half full. */
+  #grow(): void {
+    const oldHashes = this.#hashes;
+    const oldValues = this.#values;
+    const hashes = new Int32Array(oldHashes.length * 2);
+    const values = new Array<string | undefined>(hashes.length);
+    const mask = hashes.length - 1;
+    for (let index = 0; index < oldHashes.length; index++) {
+      const hash = oldHashes[index]!;
+      if (hash === 0) continue;
+      let slot = hash & mask;
+      while (hashes[slot] !== 0) slot = (slot + 1) & mask;
+      hashes[slot] = hash;
+      values[slot] = oldValues[index];
+    }
+    this.#hashes = hashes;
+    this.#values = values;
+  }
 }
 
 /** Line and column as one small integer, or -1 when they do not fit (such links are not shared). */
