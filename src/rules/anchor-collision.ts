@@ -42,6 +42,10 @@ export const anchorCollision = createRule({
     const label = (use: Use): string => targetLabel(graph, use.pageId, use.index);
     // Per language, whether a link's text is generic (each distinct text tested once).
     const genericByLanguage = new Map<string, (at: number) => boolean>();
+    // Links per text on the page at hand (stamped with the page): a text used once on a page cannot
+    // collide there, so unless texts are compared site-wide its links need no further look.
+    const textUses = new Int32Array(keys.length);
+    const stamps = new Int32Array(keys.length).fill(-1);
     graph.pages.forEach((page, pageId) => {
       const language = phraseLanguage(page.lang);
       let generic = genericByLanguage.get(language);
@@ -54,13 +58,25 @@ export const anchorCollision = createRule({
       const stub = graph.exclusion(pageId) === 'redirect';
       const pageStart = start[pageId]!;
       const pageEnd = start[pageId + 1]!;
+      if (!options.siteWide) {
+        for (let at = pageStart; at < pageEnd; at++) {
+          if ((bits[at]! & (LINK_NAVIGATION | LINK_EMPTY_HREF)) !== LINK_NAVIGATION) continue;
+          const text = keyOfText[textOf[at]!]!;
+          if (stamps[text] !== pageId) {
+            stamps[text] = pageId;
+            textUses[text] = 0;
+          }
+          textUses[text]!++;
+        }
+      }
       for (let at = pageStart; at < pageEnd; at++) {
         // `href=""` is non-crawlable-link's business.
         if ((bits[at]! & (LINK_NAVIGATION | LINK_EMPTY_HREF)) !== LINK_NAVIGATION) continue;
+        const text = keyOfText[textOf[at]!]!;
+        if (!options.siteWide && textUses[text]! < 2) continue;
         const index = at - pageStart;
         const link = page.links[index]!;
         if (!isAnchorLink(link) || ignoresRule(link, RULE_ID)) continue;
-        const text = keyOfText[textOf[at]!]!;
         if (keys[text] === '' || generic(at)) continue;
         const key = destination(graph, pageId, index);
         if (key === undefined) continue;
