@@ -108,6 +108,25 @@ describe('link suggestions', () => {
     }
   });
 
+  it('looks each distinct word up once, words outside a closed vocabulary and stop words included', () => {
+    const calls = new Map<string, number>();
+    // A closed vocabulary: only words starting with "k" are terms (id 0), every other is outside it (-2).
+    const idOf = (term: string): number => {
+      calls.set(term, (calls.get(term) ?? 0) + 1);
+      return term.startsWith('k') ? 0 : -2;
+    };
+    const table = new WordTable(idOf);
+    const text = Array.from({ length: 6000 }, (_, n) => `w${n} k${n % 7} the`).join(' ');
+    const found: number[] = [];
+    for (let pass = 0; pass < 2; pass++) table.forEach(text, (id) => found.push(id));
+    expect(found.filter((id) => id === 0)).toHaveLength(2 * 6000);
+    expect(found.filter((id) => id === -2)).toHaveLength(2 * 6000);
+    // Stop words never reach idOf; every other word reached it once, through the table's growth.
+    expect(calls.has('the')).toBe(false);
+    expect([...calls.values()].every((count) => count === 1)).toBe(true);
+    expect(calls.size).toBe(6000 + 7);
+  });
+
 });
 
 describe('link suggestions from the URL', () => {
