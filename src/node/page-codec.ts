@@ -220,18 +220,8 @@ export function createInterner(): Interner {
   const positions = new Map<Point, Map<Point, Position>>();
   // Template links by where they start (line and column as one small integer), then compared field by field.
   const linksAt = new Map<number, LinkRecord[]>();
-  const knownLink = (
-    source: LinkSource,
-    href: string,
-    text: string,
-    rel: readonly string[],
-    attributes: LinkRecord['attributes'],
-    line: number,
-    column: number,
-    hasEnd: boolean,
-    endLine: number,
-    endColumn: number,
-  ): LinkRecord | undefined => {
+  // No link is kept under -1, the key of a place too far to share.
+  const knownLink: Interner['knownLink'] = (source, href, text, rel, attributes, line, column, hasEnd, endLine, endColumn) => {
     const candidates = linksAt.get(placeKey(line, column));
     if (candidates === undefined) return undefined;
     for (const candidate of candidates) {
@@ -280,8 +270,7 @@ export function createInterner(): Interner {
       if (candidates.length < LINKS_PER_POSITION) candidates.push(link);
       return link;
     },
-    knownLink: (source, href, text, rel, attributes, line, column, hasEnd, endLine, endColumn) =>
-      placeKey(line, column) === -1 ? undefined : knownLink(source, href, text, rel, attributes, line, column, hasEnd, endLine, endColumn),
+    knownLink,
   };
 }
 
