@@ -277,8 +277,9 @@ export function createInterner(): Interner {
 /**
  * One copy of each string: an open-addressing table of the strings' own
  * hashes beside them, probed without touching a stored string until a hash
- * matches. A `Map` hashed and compared the same strings in about twice the
- * time: 700,000 lookups among 65,000 strings at 10,000 pages.
+ * matches. On the 730,000 strings the 10,000-page site's content links,
+ * ids and headings give (65,000 distinct), a `Map` took 120-210 ms and this
+ * table 100-115 ms.
  */
 class StringTable {
   #hashes = new Int32Array(1 << 12);
@@ -291,8 +292,9 @@ class StringTable {
   intern(value: string, own: boolean): string {
     let hash = this.#seed;
     for (let index = 0; index < value.length; index++) hash = Math.imul(hash ^ value.charCodeAt(index), 0x01000193);
+    hash ^= hash >>> 15;
     // 0 marks an empty slot.
-    hash = (hash ^ (hash >>> 15)) | 1;
+    if (hash === 0) hash = 1;
     const hashes = this.#hashes;
     const mask = hashes.length - 1;
     let slot = hash & mask;
