@@ -423,19 +423,16 @@ export function unpackPages(packed: PackedPages, interner: Interner): PageRecord
         }
       }
       // A template link already known at its place (a header's, on every page) is that one: no
-      // position or record to make. Links with `ignore` or `origin` are never shared.
+      // position or record to make. Links with `ignore` or `origin` are never shared, so a shareable
+      // link's attributes come right after its position.
+      let attributes: Record<string, string> | undefined;
       if (template && flags & L_KNOWN && !(flags & (L_IGNORE_ALL | L_IGNORE_LIST | L_ORIGIN))) {
-        let attributes: Record<string, string> | undefined;
         if (flags & L_ATTRIBUTES) attributes = readAttributes();
         const known = interner.knownLink(source, href, text, rel, attributes, line, column, hasEnd, endLine, endColumn);
         if (known !== undefined) {
           links[l] = known;
           continue;
         }
-        const link: LinkRecord = { source, href, text, rel, region: 'template', position: sharedPosition(line, column, hasEnd, endLine, endColumn) };
-        if (attributes !== undefined) link.attributes = attributes;
-        links[l] = interner.link(link);
-        continue;
       }
       const position = flags & L_KNOWN ? sharedPosition(line, column, hasEnd, endLine, endColumn) : UNKNOWN_POSITION;
       const link: LinkRecord = { source, href, text, rel, region: template ? 'template' : 'content', position };
@@ -447,7 +444,7 @@ export function unpackPages(packed: PackedPages, interner: Interner): PageRecord
         if (flags & L_ORIGIN_END_COLUMN) origin.endColumn = next();
         link.origin = origin;
       }
-      if (flags & L_ATTRIBUTES) link.attributes = readAttributes();
+      if (flags & L_ATTRIBUTES) link.attributes = attributes ?? readAttributes();
       links[l] = interner.link(link);
     }
     // Fields in the order `collectPage` sets them, so records have one shape.

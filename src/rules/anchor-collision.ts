@@ -73,11 +73,10 @@ export const anchorCollision = createRule({
         // `href=""` is non-crawlable-link's business.
         if ((bits[at]! & (LINK_NAVIGATION | LINK_EMPTY_HREF)) !== LINK_NAVIGATION) continue;
         const text = keyOfText[textOf[at]!]!;
-        if (!options.siteWide && textUses[text]! < 2) continue;
+        if ((!options.siteWide && textUses[text]! < 2) || keys[text] === '' || generic(at)) continue;
         const index = at - pageStart;
         const link = page.links[index]!;
         if (!isAnchorLink(link) || ignoresRule(link, RULE_ID)) continue;
-        if (keys[text] === '' || generic(at)) continue;
         const key = destination(graph, pageId, index);
         if (key === undefined) continue;
         const use: Use = { pageId, index, key };

@@ -45,11 +45,11 @@ export const overusedAnchor = createRule({
       // Landmark links are template links: only links outside landmarks can be content links.
       (at, pageId) => targetOf[at] !== -1 && targetOf[at] !== pageId && (bits[at]! & CONTENT_NAVIGATION) === CONTENT_NAVIGATION && stubs[pageId] === 0,
       (pageId, index) => {
-        const link = graph.pages[pageId]!.links[index]!;
-        if (!isAnchorLink(link) || graph.regionOf(pageId, index) !== 'content' || ignoresRule(link, RULE_ID)) return;
         const at = start[pageId]! + index;
         const key = keyOf[textOf[at]!]!;
-        if (keys[key] === '') return;
+        if (keys[key] === '' || graph.regionOf(pageId, index) !== 'content') return;
+        const link = graph.pages[pageId]!.links[index]!;
+        if (!isAnchorLink(link) || ignoresRule(link, RULE_ID)) return;
         const targetId = targetOf[at]!;
         let target = byTarget[targetId];
         if (!target) byTarget[targetId] = target = { texts: new Map(), linking: { pages: 0, last: -1 } };
