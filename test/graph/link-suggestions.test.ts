@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terms, WordTable } from '../../src/graph/link-suggestions.js';
+import { terms, WordTable } from '../../src/graph/text-index.js';
 import { doc } from '../fixtures/graph-sites.js';
 import { runSite } from '../helpers/run-site.js';
 

@@ -86,7 +86,7 @@ const topicCache = new WeakMap<Graph, Map<number, readonly string[]>>();
 
 function computeTopicPhrases(graph: Graph, pageId: number): string[] {
   const page = graph.pages[pageId]!;
-  const shared = sharedTitleSegments(graph);
+  const shared = sharedTitleSegments(graph.pages);
   const phrases: string[] = [];
   if (page.title) {
     // Keep the title's own segments with the separators between them: `E - Editions | Book` -> `E - Editions`.
