@@ -1,10 +1,9 @@
-import module from 'node:module';
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { CollectOptions } from '../collect/collect-page.js';
 import type { LinkRecord, PageRecord } from '../types.js';
 import { copyString, createInterner, unpackPages, type Interner, type PackedPages } from './page-codec.js';
 import { readPage } from './read-site.js';
+import { startWorker, WORKER_ENTRY } from './workers.js';
 
 /** One page to read: its output file and public URL. */
 export interface PageEntry {
@@ -25,8 +24,8 @@ export interface CollectPagesOptions {
    */
   threads?: number | undefined;
   /**
-   * The worker module. Default: the compiled `collect-worker.js` next to
-   * this module. Tests point it at a worker that fails.
+   * The worker module. Default: the compiled worker entry, which loads
+   * `collect-worker-loop.js`. Tests point it at a worker that fails.
    */
   workerUrl?: URL | undefined;
 }
@@ -68,9 +67,8 @@ export interface ChunkResult {
  * @param warnings receives one message per page that cannot be read.
  */
 export async function collectPages(root: string, entries: readonly PageEntry[], options: CollectPagesOptions, warnings: string[]): Promise<PageRecord[]> {
-  const threads = Math.min(threadCount(options.threads, entries.length), Math.ceil(entries.length / CHUNK));
-  // Workers run the compiled module next to this one; from TypeScript sources (tests) there is none.
-  const workerUrl = options.workerUrl ?? (import.meta.url.endsWith('.js') ? new URL('./collect-worker.js', import.meta.url) : undefined);
+  const threads = Math.min(pageThreads(entries.length, options.threads), Math.ceil(entries.length / CHUNK));
+  const workerUrl = options.workerUrl ?? WORKER_ENTRY;
   const interner = createInterner();
   if (threads <= 1 || workerUrl === undefined) {
     return collectHere(root, entries, options.collect, warnings, compactor(interner));
@@ -120,7 +118,11 @@ export function compactor(interner: Interner = createInterner()): (page: PageRec
   };
 }
 
-function threadCount(configured: number | undefined, pages: number): number {
+/**
+ * Threads to read `pages` pages with (see {@link CollectPagesOptions.threads}),
+ * and whether the rest of a run may use a worker as well.
+ */
+export function pageThreads(pages: number, configured?: number | undefined): number {
   if (configured !== undefined) return Math.max(1, Math.floor(configured));
   const fromEnv = Number.parseInt(process.env['LINKGRAPH_THREADS'] ?? '', 10);
   if (Number.isFinite(fromEnv) && fromEnv >= 1) return fromEnv;
@@ -186,8 +188,7 @@ async function collectInWorkers(
   };
   const run = (): Promise<void> =>
     new Promise((resolve) => {
-      // A worker compiles its modules as this thread does: from the on-disk cache when this thread has it on.
-      const worker = new Worker(url, { workerData: { root, collect, compileCache: module.getCompileCacheDir() } });
+      const worker = startWorker(url, './collect-worker-loop.js', { root, collect });
       // A worker answers its chunks in the order it got them.
       const inFlight: (readonly PageEntry[])[] = [];
       const send = (): void => {

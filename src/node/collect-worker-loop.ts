@@ -1,5 +1,5 @@
 /**
- * Loop of a `collectPages` worker (loaded by `collect-worker.ts`): receives chunks of pages, reads, parses
+ * Loop of a `collectPages` worker (loaded by `worker.ts`): receives chunks of pages, reads, parses
  * and collects each, and sends back the page records, packed, and warnings.
  */
 import { parentPort, workerData } from 'node:worker_threads';
