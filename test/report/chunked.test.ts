@@ -19,15 +19,17 @@ describe('jsonChunks', () => {
     ['deep nesting', { a: { b: { c: { d: [{ e: [1, { f: 2 }] }] } } } }],
     ['an object whose members are all skipped', { a: undefined }],
     ['a top-level scalar', 'just a string'],
+    ['arrays longer than a slice', { list: Array.from({ length: 600 }, (_, i) => ({ i, nested: { deep: [i, `s${i}`, undefined] } })), flat: Array.from({ length: 513 }, (_, i) => i) }],
   ];
   it.each(values)('equals JSON.stringify(value, null, 2) at every depth: %s', (_name, value) => {
     for (let depth = 0; depth <= 6; depth++) expect([...jsonChunks(value, depth)].join('')).toBe(JSON.stringify(value, null, 2));
   });
 
-  it('opens containers only down to the depth asked', () => {
+  it('opens containers only down to the depth asked, and writes the innermost arrays 256 members a piece', () => {
     const pieces = [...jsonChunks({ list: [{ a: 1 }, { b: 2 }] }, 2)];
-    expect(pieces).toContain('{\n      "a": 1\n    }');
-    expect(pieces).toContain('{\n      "b": 2\n    }');
+    expect(pieces).toEqual(['{\n  "list": ', '[\n    {\n      "a": 1\n    },\n    {\n      "b": 2\n    }', '\n  ]', '\n}']);
+    const long = [...jsonChunks({ list: Array.from({ length: 600 }, (_, i) => i) }, 2)];
+    expect(long.slice(1, 4).map((piece) => piece.match(/\d+/g)!.length)).toEqual([256, 256, 88]);
   });
 });
 
