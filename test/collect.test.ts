@@ -123,6 +123,13 @@ describe('collectPage', () => {
     expect(page.text).toBe('Hello world. Bye');
   });
 
+  it('collapses every run of whitespace (tabs, line breaks, no-break and other Unicode spaces) in texts to one space', () => {
+    const page = collect('<main><h1>\n  Two\twords\u00a0and  more\n</h1><p>\n    One line,\n    another\u2028and\u3000a  b\r\nc <a href="/x/">\n  link\t text </a> end.\n  </p></main>');
+    expect(page.headings).toEqual(['Two words and more']);
+    expect(page.text).toBe('Two words and more One line, another and a b c link text end.');
+    expect(page.links[0]?.text).toBe('link text');
+  });
+
   it('reads a tree built by a pipeline: no positions, properties already typed, adjacent text, comments and raw nodes', () => {
     const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
     const tree: Root = {

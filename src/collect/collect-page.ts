@@ -603,7 +603,10 @@ function anchorText(anchor: Anchor): string {
 function collapse(value: string): string {
   // Most anchor texts and headings need nothing: test before building a new string.
   if (!/[^\S ]|  |^ | $/.test(value)) return value;
-  return value.replace(/\s+/g, ' ').trim();
+  // Every run of whitespace becomes one space, but a single space between words already is one: only the
+  // other runs are replaced (a page's text has hundreds of single spaces; replacing each made collapsing
+  // about three times slower).
+  return value.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 function stringProp(properties: Properties, name: string): string | undefined {
