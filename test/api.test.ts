@@ -23,6 +23,7 @@ describe('public API surface', () => {
         'SiteDirectoryError',
         'VERSION',
         'buildGraph',
+        'buildTextIndex',
         'FOUND',
         'KIND',
         'LINK_ATTRIBUTES',
