@@ -84,13 +84,16 @@ export function topicPhrases(graph: Graph, pageId: number): readonly string[] {
 
 const topicCache = new WeakMap<Graph, Map<number, readonly string[]>>();
 
+/** {@link TITLE_SEPARATOR} as a group, so that splitting keeps the separators (made once, not per page). */
+const KEPT_SEPARATOR = new RegExp(`(${TITLE_SEPARATOR.source})`);
+
 function computeTopicPhrases(graph: Graph, pageId: number): string[] {
   const page = graph.pages[pageId]!;
   const shared = sharedTitleSegments(graph.pages);
   const phrases: string[] = [];
   if (page.title) {
     // Keep the title's own segments with the separators between them: `E - Editions | Book` -> `E - Editions`.
-    const parts = page.title.split(new RegExp(`(${TITLE_SEPARATOR.source})`));
+    const parts = page.title.split(KEPT_SEPARATOR);
     let own = '';
     let pending = '';
     for (let index = 0; index < parts.length; index += 2) {
