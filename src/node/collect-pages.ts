@@ -119,8 +119,9 @@ export function compactor(interner: Interner = createInterner()): (page: PageRec
 }
 
 /**
- * Threads to read `pages` pages with (see {@link CollectPagesOptions.threads}),
- * and whether the rest of a run may use a worker as well.
+ * Threads to read `pages` pages with (see {@link CollectPagesOptions.threads}).
+ * With more than one, the rest of the run may use a worker too (the text
+ * index of link suggestions).
  */
 export function pageThreads(pages: number, configured?: number | undefined): number {
   if (configured !== undefined) return Math.max(1, Math.floor(configured));

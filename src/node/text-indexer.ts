@@ -49,7 +49,7 @@ export function textIndexInWorker(entry: URL | undefined = WORKER_ENTRY): TextIn
   return {
     build: (pages, targets) =>
       new Promise<TextIndex>((resolve, reject) => {
-        if (failure || !worker) throw failure;
+        if (failure !== undefined || worker === undefined) throw failure ?? new Error('the worker did not start');
         worker.once('message', resolve);
         worker.once('error', reject);
         // After an answer this changes nothing; before one, the worker stopped without it.
