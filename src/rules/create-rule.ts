@@ -59,9 +59,9 @@ export interface Rule<Id extends string = string, Options = unknown> {
   check(context: RuleContext<Options>): void;
   /**
    * Whether the check, with these options, asks for link suggestions
-   * (`suggestLinkers`). The engine then has the text index they query built
-   * beside the other rules (by the host's `textIndexer`), and runs this rule
-   * after those. Default: never asks.
+   * (`suggestLinkers`). The engine then has the host's `textIndexer`, if it
+   * has one, build the index they query beside the other rules, and runs
+   * this rule after those. Default: never asks.
    */
   suggestsLinkers?(options: Options): boolean;
 }
