@@ -8,6 +8,7 @@ import { generateSite } from '../bench/generate-site.js';
 import type * as CollectPagesModule from '../src/node/collect-pages.js';
 import type * as ReadSiteModule from '../src/node/read-site.js';
 import type * as SiteModelModule from '../src/site/site-model.js';
+import type * as WorkersModule from '../src/node/workers.js';
 import type { PageRecord } from '../src/types.js';
 
 const run = promisify(execFile);
@@ -90,6 +91,70 @@ describe('collectPages', () => {
     } finally {
       await rm(site, { recursive: true, force: true });
     }
+  });
+
+  it('uses workers started during the listing, ends those not needed, and loses no page to one that dies early', async () => {
+    const site = await mkdtemp(path.join(os.tmpdir(), 'linkgraph-early-'));
+    try {
+      await generateSite(site, 120, 2);
+      const { collectPages, earlyPageWorkers } = await dist<typeof CollectPagesModule>('node/collect-pages.js');
+      const { listSite } = await dist<typeof ReadSiteModule>('node/read-site.js');
+      const { isPageFile, urlOfFile } = await dist<typeof SiteModelModule>('site/site-model.js');
+      const collect = {};
+      // The listing tells once, with the site's real path, when it has found the pages asked for.
+      const reached: string[] = [];
+      const listing = await listSite(site, { count: 100, matches: isPageFile, reached: (root) => reached.push(root) });
+      expect(reached).toEqual([listing.root]);
+      expect((await listSite(site, { count: 121, matches: isPageFile, reached: (root) => reached.push(root) })).files).toEqual(listing.files);
+      expect(reached).toHaveLength(1);
+      // A watcher that throws changes nothing.
+      expect(
+        await listSite(site, {
+          count: 1,
+          matches: isPageFile,
+          reached: () => {
+            throw new Error('no');
+          },
+        }),
+      ).toEqual(listing);
+      const entries = listing.files.filter(isPageFile).map((file) => ({ file, url: urlOfFile(file, '/', 'ignore') }));
+      const read = async (options: Partial<CollectPagesModule.CollectPagesOptions>) => {
+        const warnings: string[] = [];
+        const pages = byFile(await collectPages(listing.root, entries, { collect, ...options }, warnings));
+        return { pages, warnings: warnings.sort() };
+      };
+      const here = await read({ threads: 1 });
+      const early = earlyPageWorkers(collect);
+      early.start(listing.root);
+      expect(early.workers.length).toBe(Number(process.env['LINKGRAPH_THREADS'] ?? os.availableParallelism()) - 1);
+      // Three threads with one worker started early: it is used and a second one is started.
+      const started = early.workers.slice(0, 1);
+      expect(await read({ threads: 3, started })).toStrictEqual(here);
+      // One thread: the early workers end unused.
+      const unused = earlyPageWorkers(collect);
+      unused.start(listing.root);
+      expect(await read({ threads: 1, started: unused.workers })).toStrictEqual(here);
+      await Promise.all(unused.workers.map(({ exited }) => exited));
+      // A worker started early that dies before it is given pages leaves them to the others.
+      const dying = earlyPageWorkers(collect, new URL('./helpers/exit-at-start-worker.mjs', import.meta.url));
+      dying.start(listing.root);
+      await Promise.all(dying.workers.map(({ exited }) => exited));
+      const afterDeath = await read({ threads: dying.workers.length + 1, started: dying.workers });
+      expect(afterDeath.pages).toStrictEqual(here.pages);
+      expect(afterDeath.warnings).toEqual(dying.workers.map(() => 'A page-reading worker stopped (exit code 4); its pages were read in the main thread'));
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
+  });
+
+  it('starts workers with 16 MiB semi-spaces', async () => {
+    const { startWorker, WORKER_ENTRY } = await dist<typeof WorkersModule>('node/workers.js');
+    const worker = startWorker(WORKER_ENTRY!, new URL('./helpers/young-generation-worker.mjs', import.meta.url).href, {});
+    const size = await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
+    await worker.terminate();
+    // Both semi-spaces; V8's default grows to 128 MiB on this machine.
+    expect(size).toBeLessThanOrEqual(32);
+    expect(size).toBeGreaterThan(2);
   });
 
   it('gives the same report with worker threads as in one thread', async () => {

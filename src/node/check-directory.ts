@@ -12,7 +12,7 @@ import { isPageFile, urlOfFile } from '../site/site-model.js';
 import { readBaseline } from './baseline-file.js';
 import { isSitemapFile } from '../sitemap/parse-sitemap.js';
 import type { Result, SitemapFile } from '../types.js';
-import { collectPages, pageThreads } from './collect-pages.js';
+import { collectPages, earlyPageWorkers, pageThreads } from './collect-pages.js';
 import { listSite } from './read-site.js';
 import { indexesInWorker, textIndexInWorker } from './text-indexer.js';
 import { WORKER_ENTRY } from './workers.js';
@@ -57,16 +57,18 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
   const resolved = isResolved(options) ? options : resolveOptions(options);
   const baseline = host.baseline === false ? undefined : (host.baseline ?? (resolved.baseline === undefined ? undefined : await readBaseline(resolved.baseline, host.cwd ?? process.cwd())));
   const timing = host.timing;
+  const collect = resolved.contentSelector === undefined ? {} : { contentSelector: resolved.contentSelector };
+  // A large site's page-reading workers start while the listing goes on.
+  const early = earlyPageWorkers(collect);
   let started = performance.now();
-  const listing = await listSite(dir);
+  const listing = await listSite(dir, { count: early.count, matches: isPageFile, reached: early.start });
   timing?.('list files', performance.now() - started);
   const warnings = [...listing.warnings];
   const base = normaliseBase(resolved.base);
   const pageFiles = listing.files.filter(isPageFile);
-  const collect = resolved.contentSelector === undefined ? {} : { contentSelector: resolved.contentSelector };
   const entries = pageFiles.map((file) => ({ file, url: urlOfFile(file, base, resolved.trailingSlash) }));
   started = performance.now();
-  const pages = await collectPages(listing.root, entries, { collect }, warnings);
+  const pages = await collectPages(listing.root, entries, { collect, started: early.workers }, warnings);
   timing?.('read and collect pages', performance.now() - started);
   const sitemaps: SitemapFile[] = [];
   for (const file of listing.files.filter(isSitemapFile)) {

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import type { CollectOptions } from '../collect/collect-page.js';
 import type { LinkRecord, PageRecord } from '../types.js';
 import { copyString, createInterner, unpackPages, type Interner, type PackedPages } from './page-codec.js';
@@ -28,6 +29,50 @@ export interface CollectPagesOptions {
    * `collect-worker-loop.js`. Tests point it at a worker that fails.
    */
   workerUrl?: URL | undefined;
+  /**
+   * Workers already started for these pages ({@link earlyPageWorkers}), with
+   * the same root and `collect` options: used before any other is started,
+   * and ended when fewer are needed.
+   */
+  started?: readonly PageWorker[] | undefined;
+}
+
+/** A page-reading worker, and how it ended: known even when it ended before anyone listened. */
+export interface PageWorker {
+  readonly worker: Worker;
+  /** Resolves with the exit code when the thread has stopped. */
+  readonly exited: Promise<number>;
+  /** The error the thread failed with, if it did. */
+  readonly failure: () => Error | undefined;
+}
+
+/** Start a page-reading worker for pages under `root`. */
+function startPageWorker(url: URL, root: string, collect: CollectPagesOptions['collect']): PageWorker {
+  const worker = startWorker(url, './collect-worker-loop.js', { root, collect });
+  let failure: Error | undefined;
+  worker.on('error', (error) => (failure = error));
+  return { worker, exited: new Promise((resolve) => worker.once('exit', resolve)), failure: () => failure };
+}
+
+/**
+ * Page-reading workers to start while the site is still being listed, as
+ * soon as it has enough pages to use them: a worker takes 60-80 ms to start
+ * (mostly loading its modules), which the rest of the listing then hides.
+ * Nothing starts for a smaller site.
+ *
+ * @returns `count`, the number of pages from which to start them; `start`,
+ *   called once when the listing reaches it; and `workers`, those started.
+ */
+export function earlyPageWorkers(collect: CollectPagesOptions['collect'], url: URL | undefined = WORKER_ENTRY): { count: number; start: (root: string) => void; workers: PageWorker[] } {
+  const workers: PageWorker[] = [];
+  return {
+    count: MIN_PAGES_FOR_WORKERS,
+    start: (root) => {
+      if (url === undefined) return;
+      for (let i = 1; i < pageThreads(MIN_PAGES_FOR_WORKERS); i++) workers.push(startPageWorker(url, root, collect));
+    },
+    workers,
+  };
 }
 
 /**
@@ -70,10 +115,16 @@ export async function collectPages(root: string, entries: readonly PageEntry[], 
   const threads = Math.min(pageThreads(entries.length, options.threads), Math.ceil(entries.length / CHUNK));
   const workerUrl = options.workerUrl ?? WORKER_ENTRY;
   const interner = createInterner();
-  if (threads <= 1 || workerUrl === undefined) {
+  const started = options.started ?? [];
+  // Workers started early but not needed (fewer pages, or threads set lower) end now.
+  const needed = threads <= 1 || workerUrl === undefined ? 0 : threads - 1;
+  for (const { worker } of started.slice(needed)) void worker.terminate();
+  if (needed === 0 || workerUrl === undefined) {
     return collectHere(root, entries, options.collect, warnings, compactor(interner));
   }
-  return collectInWorkers(workerUrl, threads, root, entries, options.collect, interner, warnings);
+  const workers = started.slice(0, needed);
+  while (workers.length < needed) workers.push(startPageWorker(workerUrl, root, options.collect));
+  return collectInWorkers(workers, root, entries, options.collect, interner, warnings);
 }
 
 /**
@@ -161,16 +212,15 @@ export function collectHere(root: string, entries: readonly PageEntry[], collect
 }
 
 /**
- * Read pages in `threads` threads: `threads - 1` workers, {@link IN_FLIGHT}
- * chunks at a time each, and this thread, which reads chunks of its own
- * between unpacking the workers' records as they come (it would otherwise
- * wait, and its pages need neither a worker's start-up nor packing). A
- * worker that fails leaves every chunk it had to this thread, so no page is
- * lost.
+ * Read pages in the given workers and this thread: {@link IN_FLIGHT}
+ * chunks at a time for each worker, and this thread, which reads chunks of
+ * its own between unpacking the workers' records as they come (it would
+ * otherwise wait, and its pages need neither a worker's start-up nor
+ * packing). A worker that fails leaves every chunk it had to this thread,
+ * so no page is lost.
  */
 async function collectInWorkers(
-  url: URL,
-  threads: number,
+  workers: readonly PageWorker[],
   root: string,
   entries: readonly PageEntry[],
   collect: CollectPagesOptions['collect'],
@@ -179,6 +229,7 @@ async function collectInWorkers(
 ): Promise<PageRecord[]> {
   const pages: PageRecord[] = [];
   const leftOver: PageEntry[] = [];
+  const threads = workers.length + 1;
   let next = 0;
   // Full chunks while there is plenty left, then smaller ones: what remains split over every chunk in flight.
   const take = (): readonly PageEntry[] => {
@@ -187,45 +238,38 @@ async function collectInWorkers(
     next += chunk.length;
     return chunk;
   };
-  const run = (): Promise<void> =>
-    new Promise((resolve) => {
-      const worker = startWorker(url, './collect-worker-loop.js', { root, collect });
-      // A worker answers its chunks in the order it got them.
-      const inFlight: (readonly PageEntry[])[] = [];
-      const send = (): void => {
-        const chunk = take();
-        if (chunk.length === 0) return;
-        inFlight.push(chunk);
-        worker.postMessage(chunk);
-      };
-      worker.on('message', (result: ChunkResult) => {
-        inFlight.shift();
-        send();
-        for (const page of unpackPages(result.pages, interner)) pages.push(page);
-        for (const warning of result.warnings) warnings.push(warning);
-        if (inFlight.length === 0) void worker.terminate();
-      });
-      let failed = false;
-      worker.on('error', (error) => {
-        failed = true;
-        warnings.push(`A page-reading worker failed (${error.message}); its pages were read in the main thread`);
-      });
-      worker.on('exit', (code) => {
-        if (inFlight.length > 0 && !failed) warnings.push(`A page-reading worker stopped (exit code ${code}); its pages were read in the main thread`);
-        for (const chunk of inFlight.splice(0)) leftOver.push(...chunk);
-        resolve();
-      });
-      for (let i = 0; i < IN_FLIGHT; i++) send();
+  const run = async ({ worker, exited, failure }: PageWorker): Promise<void> => {
+    // A worker answers its chunks in the order it got them.
+    const inFlight: (readonly PageEntry[])[] = [];
+    const send = (): void => {
+      const chunk = take();
+      if (chunk.length === 0) return;
+      inFlight.push(chunk);
+      worker.postMessage(chunk);
+    };
+    worker.on('message', (result: ChunkResult) => {
+      inFlight.shift();
+      send();
+      for (const page of unpackPages(result.pages, interner)) pages.push(page);
+      for (const warning of result.warnings) warnings.push(warning);
       if (inFlight.length === 0) void worker.terminate();
     });
-  const workers = Array.from({ length: threads - 1 }, run);
+    for (let i = 0; i < IN_FLIGHT; i++) send();
+    if (inFlight.length === 0) void worker.terminate();
+    const code = await exited;
+    const error = failure();
+    if (error !== undefined) warnings.push(`A page-reading worker failed (${error.message}); its pages were read in the main thread`);
+    else if (inFlight.length > 0) warnings.push(`A page-reading worker stopped (exit code ${code}); its pages were read in the main thread`);
+    for (const chunk of inFlight.splice(0)) leftOver.push(...chunk);
+  };
+  const running = workers.map(run);
   const compact = compactor(interner);
   while (next < entries.length) {
     for (const page of collectHere(root, take(), collect, warnings, compact)) pages.push(page);
     // Let the workers' answers in, so that each gets its next chunk before it runs dry.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  await Promise.all(workers);
+  await Promise.all(running);
   // Chunks of failed workers.
   for (const page of collectHere(root, leftOver, collect, warnings, compact)) pages.push(page);
   return pages;

@@ -18,6 +18,14 @@ export interface SiteListing {
   warnings: string[];
 }
 
+/** Told once, during a listing, when it has found `count` files that `matches`. */
+export interface ListingWatch {
+  count: number;
+  matches: (file: string) => boolean;
+  /** Called with the site's real path; what it throws is ignored. */
+  reached: (root: string) => void;
+}
+
 /**
  * List every file under a built site's directory. Symlinks are followed
  * only while they stay inside the directory; one pointing outside is skipped
@@ -28,7 +36,7 @@ export interface SiteListing {
  *
  * @throws {SiteDirectoryError} when `dir` is missing or not a directory.
  */
-export async function listSite(dir: string): Promise<SiteListing> {
+export async function listSite(dir: string, watch?: ListingWatch): Promise<SiteListing> {
   let root: string;
   try {
     root = realpathSync(dir);
@@ -40,6 +48,17 @@ export async function listSite(dir: string): Promise<SiteListing> {
   const files: string[] = [];
   const warnings: string[] = [];
   const seen = new Set<string>([root]);
+  let watched = 0;
+  const add = (file: string): void => {
+    files.push(file);
+    if (watch !== undefined && watched < watch.count && watch.matches(file) && ++watched === watch.count) {
+      try {
+        watch.reached(root);
+      } catch {
+        // Only an early start: the caller does the work later anyway.
+      }
+    }
+  };
 
   const walk = (absolute: string, relative: string): void => {
     let entries: Dirent[];
@@ -75,13 +94,13 @@ export async function listSite(dir: string): Promise<SiteListing> {
           seen.add(real);
           walk(real, childRelative);
         } else if (info?.isFile()) {
-          files.push(childRelative);
+          add(childRelative);
         }
       } else if (entry.isDirectory()) {
         seen.add(childAbsolute);
         walk(childAbsolute, childRelative);
       } else if (entry.isFile()) {
-        files.push(childRelative);
+        add(childRelative);
       }
     }
   };

@@ -5,11 +5,27 @@ import { Worker } from 'node:worker_threads';
 export const WORKER_ENTRY = import.meta.url.endsWith('.js') ? new URL('./worker.js', import.meta.url) : undefined;
 
 /**
+ * Young generation of a worker, in MiB: V8 splits it into two semi-spaces
+ * and a space for large new objects, so 48 gives 16 MiB semi-spaces instead
+ * of the 64 MiB that V8 grows to by default on a machine with this much memory.
+ * A worker allocates short-lived strings and objects for every tag it reads;
+ * in a smaller nursery they stay in the processor's cache. Measured at 10,000
+ * pages on 2 cores (6 interleaved rounds): the run's CPU time fell by about
+ * 5% and its peak memory by about 20 MiB; `--max-semi-space-size=16` for the
+ * whole process (which only a flag at start-up can set for the main thread)
+ * saves about 10%.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 48;
+
+/**
  * Start a worker thread at `entry` (normally {@link WORKER_ENTRY}) that runs
  * `loop`, a compiled module next to it (`./collect-worker-loop.js`), with
  * `data` in its `workerData`. It compiles its modules as this thread does:
  * from the on-disk cache when this thread has it on.
  */
 export function startWorker(entry: URL, loop: string, data: object): Worker {
-  return new Worker(entry, { workerData: { ...data, loop, compileCache: module.getCompileCacheDir() } });
+  return new Worker(entry, {
+    workerData: { ...data, loop, compileCache: module.getCompileCacheDir() },
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+  });
 }
