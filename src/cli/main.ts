@@ -26,6 +26,8 @@ export interface CliIo {
   isTty: boolean;
   /** Whether stderr is a terminal: progress then rewrites one line instead of printing many. Default false. */
   stderrIsTty?: boolean;
+  /** Called when the site to check turns out large (see `CheckDirectoryHost.largeSite`): `bin.ts` may restart the process there. */
+  largeSite?: () => void;
 }
 
 /** Exit codes, as lychee uses them. */
@@ -208,7 +210,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (command === 'baseline') {
     const file = options.baseline ?? DEFAULT_BASELINE_FILE;
     try {
-      const recorded = await checkDirectory(siteRoot, options, { baseline: false, cwd: io.cwd });
+      const recorded = await checkDirectory(siteRoot, options, { baseline: false, cwd: io.cwd, largeSite: io.largeSite });
       const baseline = createBaseline(recorded.findings);
       await writeBaseline(file, io.cwd, baseline);
       for (const warning of recorded.warnings) io.stderr(`linkgraph: warning: ${warning}\n`);
@@ -229,7 +231,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const timing = recorder?.timing;
   let result;
   try {
-    result = await checkDirectory(siteRoot, options, { cwd: io.cwd, env: io.env, log: externalLog(io), progressEvery: io.stderrIsTty ? 250 : 5000, timing });
+    result = await checkDirectory(siteRoot, options, { cwd: io.cwd, env: io.env, log: externalLog(io), progressEvery: io.stderrIsTty ? 250 : 5000, timing, largeSite: io.largeSite });
   } catch (error) {
     if (error instanceof SiteDirectoryError || error instanceof BaselineError) {
       io.stderr(`linkgraph: ${error.message.replaceAll(siteRoot, dir)}\n`);
@@ -269,7 +271,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`linkgraph: ${stale.length} baseline ${stale.length === 1 ? 'entry no longer occurs' : 'entries no longer occur'}; run \`linkgraph baseline ${dir}${options.baseline === DEFAULT_BASELINE_FILE ? '' : ` --baseline ${options.baseline}`}\` to shrink the file:\n`);
     for (const entry of stale) io.stderr(`  ${entry.page}  ${entry.ruleId}  ${entry.target || '(page)'}${entry.text ? `  "${entry.text}"` : ''}${entry.count > 1 ? `  x${entry.count}` : ''}\n`);
   }
-  if (recorder) io.stderr(formatTiming(recorder.steps));
+  if (recorder) io.stderr(`${formatTiming(recorder.steps)}node ${process.version}${process.execArgv.length > 0 ? ` ${process.execArgv.join(' ')}` : ''}\n`);
   return result.failed ? EXIT.failed : EXIT.ok;
 }
 

@@ -42,6 +42,12 @@ export interface CheckDirectoryHost {
   progressEvery?: number | undefined;
   /** Receives how long each step took, in ms (`LINKGRAPH_TIMING`). */
   timing?: Timing | undefined;
+  /**
+   * Called once while the site is listed, when it has enough pages for
+   * worker threads (1,500), before anything is read. The CLI restarts its
+   * process there with a smaller young generation (see `bin.ts`).
+   */
+  largeSite?: (() => void) | undefined;
 }
 
 /**
@@ -61,7 +67,11 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
   // A large site's page-reading workers start while the listing goes on.
   const early = earlyPageWorkers(collect);
   let started = performance.now();
-  const listing = await listSite(dir, { count: early.count, matches: isPageFile, reached: early.start });
+  const reached = (root: string): void => {
+    host.largeSite?.();
+    early.start(root);
+  };
+  const listing = await listSite(dir, { count: early.count, matches: isPageFile, reached });
   timing?.('list files', performance.now() - started);
   const warnings = [...listing.warnings];
   const base = normaliseBase(resolved.base);
