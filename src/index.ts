@@ -3,7 +3,7 @@
  * engine on page records from any source.
  */
 export { collectPage, ORIGIN_ATTRIBUTE, type CollectOptions } from './collect/collect-page.js';
-export { check, type CheckInput, type TextIndexer } from './engine/check.js';
+export { check, type CheckInput } from './engine/check.js';
 export {
   BASELINE_VERSION,
   BaselineError,
@@ -32,7 +32,6 @@ export {
   type LinkTable,
   type ResolvedLink,
 } from './graph/build-graph.js';
-export { buildTextIndex, type IndexedPage, type TextIndex } from './graph/text-index.js';
 export { DEFAULT_BASELINE_FILE, readBaseline, writeBaseline } from './node/baseline-file.js';
 export { checkDirectory, type CheckDirectoryHost } from './node/check-directory.js';
 export { SiteDirectoryError } from './node/read-site.js';

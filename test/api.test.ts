@@ -23,7 +23,6 @@ describe('public API surface', () => {
         'SiteDirectoryError',
         'VERSION',
         'buildGraph',
-        'buildTextIndex',
         'FOUND',
         'KIND',
         'LINK_ATTRIBUTES',

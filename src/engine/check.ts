@@ -1,7 +1,5 @@
 import { buildGraph, EDGE_CONTENT, type Graph } from '../graph/build-graph.js';
 import { linkMetrics } from '../graph/link-metrics.js';
-import { suggestionTargets, useTextIndex } from '../graph/link-suggestions.js';
-import type { IndexedPage, TextIndex } from '../graph/text-index.js';
 import type { ExternalChecker, ExternalRequest, ExternalResults } from '../external/types.js';
 import { fails, type ResolvedOptions } from '../options.js';
 import type { FindingInput, RuleContext } from '../rules/create-rule.js';
@@ -34,21 +32,6 @@ export interface CheckInput {
   baseline?: Baseline | undefined;
   /** Receives how long each step took (`graph`, `rule:<id>`, …), in ms; for `LINKGRAPH_TIMING`. */
   timing?: Timing | undefined;
-  /**
-   * Builds the text index that link suggestions query (orphan-page,
-   * content-orphan) while the other rules run: the Node host's builds it in
-   * a worker thread. Default: none; the first rule that asks builds it in
-   * this thread. If it fails, so does the default, with a warning.
-   */
-  textIndexer?: TextIndexer | undefined;
-}
-
-/** Builds the text index of link suggestions elsewhere, for example in a worker thread. */
-export interface TextIndexer {
-  /** `buildTextIndex(pages, targets)`; `pages` are in page-id order. Asked at most once per check. */
-  build(pages: readonly IndexedPage[], targets: ReadonlySet<number>): Promise<TextIndex>;
-  /** Let go of what it holds (a worker started ahead), whether or not a build was asked. Its owner (the host) calls it. */
-  close(): void;
 }
 
 /**
@@ -68,13 +51,6 @@ export async function check(input: CheckInput): Promise<Result> {
   }));
   const graph = timed(timing, 'graph', () => buildGraph(pages, site, { site: options.site, templateThreshold: options.templateThreshold, entries: options.entries }));
   const warnings = [...(input.warnings ?? [])];
-  const enabled = [...options.rules].filter((rule): rule is [RuleId, { level: Severity; options: unknown }] => rule[1].level !== 'off');
-  const suggesting = enabled.filter(([id, setting]) => rules[id].suggestsLinkers?.(setting.options as never) === true);
-  const indexing = suggesting.length > 0 ? startTextIndex(input.textIndexer, graph, warnings) : undefined;
-  // While their text index is built beside the others, the rules that ask for link suggestions run last. Otherwise
-  // the order stays: built here, the index is made while the heap is smallest (at 100,000 pages, run last, it
-  // raised the peak from 1.7 to 1.86 GB).
-  const order = indexing ? [...enabled.filter((rule) => !suggesting.includes(rule)), ...suggesting] : enabled;
 
   const requests = externalRequests(graph);
   let external: ExternalResults | undefined;
@@ -92,13 +68,8 @@ export async function check(input: CheckInput): Promise<Result> {
   let findings: Finding[] = [];
   const ignore = createIgnore(options);
   let suppressed = 0;
-  for (const rule of order) {
-    const [id, setting] = rule;
-    if (indexing && rule === suggesting[0]) {
-      const started = performance.now();
-      await indexing;
-      timing?.('wait for the text index', performance.now() - started);
-    }
+  for (const [id, setting] of options.rules) {
+    if (setting.level === 'off') continue;
     const severity = setting.level;
     const report = (input: FindingInput): void => {
       const finding = toFinding(graph, id, severity, input);
@@ -140,29 +111,6 @@ export async function check(input: CheckInput): Promise<Result> {
   };
   if (baseline) result.baseline = baseline;
   return result;
-}
-
-/**
- * Have `indexer` build the text index of link suggestions, if there is one
- * and a page can be asked about; the graph takes the index when it comes.
- * If the indexer fails, a warning says so and the first rule that asks
- * builds the index in this thread.
- */
-function startTextIndex(indexer: TextIndexer | undefined, graph: Graph, warnings: string[]): Promise<void> | undefined {
-  const targets = indexer && suggestionTargets(graph);
-  if (!indexer || !targets) return undefined;
-  let building: Promise<TextIndex>;
-  try {
-    building = indexer.build(graph.pages, targets);
-  } catch (error) {
-    building = Promise.reject(error);
-  }
-  return building.then(
-    (index) => useTextIndex(graph, index),
-    (error: unknown) => {
-      warnings.push(`The text index of link suggestions was not built beside the check (${error instanceof Error ? error.message : String(error)}); it was built in the main thread`);
-    },
-  );
 }
 
 /** The graph's edges (its own typed arrays, shared: nothing mutates them) and entries, for reports that draw the graph. */

@@ -1,6 +1,6 @@
 import type { Graph } from './build-graph.js';
 import { EDGE_CONTENT } from './build-graph.js';
-import { isEntry, linkMetrics } from './link-metrics.js';
+import { linkMetrics } from './link-metrics.js';
 import { buildTextIndex, row, slugPhrase, terms, type TextIndex } from './text-index.js';
 import { segmentKey, TITLE_SEPARATOR } from './title-segments.js';
 
@@ -194,32 +194,6 @@ function textIndex(graph: Graph, pageId: number): TextIndex {
   index = buildTextIndex(graph.pages, targets);
   indexes.set(graph, index);
   return index;
-}
-
-/**
- * The targets of a graph's text index when a rule will ask for suggestions:
- * the pages that lack content links (the set {@link suggestLinkers} builds
- * the index for), if one of them is in the page set and not an entry point,
- * as the pages orphan-page and content-orphan report on are. Else
- * `undefined`: no suggestion will be asked, and no index is needed.
- */
-export function suggestionTargets(graph: Graph): ReadonlySet<number> | undefined {
-  const targets = pagesLackingContentLinks(graph);
-  for (const pageId of targets) if (graph.exclusion(pageId) === undefined && !isEntry(graph, pageId)) return targets;
-  return undefined;
-}
-
-/**
- * Make `index` the graph's text index, as if {@link suggestLinkers} had
- * built it: a host builds it elsewhere (in a worker thread) with
- * `buildTextIndex(graph.pages, suggestionTargets(graph))`, which gives the
- * same index.
- *
- * @throws {Error} when the index is of another number of pages.
- */
-export function useTextIndex(graph: Graph, index: TextIndex): void {
-  if (index.docCount !== graph.pages.length) throw new Error(`The text index covers ${index.docCount} pages, the graph has ${graph.pages.length}`);
-  indexes.set(graph, index);
 }
 
 /** Pages with no content link from a page other than a redirect stub. */

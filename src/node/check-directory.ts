@@ -12,10 +12,8 @@ import { isPageFile, urlOfFile } from '../site/site-model.js';
 import { readBaseline } from './baseline-file.js';
 import { isSitemapFile } from '../sitemap/parse-sitemap.js';
 import type { Result, SitemapFile } from '../types.js';
-import { collectPages, earlyPageWorkers, pageThreads } from './collect-pages.js';
+import { collectPages, earlyPageWorkers } from './collect-pages.js';
 import { listSite } from './read-site.js';
-import { indexesInWorker, textIndexInWorker } from './text-indexer.js';
-import { WORKER_ENTRY } from './workers.js';
 
 /** Host-side extras of {@link checkDirectory}. */
 export interface CheckDirectoryHost {
@@ -89,14 +87,7 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
     }
   }
   const external = host.external ?? (resolved.external.enabled ? createExternalChecker(resolved.external, { cwd: host.cwd, cacheDir: host.cacheDir, env: host.env, log: host.log, progressEvery: host.progressEvery }) : undefined);
-  // Where pages are read with workers, the text index of link suggestions is built in one too, beside the
-  // other rules, unless the copy of the texts it needs is too large. It starts now, to be ready when the graph is.
-  const textIndexer = WORKER_ENTRY && pageThreads(entries.length) > 1 && indexesInWorker(pages) ? textIndexInWorker() : undefined;
-  try {
-    return await check({ pages, files: listing.files, options: resolved, external, sitemaps, warnings, baseline, timing, textIndexer });
-  } finally {
-    textIndexer?.close();
-  }
+  return check({ pages, files: listing.files, options: resolved, external, sitemaps, warnings, baseline, timing });
 }
 
 function isResolved(options: Options | ResolvedOptions): options is ResolvedOptions {

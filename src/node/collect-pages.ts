@@ -169,12 +169,8 @@ export function compactor(interner: Interner = createInterner()): (page: PageRec
   };
 }
 
-/**
- * Threads to read `pages` pages with (see {@link CollectPagesOptions.threads}).
- * With more than one, the rest of the run may use a worker too (the text
- * index of link suggestions).
- */
-export function pageThreads(pages: number, configured?: number | undefined): number {
+/** Threads to read `pages` pages with (see {@link CollectPagesOptions.threads}). */
+function pageThreads(pages: number, configured?: number | undefined): number {
   if (configured !== undefined) return Math.max(1, Math.floor(configured));
   const fromEnv = Number.parseInt(process.env['LINKGRAPH_THREADS'] ?? '', 10);
   if (Number.isFinite(fromEnv) && fromEnv >= 1) return fromEnv;

@@ -2,7 +2,7 @@
  * Entry of linkgraph's worker threads: uses the compile cache when the
  * thread that started it does (its directory comes in `workerData`), then
  * loads the worker's loop, a module next to this one named in `workerData`
- * (`collect-worker-loop.js`, `text-index-worker-loop.js`). Only `node:`
+ * (`collect-worker-loop.js`). Only `node:`
  * modules are imported statically, so that the cache is on before the rest
  * is compiled.
  */

@@ -21,7 +21,6 @@ export const contentOrphan = createRule({
     /** Pages to suggest as linkers, 0-10. Default 3. */
     suggestions: suggestionsOption,
   }),
-  suggestsLinkers: (options) => options.suggestions > 0,
   check({ graph, options, report }) {
     const metrics = linkMetrics(graph);
     for (const pageId of candidatePages(graph, options.allow)) {

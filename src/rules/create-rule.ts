@@ -57,13 +57,6 @@ export interface Rule<Id extends string = string, Options = unknown> {
   readonly meta: RuleMeta<Id>;
   readonly options: z.ZodType<Options>;
   check(context: RuleContext<Options>): void;
-  /**
-   * Whether the check, with these options, asks for link suggestions
-   * (`suggestLinkers`). The engine then has the host's `textIndexer`, if it
-   * has one, build the index they query beside the other rules, and runs
-   * this rule after those. Default: never asks.
-   */
-  suggestsLinkers?(options: Options): boolean;
 }
 
 /** A rule of any id and options, as the registry holds them. */
@@ -73,15 +66,13 @@ export type AnyRule = Rule<string, unknown>;
  * Make a rule. One rule per file, `src/rules/<id>.ts`.
  *
  * @param rule meta, an optional zod schema of the rule's options (every
- *   field with a default), the check, and whether it asks for link
- *   suggestions.
+ *   field with a default), and the check.
  */
 export function createRule<const Id extends string, Schema extends z.ZodType = z.ZodObject<{}>>(rule: {
   meta: RuleMeta<Id>;
   options?: Schema;
   check(context: RuleContext<z.output<Schema>>): void;
-  suggestsLinkers?(options: z.output<Schema>): boolean;
 }): Rule<Id, z.output<Schema>> {
   const options = (rule.options ?? z.strictObject({})) as z.ZodType<z.output<Schema>>;
-  return rule.suggestsLinkers ? { meta: rule.meta, options, check: rule.check, suggestsLinkers: rule.suggestsLinkers } : { meta: rule.meta, options, check: rule.check };
+  return { meta: rule.meta, options, check: rule.check };
 }

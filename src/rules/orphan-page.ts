@@ -21,7 +21,6 @@ export const orphanPage = createRule({
     /** Pages to suggest as linkers, 0-10. Default 3. */
     suggestions: suggestionsOption,
   }),
-  suggestsLinkers: (options) => options.suggestions > 0,
   check({ graph, options, report }) {
     for (const pageId of candidatePages(graph, options.allow)) {
       if (!isOrphan(graph, pageId)) continue;

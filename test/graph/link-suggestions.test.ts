@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TextIndexer } from '../../src/engine/check.js';
-import { buildTextIndex, terms, WordTable } from '../../src/graph/text-index.js';
+import { terms, WordTable } from '../../src/graph/text-index.js';
 import { doc } from '../fixtures/graph-sites.js';
 import { runSite } from '../helpers/run-site.js';
 
@@ -128,56 +127,6 @@ describe('link suggestions', () => {
     expect(calls.size).toBe(6000 + 7);
   });
 
-});
-
-describe('a text index built by the host', () => {
-  /** An indexer that builds in this thread, as a worker would, and records what it is asked. */
-  const recording = (asked: number[][], build: TextIndexer['build'] = async (pages, targets) => buildTextIndex(pages, targets)): TextIndexer => ({
-    build: (pages, targets) => {
-      asked.push([...targets].sort((a, b) => a - b));
-      return build(pages, targets);
-    },
-    close: () => undefined,
-  });
-
-  it('gives the same result, asked once for the pages that lack content links', async () => {
-    const asked: number[][] = [];
-    const site = gardenSite();
-    site['index.html'] = site['index.html']!.replace('<nav>', '<nav><a href="/beds/">Beds</a>');
-    const [here, built] = [await runSite(site), await runSite(site, {}, { textIndexer: recording(asked) })];
-    expect(built).toStrictEqual(here);
-    expect(here.findings.filter((finding) => finding.ruleId === 'orphan-page' || finding.ruleId === 'content-orphan').length).toBeGreaterThan(0);
-    // Pages in file order: beds, compost, drafts, index, soil, watering. Home and drafts have no content inlinks either.
-    expect(asked).toEqual([[1, 2, 3]]);
-  });
-
-  it('falls back to this thread with a warning when the host fails, and no finding changes', async () => {
-    const here = await runSite(gardenSite());
-    const failing = recording([], async () => {
-      throw new Error('the worker stopped (exit code 3)');
-    });
-    const throwing = recording([], () => {
-      throw new Error('no worker');
-    });
-    for (const textIndexer of [failing, throwing]) {
-      const result = await runSite(gardenSite(), {}, { textIndexer });
-      expect(result.findings).toEqual(here.findings);
-      expect(result.warnings).toEqual([expect.stringMatching(/^The text index of link suggestions was not built beside the check \((the worker stopped \(exit code 3\)|no worker)\); it was built in the main thread$/)]);
-    }
-  });
-
-  it('is not asked when no rule asks for suggestions or no page can be asked about', async () => {
-    const asked: number[][] = [];
-    const textIndexer = recording(asked);
-    await runSite(gardenSite(), { rules: { 'orphan-page': ['error', { suggestions: 0 }], 'content-orphan': ['warn', { suggestions: 0 }] } }, { textIndexer });
-    await runSite(gardenSite(), { rules: { 'orphan-page': 'off', 'content-orphan': 'off' } }, { textIndexer });
-    // The home page and a noindex page lack content links, but no rule reports on them.
-    const linked = gardenSite();
-    linked['soil/index.html'] = linked['soil/index.html']!.replace('start composting at home', 'start <a href="/compost/">composting at home</a>');
-    const result = await runSite(linked, {}, { textIndexer });
-    expect(result.findings.filter((finding) => finding.ruleId === 'orphan-page' || finding.ruleId === 'content-orphan')).toEqual([]);
-    expect(asked).toEqual([]);
-  });
 });
 
 describe('link suggestions from the URL', () => {

@@ -1,6 +1,6 @@
 import { fromHtml } from 'hast-util-from-html';
 import { collectPage } from '../../src/collect/collect-page.js';
-import { check, type TextIndexer } from '../../src/engine/check.js';
+import { check } from '../../src/engine/check.js';
 import type { ExternalChecker } from '../../src/external/types.js';
 import { resolveOptions, type Options } from '../../src/options.js';
 import { isPageFile, urlOfFile } from '../../src/site/site-model.js';
@@ -15,7 +15,7 @@ import type { Finding, Result } from '../../src/types.js';
 export async function runSite(
   files: Record<string, string>,
   options: Options = {},
-  extra: { external?: ExternalChecker; textIndexer?: TextIndexer } = {},
+  extra: { external?: ExternalChecker } = {},
 ): Promise<Result> {
   const resolved = resolveOptions(options);
   const base = normaliseBase(resolved.base);
@@ -31,7 +31,7 @@ export async function runSite(
   const sitemaps = Object.entries(files)
     .filter(([file]) => isSitemapFile(file))
     .map(([file, xml]) => ({ file, xml }));
-  return check({ pages, files: Object.keys(files), options: resolved, external: extra.external, sitemaps, textIndexer: extra.textIndexer });
+  return check({ pages, files: Object.keys(files), options: resolved, external: extra.external, sitemaps });
 }
 
 /** One finding as one line: `file:line:col rule-id message`. */
