@@ -34,7 +34,7 @@ export {
 } from './graph/build-graph.js';
 export { DEFAULT_BASELINE_FILE, readBaseline, writeBaseline } from './node/baseline-file.js';
 export { checkDirectory, type CheckDirectoryHost } from './node/check-directory.js';
-export { SiteDirectoryError } from './node/read-site.js';
+export { SiteDirectoryError } from './node/list-site.js';
 export { OptionsError, optionsSchema, resolveOptions, type Options, type ResolvedOptions } from './options.js';
 export { formats, type FormatName } from './report/formats.js';
 export { ANNOTATIONS_PER_KIND, formatGithubSummary } from './report/github.js';

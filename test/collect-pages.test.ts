@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateSite } from '../bench/generate-site.js';
 import type * as CollectPagesModule from '../src/node/collect-pages.js';
-import type * as ReadSiteModule from '../src/node/read-site.js';
+import type * as ListSiteModule from '../src/node/list-site.js';
 import type * as SiteModelModule from '../src/site/site-model.js';
 import type * as WorkersModule from '../src/node/workers.js';
 import type { PageRecord } from '../src/types.js';
@@ -57,7 +57,7 @@ describe('collectPages', () => {
       await generateSite(site, 300, 5);
       await addOddPages(site);
       const { collectPages } = await dist<typeof CollectPagesModule>('node/collect-pages.js');
-      const { listSite } = await dist<typeof ReadSiteModule>('node/read-site.js');
+      const { listSite } = await dist<typeof ListSiteModule>('node/list-site.js');
       const { isPageFile, urlOfFile } = await dist<typeof SiteModelModule>('site/site-model.js');
       const listing = await listSite(site);
       const entries = listing.files.filter(isPageFile).map((file) => ({ file, url: urlOfFile(file, '/', 'ignore') }));
@@ -98,25 +98,29 @@ describe('collectPages', () => {
     try {
       await generateSite(site, 120, 2);
       const { collectPages, earlyPageWorkers } = await dist<typeof CollectPagesModule>('node/collect-pages.js');
-      const { listSite } = await dist<typeof ReadSiteModule>('node/read-site.js');
+      const { listSite } = await dist<typeof ListSiteModule>('node/list-site.js');
       const { isPageFile, urlOfFile } = await dist<typeof SiteModelModule>('site/site-model.js');
       const collect = {};
       // The listing tells once, with the site's real path, when it has found the pages asked for.
       const reached: string[] = [];
-      const listing = await listSite(site, { count: 100, matches: isPageFile, reached: (root) => reached.push(root) });
+      const watch = (count: number) => ({ count, matches: isPageFile, reached: (root: string) => void reached.push(root) });
+      const listing = await listSite(site, watch(100));
       expect(reached).toEqual([listing.root]);
-      expect((await listSite(site, { count: 121, matches: isPageFile, reached: (root) => reached.push(root) })).files).toEqual(listing.files);
+      expect((await listSite(site, watch(121))).files).toEqual(listing.files);
       expect(reached).toHaveLength(1);
+      // A watcher that returns true stops the listing there.
+      const partial = await listSite(site, { count: 10, matches: isPageFile, reached: () => true });
+      expect(partial.files.filter(isPageFile)).toHaveLength(10);
+      expect(listing.files.filter(isPageFile).length).toBeGreaterThan(100);
       // A watcher that throws changes nothing.
-      expect(
-        await listSite(site, {
-          count: 1,
-          matches: isPageFile,
-          reached: () => {
-            throw new Error('no');
-          },
-        }),
-      ).toEqual(listing);
+      const thrown = await listSite(site, {
+        count: 1,
+        matches: isPageFile,
+        reached: () => {
+          throw new Error('no');
+        },
+      });
+      expect(thrown).toEqual({ ...listing, ms: thrown.ms });
       const entries = listing.files.filter(isPageFile).map((file) => ({ file, url: urlOfFile(file, '/', 'ignore') }));
       const read = async (options: Partial<CollectPagesModule.CollectPagesOptions>) => {
         const warnings: string[] = [];

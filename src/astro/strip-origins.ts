@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ORIGIN_ATTRIBUTE } from '../collect/collect-page.js';
-import { listSite } from '../node/read-site.js';
+import { listSite } from '../node/list-site.js';
 
 /** Text outputs that can carry rendered Markdown (pages, feeds, JSON endpoints). */
 const TEXT_OUTPUT = /\.(?:html?|xml|rss|atom|json|txt)$/i;

@@ -1,6 +1,5 @@
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { BaselineError, createBaseline } from '../engine/baseline.js';
 import { formatTiming, timed } from '../engine/timing.js';
 import { OptionsError, resolveOptions } from '../options.js';
@@ -10,11 +9,12 @@ import { checkDirectory } from '../node/check-directory.js';
 import { recordTiming } from '../node/timing-recorder.js';
 import { writeReportFile } from '../node/write-report.js';
 import { loadConfig } from '../node/load-config.js';
-import { SiteDirectoryError } from '../node/read-site.js';
+import { SiteDirectoryError, type SiteListing } from '../node/list-site.js';
 import { formats, isFormatName, type FormatName } from '../report/formats.js';
 import { formatGithubSummary } from '../report/github.js';
 import { renderTo } from '../report/render.js';
 import { VERSION } from '../version.js';
+import { parseCliArgs } from './args.js';
 
 /** Where the CLI writes and what it knows of its environment. Injected for tests. */
 export interface CliIo {
@@ -26,8 +26,8 @@ export interface CliIo {
   isTty: boolean;
   /** Whether stderr is a terminal: progress then rewrites one line instead of printing many. Default false. */
   stderrIsTty?: boolean;
-  /** Called when the site to check turns out large (see `CheckDirectoryHost.largeSite`): `bin.ts` may restart the process there. */
-  largeSite?: () => void;
+  /** The site's files, when `bin.ts` listed them already (`CheckDirectoryHost.listing`). */
+  listing?: SiteListing | undefined;
 }
 
 /** Exit codes, as lychee uses them. */
@@ -105,31 +105,7 @@ Examples:
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        site: { type: 'string' },
-        base: { type: 'string' },
-        'trailing-slash': { type: 'string' },
-        'fail-on': { type: 'string' },
-        format: { type: 'string', multiple: true },
-        output: { type: 'string', short: 'o' },
-        baseline: { type: 'string' },
-        'content-selector': { type: 'string' },
-        external: { type: 'boolean' },
-        offline: { type: 'boolean' },
-        'external-exclude': { type: 'string', multiple: true },
-        'external-cache-dir': { type: 'string' },
-        'no-external-cache': { type: 'boolean' },
-        config: { type: 'string', short: 'c' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    parsed = parseCliArgs(argv);
   } catch (error) {
     io.stderr(`linkgraph: ${(error as Error).message}\nRun \`linkgraph --help\` for usage.\n`);
     return EXIT.usage;
@@ -210,7 +186,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (command === 'baseline') {
     const file = options.baseline ?? DEFAULT_BASELINE_FILE;
     try {
-      const recorded = await checkDirectory(siteRoot, options, { baseline: false, cwd: io.cwd, largeSite: io.largeSite });
+      const recorded = await checkDirectory(siteRoot, options, { baseline: false, cwd: io.cwd, listing: io.listing });
       const baseline = createBaseline(recorded.findings);
       await writeBaseline(file, io.cwd, baseline);
       for (const warning of recorded.warnings) io.stderr(`linkgraph: warning: ${warning}\n`);
@@ -231,7 +207,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const timing = recorder?.timing;
   let result;
   try {
-    result = await checkDirectory(siteRoot, options, { cwd: io.cwd, env: io.env, log: externalLog(io), progressEvery: io.stderrIsTty ? 250 : 5000, timing, largeSite: io.largeSite });
+    result = await checkDirectory(siteRoot, options, { cwd: io.cwd, env: io.env, log: externalLog(io), progressEvery: io.stderrIsTty ? 250 : 5000, timing, listing: io.listing });
   } catch (error) {
     if (error instanceof SiteDirectoryError || error instanceof BaselineError) {
       io.stderr(`linkgraph: ${error.message.replaceAll(siteRoot, dir)}\n`);

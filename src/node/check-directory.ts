@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Baseline } from '../engine/baseline.js';
@@ -13,7 +14,7 @@ import { readBaseline } from './baseline-file.js';
 import { isSitemapFile } from '../sitemap/parse-sitemap.js';
 import type { Result, SitemapFile } from '../types.js';
 import { collectPages, earlyPageWorkers } from './collect-pages.js';
-import { listSite } from './read-site.js';
+import { listSite, type SiteListing } from './list-site.js';
 
 /** Host-side extras of {@link checkDirectory}. */
 export interface CheckDirectoryHost {
@@ -41,11 +42,10 @@ export interface CheckDirectoryHost {
   /** Receives how long each step took, in ms (`LINKGRAPH_TIMING`). */
   timing?: Timing | undefined;
   /**
-   * Called once while the site is listed, when it has enough pages for
-   * worker threads (1,500), before anything is read. The CLI restarts its
-   * process there with a smaller young generation (see `bin.ts`).
+   * The site's files, when the host has listed them already (the CLI does,
+   * to decide whether to restart): used when its root is `dir`'s real path.
    */
-  largeSite?: (() => void) | undefined;
+  listing?: SiteListing | undefined;
 }
 
 /**
@@ -64,18 +64,13 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
   const collect = resolved.contentSelector === undefined ? {} : { contentSelector: resolved.contentSelector };
   // A large site's page-reading workers start while the listing goes on.
   const early = earlyPageWorkers(collect);
-  let started = performance.now();
-  const reached = (root: string): void => {
-    host.largeSite?.();
-    early.start(root);
-  };
-  const listing = await listSite(dir, { count: early.count, matches: isPageFile, reached });
-  timing?.('list files', performance.now() - started);
+  const listing = host.listing !== undefined && host.listing.root === realDir(dir) ? host.listing : await listSite(dir, { count: early.count, matches: isPageFile, reached: early.start });
+  timing?.('list files', listing.ms);
   const warnings = [...listing.warnings];
   const base = normaliseBase(resolved.base);
   const pageFiles = listing.files.filter(isPageFile);
   const entries = pageFiles.map((file) => ({ file, url: urlOfFile(file, base, resolved.trailingSlash) }));
-  started = performance.now();
+  const started = performance.now();
   const pages = await collectPages(listing.root, entries, { collect, started: early.workers }, warnings);
   timing?.('read and collect pages', performance.now() - started);
   const sitemaps: SitemapFile[] = [];
@@ -92,4 +87,13 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
 
 function isResolved(options: Options | ResolvedOptions): options is ResolvedOptions {
   return options.rules instanceof Map;
+}
+
+/** `dir`'s real path, or undefined when it has none. */
+function realDir(dir: string): string | undefined {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return undefined;
+  }
 }
