@@ -1,8 +1,7 @@
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { generateSite } from '../bench/generate-site.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { page } from './helpers/run-site.js';
 import { tempSite } from './helpers/temp-site.js';
@@ -107,27 +106,6 @@ describe('linkgraph check', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^graph +\d+\.\d ms +\d+\.\d% +\d+ MiB +\d+ MiB$/));
     const plain = await runCli(['check', dir, '--format', 'json']);
     expect(plain.stderr).not.toContain('time per step');
-    // Then the Node version and flags: a small site runs in the process it started in.
-    expect(lines.at(-2)).toBe(`node ${process.version}`);
-  });
-
-  it('restarts itself with 16 MiB semi-spaces on a site large enough for worker threads, unless told a size', { timeout: 120_000 }, async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'linkgraph-large-'));
-    onTestFinished(() => rm(dir, { recursive: true, force: true }));
-    // 1,500 pages: where the listing starts page-reading workers.
-    await generateSite(dir, 1500, 4);
-    const args = ['check', dir, '--format', 'json', '--fail-on', 'error'];
-    const restarted = await runCli(args, { env: { LINKGRAPH_TIMING: '1' } });
-    const chosen = await runCli(args, { env: { LINKGRAPH_TIMING: '1', NODE_OPTIONS: '--max-semi-space-size=32' } });
-    const flags = (stderr: string) => stderr.trimEnd().split('\n').at(-1);
-    // Only where Node can replace its process (Node >= 23.11, not Windows).
-    expect(flags(restarted.stderr)).toBe(process.execve === undefined ? `node ${process.version}` : `node ${process.version} --max-semi-space-size=16`);
-    expect(flags(chosen.stderr)).toBe(`node ${process.version}`);
-    // The same report and exit code, on one stdout: nothing was written before the restart.
-    expect(restarted.code).toBe(1);
-    expect(chosen.code).toBe(1);
-    expect(JSON.parse(restarted.stdout).summary.pages).toBe(1500);
-    expect(restarted.stdout).toBe(chosen.stdout);
   });
 
   it('prints complete help and the version', async () => {

@@ -108,10 +108,6 @@ describe('collectPages', () => {
       expect(reached).toEqual([listing.root]);
       expect((await listSite(site, watch(121))).files).toEqual(listing.files);
       expect(reached).toHaveLength(1);
-      // A watcher that returns true stops the listing there.
-      const partial = await listSite(site, { count: 10, matches: isPageFile, reached: () => true });
-      expect(partial.files.filter(isPageFile)).toHaveLength(10);
-      expect(listing.files.filter(isPageFile).length).toBeGreaterThan(100);
       // A watcher that throws changes nothing.
       const thrown = await listSite(site, {
         count: 1,
@@ -120,7 +116,7 @@ describe('collectPages', () => {
           throw new Error('no');
         },
       });
-      expect(thrown).toEqual({ ...listing, ms: thrown.ms });
+      expect(thrown).toEqual(listing);
       const entries = listing.files.filter(isPageFile).map((file) => ({ file, url: urlOfFile(file, '/', 'ignore') }));
       const read = async (options: Partial<CollectPagesModule.CollectPagesOptions>) => {
         const warnings: string[] = [];

@@ -9,7 +9,7 @@ import { checkDirectory } from '../node/check-directory.js';
 import { recordTiming } from '../node/timing-recorder.js';
 import { writeReportFile } from '../node/write-report.js';
 import { loadConfig } from '../node/load-config.js';
-import { SiteDirectoryError, type SiteListing } from '../node/list-site.js';
+import { SiteDirectoryError } from '../node/list-site.js';
 import { formats, isFormatName, type FormatName } from '../report/formats.js';
 import { formatGithubSummary } from '../report/github.js';
 import { renderTo } from '../report/render.js';
@@ -26,8 +26,6 @@ export interface CliIo {
   isTty: boolean;
   /** Whether stderr is a terminal: progress then rewrites one line instead of printing many. Default false. */
   stderrIsTty?: boolean;
-  /** The site's files, when `bin.ts` listed them already (`CheckDirectoryHost.listing`). */
-  listing?: SiteListing | undefined;
 }
 
 /** Exit codes, as lychee uses them. */
@@ -186,7 +184,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (command === 'baseline') {
     const file = options.baseline ?? DEFAULT_BASELINE_FILE;
     try {
-      const recorded = await checkDirectory(siteRoot, options, { baseline: false, cwd: io.cwd, listing: io.listing });
+      const recorded = await checkDirectory(siteRoot, options, { baseline: false, cwd: io.cwd });
       const baseline = createBaseline(recorded.findings);
       await writeBaseline(file, io.cwd, baseline);
       for (const warning of recorded.warnings) io.stderr(`linkgraph: warning: ${warning}\n`);
@@ -207,7 +205,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const timing = recorder?.timing;
   let result;
   try {
-    result = await checkDirectory(siteRoot, options, { cwd: io.cwd, env: io.env, log: externalLog(io), progressEvery: io.stderrIsTty ? 250 : 5000, timing, listing: io.listing });
+    result = await checkDirectory(siteRoot, options, { cwd: io.cwd, env: io.env, log: externalLog(io), progressEvery: io.stderrIsTty ? 250 : 5000, timing });
   } catch (error) {
     if (error instanceof SiteDirectoryError || error instanceof BaselineError) {
       io.stderr(`linkgraph: ${error.message.replaceAll(siteRoot, dir)}\n`);
@@ -247,7 +245,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`linkgraph: ${stale.length} baseline ${stale.length === 1 ? 'entry no longer occurs' : 'entries no longer occur'}; run \`linkgraph baseline ${dir}${options.baseline === DEFAULT_BASELINE_FILE ? '' : ` --baseline ${options.baseline}`}\` to shrink the file:\n`);
     for (const entry of stale) io.stderr(`  ${entry.page}  ${entry.ruleId}  ${entry.target || '(page)'}${entry.text ? `  "${entry.text}"` : ''}${entry.count > 1 ? `  x${entry.count}` : ''}\n`);
   }
-  if (recorder) io.stderr(`${formatTiming(recorder.steps)}node ${process.version}${process.execArgv.length > 0 ? ` ${process.execArgv.join(' ')}` : ''}\n`);
+  if (recorder) io.stderr(formatTiming(recorder.steps));
   return result.failed ? EXIT.failed : EXIT.ok;
 }
 

@@ -1,4 +1,3 @@
-import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Baseline } from '../engine/baseline.js';
@@ -14,7 +13,7 @@ import { readBaseline } from './baseline-file.js';
 import { isSitemapFile } from '../sitemap/parse-sitemap.js';
 import type { Result, SitemapFile } from '../types.js';
 import { collectPages, earlyPageWorkers } from './collect-pages.js';
-import { listSite, type SiteListing } from './list-site.js';
+import { listSite } from './list-site.js';
 
 /** Host-side extras of {@link checkDirectory}. */
 export interface CheckDirectoryHost {
@@ -41,11 +40,6 @@ export interface CheckDirectoryHost {
   progressEvery?: number | undefined;
   /** Receives how long each step took, in ms (`LINKGRAPH_TIMING`). */
   timing?: Timing | undefined;
-  /**
-   * The site's files, when the host has listed them already (the CLI does,
-   * to decide whether to restart): used when its root is `dir`'s real path.
-   */
-  listing?: SiteListing | undefined;
 }
 
 /**
@@ -64,13 +58,14 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
   const collect = resolved.contentSelector === undefined ? {} : { contentSelector: resolved.contentSelector };
   // A large site's page-reading workers start while the listing goes on.
   const early = earlyPageWorkers(collect);
-  const listing = host.listing !== undefined && host.listing.root === realDir(dir) ? host.listing : await listSite(dir, { count: early.count, matches: isPageFile, reached: early.start });
-  timing?.('list files', listing.ms);
+  let started = performance.now();
+  const listing = await listSite(dir, { count: early.count, matches: isPageFile, reached: early.start });
+  timing?.('list files', performance.now() - started);
   const warnings = [...listing.warnings];
   const base = normaliseBase(resolved.base);
   const pageFiles = listing.files.filter(isPageFile);
   const entries = pageFiles.map((file) => ({ file, url: urlOfFile(file, base, resolved.trailingSlash) }));
-  const started = performance.now();
+  started = performance.now();
   const pages = await collectPages(listing.root, entries, { collect, started: early.workers }, warnings);
   timing?.('read and collect pages', performance.now() - started);
   const sitemaps: SitemapFile[] = [];
@@ -87,13 +82,4 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
 
 function isResolved(options: Options | ResolvedOptions): options is ResolvedOptions {
   return options.rules instanceof Map;
-}
-
-/** `dir`'s real path, or undefined when it has none. */
-function realDir(dir: string): string | undefined {
-  try {
-    return realpathSync(dir);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,7 +1,4 @@
-/**
- * Listing a built site's files: only `node:` modules, so that the CLI can
- * list a site before it loads the rest of linkgraph (see `bin.ts`).
- */
+/** Listing a built site's files (only `node:` modules). */
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 
@@ -17,20 +14,14 @@ export interface SiteListing {
   /** Files relative to the root, `/` separators, sorted. */
   files: string[];
   warnings: string[];
-  /** How long the listing took, in ms. */
-  ms: number;
 }
 
 /** Told once, during a listing, when it has found `count` files that `matches`. */
 export interface ListingWatch {
   count: number;
   matches: (file: string) => boolean;
-  /**
-   * Called with the site's real path; what it throws is ignored. If it
-   * returns true, the listing stops there: its files are then only those
-   * found so far.
-   */
-  reached: (root: string) => boolean | void;
+  /** Called with the site's real path; what it throws is ignored. */
+  reached: (root: string) => void;
 }
 
 /**
@@ -44,7 +35,6 @@ export interface ListingWatch {
  * @throws {SiteDirectoryError} when `dir` is missing or not a directory.
  */
 export async function listSite(dir: string, watch?: ListingWatch): Promise<SiteListing> {
-  const started = performance.now();
   let root: string;
   try {
     root = realpathSync(dir);
@@ -57,12 +47,11 @@ export async function listSite(dir: string, watch?: ListingWatch): Promise<SiteL
   const warnings: string[] = [];
   const seen = new Set<string>([root]);
   let watched = 0;
-  let stopped = false;
   const add = (file: string): void => {
     files.push(file);
     if (watch !== undefined && watched < watch.count && watch.matches(file) && ++watched === watch.count) {
       try {
-        stopped = watch.reached(root) === true;
+        watch.reached(root);
       } catch {
         // Only an early start: the caller does the work later anyway.
       }
@@ -78,7 +67,6 @@ export async function listSite(dir: string, watch?: ListingWatch): Promise<SiteL
       return;
     }
     for (const entry of entries) {
-      if (stopped) return;
       const childAbsolute = path.join(absolute, entry.name);
       const childRelative = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (entry.isSymbolicLink()) {
@@ -116,5 +104,5 @@ export async function listSite(dir: string, watch?: ListingWatch): Promise<SiteL
   };
   walk(root, '');
   files.sort();
-  return { root, files: files.map((file) => file.normalize('NFC')), warnings, ms: performance.now() - started };
+  return { root, files: files.map((file) => file.normalize('NFC')), warnings };
 }
