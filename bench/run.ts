@@ -316,6 +316,8 @@ interface Row {
   recall: Partial<Record<DefectClass, string>>;
   exact?: string;
   runs: number;
+  /** Each run's wall time, in the order run: interleaved rows compare run by run. */
+  wallsMs: number[];
 }
 
 function recallOf(tool: Tool, found: Found, truth: GroundTruth): Row['recall'] {
@@ -358,7 +360,7 @@ async function runInterleaved(tools: readonly Tool[], site: Site, times: number)
 
 function rowOf(tool: Tool, site: Site, measurements: readonly Measurement[]): Row {
   const last = measurements.at(-1)!;
-  if (last.timedOut) return { tool: tool.name, wallMs: Infinity, cpuMs: last.cpuMs, maxRssKb: last.maxRssKb, timedOut: true, recall: {}, runs: measurements.length };
+  if (last.timedOut) return { tool: tool.name, wallMs: Infinity, cpuMs: last.cpuMs, maxRssKb: last.maxRssKb, timedOut: true, recall: {}, runs: measurements.length, wallsMs: [] };
   const found = tool.found(last, site);
   const row: Row = {
     tool: tool.name,
@@ -368,6 +370,7 @@ function rowOf(tool: Tool, site: Site, measurements: readonly Measurement[]): Ro
     timedOut: false,
     recall: recallOf(tool, found, site.truth),
     runs: measurements.length,
+    wallsMs: measurements.map((m) => m.wallMs),
   };
   const linkDefects = site.truth.defects.filter((defect) => defect.line !== undefined).length;
   if (found.exact !== undefined) row.exact = `${found.exact}/${linkDefects}`;
@@ -460,6 +463,17 @@ for (const pages of sizes) {
   else if (peerRows.length > 0) print(`linkgraph / fastest peer: every peer timed out or failed (timed out: ${timedOut.join(', ') || 'none'})`);
   else print('peers: not run at this size (see --peer-max)');
   print(`linkgraph / read floor: ${(own.wallMs / floorRows[0]!.wallMs).toFixed(2)}x wall; linkgraph / read + htmlparser2 floor: ${(own.wallMs / floorRows[1]!.wallMs).toFixed(2)}x wall, ${(own.cpuMs / floorRows[1]!.cpuMs).toFixed(2)}x CPU ${rows.slice(1).map((row) => `; ${row.tool}: ${(row.wallMs / floorRows[1]!.wallMs).toFixed(2)}x wall`).join('')}`);
+  if (own.runs > 1) print(`linkgraph / read + htmlparser2 floor, run by run (each linkgraph run against the floor run beside it, which the machine's drift slows alike): ${runRatios(rows, floorRows[1]!)}`);
+}
+
+/** Each variant's wall time over the floor's, run by run, and their median. */
+function runRatios(variants: readonly Row[], floor: Row): string {
+  return variants
+    .map((row) => {
+      const ratios = row.wallsMs.map((ms, run) => ms / floor.wallsMs[run]!);
+      return `${row.tool} ${median(ratios).toFixed(2)}x (${ratios.map((ratio) => ratio.toFixed(2)).join(', ')})`;
+    })
+    .join('; ');
 }
 
 const measured = [...linkgraphTimes.keys()].sort((a, b) => a - b);
