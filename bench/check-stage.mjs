@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { check } from '../dist/engine/check.js';
 import { collectPages, compactor } from '../dist/node/collect-pages.js';
-import { listSite } from '../dist/node/read-site.js';
+import { listSite } from '../dist/node/list-site.js';
 import { resolveOptions } from '../dist/options.js';
 import { isPageFile, urlOfFile } from '../dist/site/site-model.js';
 
