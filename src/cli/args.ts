@@ -1,7 +1,4 @@
-/**
- * The CLI's arguments. Only `node:` modules: `bin.ts` reads them before it
- * loads the rest of linkgraph.
- */
+/** The CLI's arguments: its options, and how `main` parses them. */
 import { parseArgs } from 'node:util';
 
 /** Every option of the CLI, as `parseArgs` reads them. */

@@ -116,14 +116,12 @@ export async function collectPages(root: string, entries: readonly PageEntry[], 
   const workerUrl = options.workerUrl ?? WORKER_ENTRY;
   const interner = createInterner();
   const started = options.started ?? [];
-  // Workers started early but not needed (fewer pages, or threads set lower) end now.
   const needed = threads <= 1 || workerUrl === undefined ? 0 : threads - 1;
+  // Workers started early but not needed (fewer pages, or threads set lower) end now.
   for (const { worker } of started.slice(needed)) void worker.terminate();
-  if (needed === 0 || workerUrl === undefined) {
-    return collectHere(root, entries, options.collect, warnings, compactor(interner));
-  }
   const workers = started.slice(0, needed);
-  while (workers.length < needed) workers.push(startPageWorker(workerUrl, root, options.collect));
+  while (workerUrl !== undefined && workers.length < needed) workers.push(startPageWorker(workerUrl, root, options.collect));
+  if (workers.length === 0) return collectHere(root, entries, options.collect, warnings, compactor(interner));
   return collectInWorkers(workers, root, entries, options.collect, interner, warnings);
 }
 
