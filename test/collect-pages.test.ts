@@ -41,6 +41,9 @@ async function addOddPages(dir: string): Promise<void> {
   await writeFile(path.join(dir, 'odd', 'ü', 'ä b.html'), '<p>no head at all <a href=x>x</a>');
   await writeFile(path.join(dir, 'odd', 'latin1.html'), Buffer.from('<title>caf\xe9</title><a href="/caf\xe9/">caf\xe9</a>', 'latin1'));
   await writeFile(path.join(dir, 'odd', 'empty.html'), '');
+  // A byte order mark, which is not part of the text, and a real U+FFFD, which is valid UTF-8.
+  await writeFile(path.join(dir, 'odd', 'bom.html'), '\uFEFF<title>With BOM</title><a href="/">home</a>');
+  await writeFile(path.join(dir, 'odd', 'replacement.html'), '<title>A \uFFFD sign</title><a href="/">home</a>');
 }
 
 const byFile = (pages: PageRecord[]) => pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -80,6 +83,10 @@ describe('collectPages', () => {
         expect(new Set(template).size).toBeLessThan(template.length / 10);
         expect(here.warnings).toEqual([expect.stringMatching(/^Cannot read `gone\/index.html`: ENOENT/), '`odd/latin1.html` is not valid UTF-8; read it as windows-1252']);
         expect(here.pages.find((page) => page.file === 'odd/index.html')?.links.some((link) => link.ignore === true && link.origin === undefined)).toBe(true);
+        const titleOf = (file: string) => here.pages.find((page) => page.file === file)?.title;
+        expect([titleOf('odd/bom.html'), titleOf('odd/replacement.html'), titleOf('odd/latin1.html')]).toEqual(['With BOM', 'A \uFFFD sign', 'café']);
+        // The mark is no column: the link after the 23-character title starts at column 24.
+        expect(here.pages.find((page) => page.file === 'odd/bom.html')?.links[0]?.position).toMatchObject({ known: true, start: { line: 1, column: 24 } });
         const workers = await run({ threads: 2 });
         expect(workers).toStrictEqual(here);
         // Both workers (3 threads: 2 workers and this one) die with two chunks each in flight: every page is still read, once.

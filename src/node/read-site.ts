@@ -35,18 +35,29 @@ export function readPage(
   options: Omit<CollectOptions, 'file' | 'url'>,
   warnings: string[],
 ): PageRecord | undefined {
-  let bytes: Uint8Array;
+  const full = path.join(root, ...file.split('/'));
+  let html: string;
   try {
-    bytes = readFileSync(path.join(root, ...file.split('/')));
+    html = readText(full, file, warnings);
   } catch (error) {
     warnings.push(`Cannot read \`${file}\`: ${(error as Error).message}`);
     return undefined;
   }
-  return collectBytes(bytes, file, url, options, warnings);
-}
-
-/** Decode, parse and collect a page's bytes. */
-function collectBytes(bytes: Uint8Array, file: string, url: string, options: Omit<CollectOptions, 'file' | 'url'>, warnings: string[]): PageRecord {
-  const html = decodeHtml(bytes, file, warnings);
   return collectHtml(html, { ...options, file, url });
 }
+
+/**
+ * A page file's text, as {@link decodeHtml} gives it. Node's own UTF-8
+ * read makes the string without a buffer in between: at 10,000 pages it
+ * took half the time of reading bytes and decoding them (190 ms against
+ * 275-366 ms, with half the system time). It replaces bytes that are not
+ * UTF-8 with U+FFFD, so a text holding U+FFFD is read again as bytes, and
+ * it keeps a byte order mark, which the decoder drops.
+ */
+function readText(full: string, file: string, warnings: string[]): string {
+  const text = readFileSync(full, 'utf8');
+  if (text.includes('\uFFFD')) return decodeHtml(readFileSync(full), file, warnings);
+  return text.charCodeAt(0) === BYTE_ORDER_MARK ? text.slice(1) : text;
+}
+
+const BYTE_ORDER_MARK = 0xfeff;
