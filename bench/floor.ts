@@ -6,7 +6,8 @@
  *
  * Usage: node bench/floor.ts <dir> read|htmlparser2|parse5|hast
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 const [dir, mode = 'read'] = process.argv.slice(2);
@@ -24,7 +25,6 @@ const { Parser } = mode === 'htmlparser2' ? await import('htmlparser2') : { Pars
 const { parse } = mode === 'parse5' ? await import('parse5') : { parse: undefined };
 const { fromHtml } = mode === 'hast' ? await import('hast-util-from-html') : { fromHtml: undefined };
 
-const decoder = new TextDecoder('utf-8');
 let elements = 0;
 const parseOne = (html: string): void => {
   if (Parser) {
@@ -38,15 +38,13 @@ const parseOne = (html: string): void => {
   }
 };
 
-let next = 0;
-let bytes = 0;
-const worker = async (): Promise<void> => {
-  while (next < files.length) {
-    const file = files[next++]!;
-    const data = await readFile(file);
-    bytes += data.length;
-    parseOne(decoder.decode(data));
-  }
-};
-await Promise.all(Array.from({ length: 16 }, worker));
-process.stdout.write(`${JSON.stringify({ mode, files: files.length, bytes, elements })}\n`);
+// The fastest read in reach: Node's synchronous UTF-8 read, which makes the string without a buffer
+// in between. Reading bytes with 16 reads in flight and decoding them took 37% longer (10,000 pages:
+// 2.19 s against 1.60 s with htmlparser2, 6 interleaved rounds).
+let chars = 0;
+for (const file of files) {
+  const html = readFileSync(file, 'utf8');
+  chars += html.length;
+  parseOne(html);
+}
+process.stdout.write(`${JSON.stringify({ mode, files: files.length, chars, elements })}\n`);
