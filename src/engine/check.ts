@@ -1,4 +1,4 @@
-import { buildGraph, EDGE_CONTENT, type Graph } from '../graph/build-graph.js';
+import { buildGraph, EDGE_CONTENT, KIND, type Graph } from '../graph/build-graph.js';
 import { linkMetrics } from '../graph/link-metrics.js';
 import type { ExternalChecker, ExternalRequest, ExternalResults } from '../external/types.js';
 import { fails, type ResolvedOptions } from '../options.js';
@@ -6,7 +6,7 @@ import type { FindingInput, RuleContext } from '../rules/create-rule.js';
 import { rules, type RuleId } from '../rules/registry.js';
 import { isCheckableExternal } from '../rules/util/external-links.js';
 import { createSiteModel } from '../site/site-model.js';
-import type { BaselineOutcome, Finding, PageMetrics, PageRecord, Result, ResultGraph, Severity, SeverityCounts, SitemapFile } from '../types.js';
+import type { BaselineOutcome, Finding, PageMetrics, PageRecord, Result, ResultGraph, Severity, SeverityCounts, SitemapFile, Target } from '../types.js';
 import { matchBaseline, type Baseline } from './baseline.js';
 import { createIgnore } from './ignore.js';
 import { sortFindings } from './sort-findings.js';
@@ -147,8 +147,14 @@ function toFinding(graph: Graph, ruleId: RuleId, severity: Severity, input: Find
 /** Unique external URLs, with the fragments linked on each. */
 function externalRequests(graph: Graph): ExternalRequest[] {
   const byUrl = new Map<string, Set<string>>();
-  for (const [pageId, row] of graph.resolved.entries()) {
-    for (const [index, { target }] of row.entries()) {
+  const { start, kind } = graph.links;
+  for (let pageId = 0; pageId < graph.pages.length; pageId++) {
+    const first = start[pageId]!;
+    const end = start[pageId + 1]!;
+    for (let at = first; at < end; at++) {
+      if (kind[at] !== KIND.external) continue;
+      const index = at - first;
+      const { target } = graph.resolved[pageId]![index]!;
       if (target.kind !== 'external' || !isCheckableExternal(graph.pages[pageId]!.links[index]!)) continue;
       let fragments = byUrl.get(target.url);
       if (!fragments) byUrl.set(target.url, (fragments = new Set()));
@@ -161,13 +167,18 @@ function externalRequests(graph: Graph): ExternalRequest[] {
 /** Inlinks, outlinks, depth and link score of every page. */
 function pageMetrics(graph: Graph): PageMetrics[] {
   const { depths, score } = linkMetrics(graph);
+  const { start, kind } = graph.links;
   return graph.pages.map((page, pageId) => {
     let contentInlinks = 0;
     for (const edge of graph.inbound(pageId)) if (graph.edgeFlags[edge]! & EDGE_CONTENT) contentInlinks++;
     // Only pages with at least one content link count as content inlinks; the rest are template-only.
     const inlinks = graph.inbound(pageId).length;
+    // External URLs from the link table's kinds: only external links' resolutions are read.
     const external = new Set<string>();
-    for (const { target } of graph.resolved[pageId]!) if (target.kind === 'external') external.add(target.url);
+    const resolved = graph.resolved[pageId]!;
+    for (let at = start[pageId]!, end = start[pageId + 1]!; at < end; at++) {
+      if (kind[at] === KIND.external) external.add((resolved[at - start[pageId]!]!.target as Extract<Target, { kind: 'external' }>).url);
+    }
     const metrics: PageMetrics = {
       url: page.url,
       file: page.file,

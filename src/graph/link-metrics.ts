@@ -1,4 +1,4 @@
-import { EDGE_CONTENT, EDGE_FOLLOWED, type Graph } from './build-graph.js';
+import { EDGE_CONTENT, EDGE_FOLLOWED, LINK_ATTRIBUTES, LINK_REL, type Graph } from './build-graph.js';
 import { clickDepth, shortestPath, type Depths } from './click-depth.js';
 import { linkScores, pageRank } from './page-rank.js';
 
@@ -48,24 +48,29 @@ function computeLinkMetrics(graph: Graph): LinkMetrics {
     if (page.refresh !== undefined) stub[pageId] = 1;
   });
 
-  // hreflang alternates and rel=next/prev pairs, from every link of every non-stub page.
+  // hreflang alternates and rel=next/prev pairs, from the links of non-stub pages to other pages that
+  // have attributes or `rel` tokens: the link table says which, so that no other link is read.
   const alternates: number[][] = Array.from({ length: pageCount }, () => []);
   const pagination = new Set<number>();
-  graph.pages.forEach((page, pageId) => {
-    if (stub[pageId]) return;
-    graph.resolved[pageId]!.forEach(({ lookup }, index) => {
-      if (lookup.found !== 'page' || lookup.pageId === pageId) return;
-      const link = page.links[index]!;
+  const { start, page: linkPage, bits } = graph.links;
+  for (let pageId = 0; pageId < pageCount; pageId++) {
+    if (stub[pageId]) continue;
+    const first = start[pageId]!;
+    const end = start[pageId + 1]!;
+    for (let at = first; at < end; at++) {
+      const to = linkPage[at]!;
+      if (!(bits[at]! & (LINK_ATTRIBUTES | LINK_REL)) || to === -1 || to === pageId) continue;
+      const link = graph.pages[pageId]!.links[at - first]!;
       if ((link.source === 'link[href]' || link.source === 'a[href]') && link.attributes?.['hrefLang'] !== undefined && (link.source === 'a[href]' || link.rel.includes('alternate'))) {
-        const list = alternates[lookup.pageId]!;
+        const list = alternates[to]!;
         if (list.at(-1) !== pageId) list.push(pageId);
       }
       if (link.rel.includes('next') || link.rel.includes('prev') || link.rel.includes('previous')) {
-        pagination.add(pageId * pageCount + lookup.pageId);
-        pagination.add(lookup.pageId * pageCount + pageId);
+        pagination.add(pageId * pageCount + to);
+        pagination.add(to * pageCount + pageId);
       }
-    });
-  });
+    }
+  }
   const paged = graph.pages.map((page) => {
     if (PAGED.test(page.url)) return true;
     if (!NUMBERED.test(page.url)) return false;
@@ -114,15 +119,17 @@ function computeLinkMetrics(graph: Graph): LinkMetrics {
     }
   }
   const rankOffsets = new Int32Array(members.length + 1);
-  const rankTargets: number[] = [];
+  // At most one target per edge: a typed array of that size, cut to the targets kept.
+  const rankTargets = new Int32Array(edgeTo.length);
+  let kept = 0;
   members.forEach((pageId, index) => {
     for (const edge of graph.outbound(pageId)) {
       const to = node[edgeTo[edge]!]!;
-      if (to !== -1 && edgeFlags[edge]! & EDGE_FOLLOWED) rankTargets.push(to);
+      if (to !== -1 && edgeFlags[edge]! & EDGE_FOLLOWED) rankTargets[kept++] = to;
     }
-    rankOffsets[index + 1] = rankTargets.length;
+    rankOffsets[index + 1] = kept;
   });
-  const ranks = linkScores(pageRank({ nodeCount: members.length, offsets: rankOffsets, targets: Int32Array.from(rankTargets) }));
+  const ranks = linkScores(pageRank({ nodeCount: members.length, offsets: rankOffsets, targets: rankTargets.subarray(0, kept) }));
   const score = new Float64Array(pageCount).fill(Number.NaN);
   members.forEach((pageId, index) => {
     score[pageId] = ranks[index]!;

@@ -281,26 +281,29 @@ export class WordTable {
       forEachTerm(text, (term) => callback(this.idOf(term)));
       return;
     }
-    let start = -1;
-    let hash = 0;
-    let second = 0;
-    for (let at = 0; at <= text.length; at++) {
-      let code = at < text.length ? text.charCodeAt(at) : 0;
-      if (code >= 65 && code <= 90) code += 32;
-      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-        if (start === -1) {
-          start = at;
-          hash = FNV_OFFSET;
-          second = 0;
-        }
+    // A separator run is skipped, then a word run hashed, each in a loop of its own: one table read
+    // per character (ASCII only here) says both whether it is part of a word and its lower case.
+    const length = text.length;
+    let at = 0;
+    while (at < length) {
+      let code = WORD_CODE[text.charCodeAt(at)]!;
+      if (code === 0) {
+        at++;
+        continue;
+      }
+      const start = at;
+      let hash = FNV_OFFSET;
+      let second = 0;
+      for (;;) {
         hash = Math.imul(hash ^ code, FNV_PRIME);
         second = Math.imul(second + code, SECOND_PRIME) ^ (second >>> 15);
-      } else if (start !== -1) {
-        if (at - start >= 2) {
-          const id = this.find(text, start, at, hash, second);
-          if (id !== -1) callback(id);
-        }
-        start = -1;
+        if (++at === length) break;
+        code = WORD_CODE[text.charCodeAt(at)]!;
+        if (code === 0) break;
+      }
+      if (at - start >= 2) {
+        const id = this.find(text, start, at, hash, second);
+        if (id !== -1) callback(id);
       }
     }
   }
@@ -360,6 +363,10 @@ const FNV_PRIME = 0x01000193;
 const SECOND_PRIME = 0x9e3779b1 | 0;
 
 const NON_ASCII = /[^\u0000-\u007f]/;
+/** Each ASCII code's lower-case letter or digit, 0 for any other character. */
+const WORD_CODE = new Uint8Array(128);
+for (let code = 48; code <= 57; code++) WORD_CODE[code] = code;
+for (let code = 97; code <= 122; code++) WORD_CODE[code] = WORD_CODE[code - 32] = code;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 function stem(word: string): string {
