@@ -59,25 +59,37 @@ export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOpt
     doc !== pageId && graph.exclusion(doc) === undefined && metrics.depths.depth[doc] !== -1;
 
   const phrases = keyPhrases(graph, index, pageId);
-  // Only pages that hold every word of a phrase can mention it: intersect postings instead of scanning texts.
-  const mentioning = pagesWithAllTerms(index, phrases.map((phrase) => [...new Set(terms(phrase))]));
+  // Only pages that hold every word of a phrase can mention it: postings say which, without scanning texts.
+  const phraseRows = phrases.map((phrase) => termRows(index, [...new Set(terms(phrase))]));
+  const holdsPhrase = (doc: number): boolean => phraseRows.some((rows) => rows !== undefined && rows.every((row) => sortedHas(row, doc)));
   // Scores are compared as shown (two decimals); ties go to the shorter, then smaller URL.
   const rounded = (doc: number): number => Math.round(scores[doc]! * 100) / 100;
   const suggestion = (doc: number): LinkSuggestion => ({ pageId: doc, url: graph.pages[doc]!.url, score: rounded(doc) });
-  const urlRank = urlOrder(graph);
+  const { rank: urlRank, ids: byUrl } = urlOrder(graph);
   const byDocRank = (a: number, b: number): number => rounded(b) - rounded(a) || urlRank[a]! - urlRank[b]!;
 
   // Pages that mention the target come first, best score first; stop at `limit` real mentions.
-  // Many pages can hold a phrase's words, and a few real mentions end the search: the candidates
-  // come off a heap in rank order rather than all being sorted.
+  // Candidates are taken in that order and tested one by one, so that a phrase whose words are on
+  // most pages (a heading such as "Overview") costs the few candidates tested, not a set and a
+  // heap of every such page per target: first the pages with a score, then the rest by URL.
   const chosen: LinkSuggestion[] = [];
-  const candidates = new RankHeap([...mentioning].filter(eligible), byDocRank);
-  for (let doc = candidates.pop(); doc !== undefined; doc = candidates.pop()) {
-    if (chosen.length === limit) break;
+  const consider = (doc: number): void => {
+    if (!eligible(doc) || !holdsPhrase(doc)) return;
     const text = graph.pages[doc]!.text ?? '';
     const mention = findMention(text, normalise(text), phrases);
-    if (!mention) continue;
-    chosen.push({ ...suggestion(doc), phrase: mention.phrase, sentence: mention.sentence });
+    if (mention) chosen.push({ ...suggestion(doc), phrase: mention.phrase, sentence: mention.sentence });
+  };
+  const scored = touched.filter((doc) => rounded(doc) > 0).sort(byDocRank);
+  for (let at = 0; at < scored.length && chosen.length < limit; at++) consider(scored[at]!);
+  if (chosen.length < limit) {
+    // The pages without a score, by URL: from the postings when few pages can hold a phrase, else
+    // from every page in URL order, until enough mention the target.
+    const bound = phraseRows.reduce((sum, rows) => sum + (rows?.[0]!.length ?? 0), 0);
+    const candidates = bound * FEW_CANDIDATES < index.docCount ? [...pagesWithAllTerms(phraseRows)].sort((a, b) => urlRank[a]! - urlRank[b]!) : byUrl;
+    for (let at = 0; at < candidates.length && chosen.length < limit; at++) {
+      const doc = candidates[at]!;
+      if (rounded(doc) === 0) consider(doc);
+    }
   }
   // Then the best of the rest by score: a running top list, not a sort of every page touched.
   // A page scoring below the list's last is passed over before anything is made for it.
@@ -99,63 +111,27 @@ export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOpt
   return [...chosen, ...top];
 }
 
-const urlOrders = new WeakMap<Graph, Int32Array>();
+const urlOrders = new WeakMap<Graph, { rank: Int32Array; ids: Int32Array }>();
 
-/** Each page's place among the pages ordered by shorter, then smaller URL (the tie-break of suggestions), once per graph. */
-function urlOrder(graph: Graph): Int32Array {
-  let rank = urlOrders.get(graph);
-  if (rank === undefined) {
+/**
+ * The pages ordered by shorter, then smaller URL (the tie-break of
+ * suggestions), and each page's place in that order, once per graph.
+ */
+function urlOrder(graph: Graph): { rank: Int32Array; ids: Int32Array } {
+  let order = urlOrders.get(graph);
+  if (order === undefined) {
     const urls = graph.pages.map((page) => page.url);
     const ids = Int32Array.from(urls.keys()).sort((a, b) => {
       const [x, y] = [urls[a]!, urls[b]!];
       return x.length - y.length || (x < y ? -1 : x > y ? 1 : a - b);
     });
-    rank = new Int32Array(ids.length);
+    const rank = new Int32Array(ids.length);
     ids.forEach((id, place) => {
-      rank![id] = place;
+      rank[id] = place;
     });
-    urlOrders.set(graph, rank);
+    urlOrders.set(graph, (order = { rank, ids }));
   }
-  return rank;
-}
-
-/** A binary heap of page ids: {@link RankHeap.pop} gives them in `order`, best first. */
-class RankHeap {
-  private readonly items: number[];
-
-  constructor(
-    items: number[],
-    private readonly order: (a: number, b: number) => number,
-  ) {
-    this.items = items;
-    for (let at = (items.length >> 1) - 1; at >= 0; at--) this.down(at);
-  }
-
-  pop(): number | undefined {
-    const items = this.items;
-    if (items.length === 0) return undefined;
-    const best = items[0]!;
-    const last = items.pop()!;
-    if (items.length > 0) {
-      items[0] = last;
-      this.down(0);
-    }
-    return best;
-  }
-
-  private down(from: number): void {
-    const items = this.items;
-    let at = from;
-    for (;;) {
-      const left = 2 * at + 1;
-      if (left >= items.length) return;
-      const right = left + 1;
-      const child = right < items.length && this.order(items[right]!, items[left]!) < 0 ? right : left;
-      if (this.order(items[child]!, items[at]!) >= 0) return;
-      [items[at], items[child]] = [items[child]!, items[at]!];
-      at = child;
-    }
-  }
+  return order;
 }
 
 /** Higher score first; ties by shorter, then smaller URL. */
@@ -215,25 +191,39 @@ function pagesLackingContentLinks(graph: Graph): Set<number> {
 
 
 /**
- * Pages whose body holds every term of at least one of the term lists.
- * Postings are sorted by page, so the shortest row is walked and each page
- * looked up in the others by binary search: the cost follows the rarest
- * word, not the site's size.
+ * The body postings of each term of a list, shortest first; `undefined`
+ * when the list is empty or a term is on no page (no page holds them all).
  */
-function pagesWithAllTerms(index: TextIndex, lists: readonly (readonly string[])[]): Set<number> {
+function termRows(index: TextIndex, list: readonly string[]): Int32Array[] | undefined {
+  if (list.length === 0) return undefined;
+  const rows: Int32Array[] = [];
+  for (const term of list) {
+    const id = index.termId.get(term);
+    const found = id === undefined ? EMPTY_ROW : row(index.bodyStart, index.bodyDocs, id);
+    if (found.length === 0) return undefined;
+    rows.push(found);
+  }
+  return rows.sort((a, b) => a.length - b.length);
+}
+
+/**
+ * Pages whose body holds every term of at least one of the lists (as
+ * {@link termRows} gives them). Postings are sorted by page, so the
+ * shortest row is walked and each page looked up in the others by binary
+ * search: the cost follows the rarest word, not the site's size.
+ */
+function pagesWithAllTerms(lists: readonly (Int32Array[] | undefined)[]): Set<number> {
   const found = new Set<number>();
-  for (const list of lists) {
-    if (list.length === 0) continue;
-    const rows = list.map((term) => {
-      const id = index.termId.get(term);
-      return id === undefined ? EMPTY_ROW : row(index.bodyStart, index.bodyDocs, id);
-    }).sort((a, b) => a.length - b.length);
+  for (const rows of lists) {
+    if (rows === undefined) continue;
     const [shortest, ...rest] = rows;
-    if (shortest!.length === 0) continue;
-    for (const doc of shortest!) if (rest.every((row) => sortedHas(row, doc))) found.add(doc);
+    for (const doc of shortest!) if (rest.every((other) => sortedHas(other, doc))) found.add(doc);
   }
   return found;
 }
+
+/** Below this share of the pages (1 in 8) the pages that can hold a phrase are listed from its postings, not found by walking every page. */
+const FEW_CANDIDATES = 8;
 
 const EMPTY_ROW = new Int32Array(0);
 
