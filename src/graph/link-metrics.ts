@@ -17,6 +17,12 @@ export interface LinkMetrics {
   linkers(pageId: number): readonly number[];
   /** Of those, pages with at least one content-region link here. */
   contentLinkers(pageId: number): readonly number[];
+  /**
+   * How many pages {@link linkers} (or, with `content`, {@link contentLinkers})
+   * gives, counted no further than `cap`: whether a page has linkers costs
+   * no list of every page that links to it (the home page's is every page).
+   */
+  countLinkers(pageId: number, cap: number, content?: boolean): number;
   /** Pages (not stubs) that name this page as an `hreflang` alternate. */
   alternateOf(pageId: number): readonly number[];
   /** One shortest path from an entry point, as page ids, entry first; `[]` when unreachable. */
@@ -145,12 +151,22 @@ function computeLinkMetrics(graph: Graph): LinkMetrics {
     return list.sort((a, b) => a - b);
   };
 
+  const countLinkers = (pageId: number, cap: number, content = false): number => {
+    let count = 0;
+    for (const edge of graph.inbound(pageId)) {
+      if (count >= cap) break;
+      if (!stub[edgeFrom[edge]!] && (!content || edgeFlags[edge]! & EDGE_CONTENT)) count++;
+    }
+    return count;
+  };
+
   return {
     depths,
     score,
     stub,
     linkers: (pageId) => linkers(pageId, false),
     contentLinkers: (pageId) => linkers(pageId, true),
+    countLinkers,
     alternateOf: (pageId) => alternates[pageId] ?? [],
     path: (pageId) => shortestPath(depths, pageId),
   };
@@ -164,8 +180,8 @@ function computeLinkMetrics(graph: Graph): LinkMetrics {
  */
 export function isOrphan(graph: Graph, pageId: number): boolean {
   const metrics = linkMetrics(graph);
-  if (metrics.linkers(pageId).length > 0) return false;
-  return !metrics.alternateOf(pageId).some((other) => isEntry(graph, other) || metrics.linkers(other).length > 0);
+  if (metrics.countLinkers(pageId, 1) > 0) return false;
+  return !metrics.alternateOf(pageId).some((other) => isEntry(graph, other) || metrics.countLinkers(other, 1) > 0);
 }
 
 /** Whether a page is an entry point. */

@@ -24,8 +24,8 @@ export const contentOrphan = createRule({
   check({ graph, options, report }) {
     const metrics = linkMetrics(graph);
     for (const pageId of candidatePages(graph, options.allow)) {
+      if (metrics.countLinkers(pageId, 1) === 0 || metrics.countLinkers(pageId, 1, true) > 0) continue;
       const linkers = metrics.linkers(pageId);
-      if (linkers.length === 0 || metrics.contentLinkers(pageId).length > 0) continue;
       const url = graph.pages[pageId]!.url;
       const { tail, fields } = linkerFields(graph, pageId, { limit: options.suggestions });
       report({

@@ -18,9 +18,8 @@ export const singleInlink = createRule({
   check({ graph, options, report }) {
     const metrics = linkMetrics(graph);
     for (const pageId of candidatePages(graph, options.allow)) {
-      const linkers = metrics.linkers(pageId);
-      if (linkers.length !== 1) continue;
-      const from = graph.pages[linkers[0]!]!.url;
+      if (metrics.countLinkers(pageId, 2) !== 1) continue;
+      const from = graph.pages[metrics.linkers(pageId)[0]!]!.url;
       report({ pageId, message: `Only \`${from}\` links to \`${graph.pages[pageId]!.url}\`; expected links from at least 2 pages`, data: { linkers: [from] } });
     }
   },

@@ -140,3 +140,22 @@ describe('link suggestions from the URL', () => {
     expect(finding?.suggestions).toEqual(['/faq/ ("See the shipping rates for details.")']);
   });
 });
+
+describe('link suggestions for a heading that most pages share', () => {
+  it('takes the mentioning pages by URL when the heading’s word is too common to score', async () => {
+    // Forty topic pages, each with an "Overview" heading, linked from the home page; the orphan's
+    // only phrase is that heading. The word is on every page, so no page scores: the pages that
+    // mention it come by URL, shorter first, and only reachable ones.
+    const site: Record<string, string> = {
+      'index.html': doc('Home', `<main>${Array.from({ length: 40 }, (_, n) => `<a href="/t${n + 1}/">Topic ${n + 1}</a>`).join(' ')}</main>`),
+      'orphan/index.html': doc('Overview', '<main><h1>Overview</h1><p>An overview.</p></main>'),
+      'hidden/index.html': doc('Hidden', '<main><h2>Overview</h2><p>Nothing links here.</p></main>'),
+    };
+    for (let n = 1; n <= 40; n++) site[`t${n}/index.html`] = doc(`Topic ${n}`, `<main><h2>Overview</h2><p>The overview of topic ${n}.</p></main>`);
+    const result = await runSite(site);
+    const finding = result.findings.find((item) => item.ruleId === 'orphan-page' && item.page === '/orphan/');
+    expect(finding?.data).toEqual({
+      suggestions: [1, 2, 3].map((n) => ({ url: `/t${n}/`, score: 0, phrase: 'Overview', sentence: expect.stringContaining(`The overview of topic ${n}.`) })),
+    });
+  });
+});
