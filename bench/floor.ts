@@ -6,8 +6,7 @@
  *
  * Usage: node bench/floor.ts <dir> read|htmlparser2|parse5|hast
  */
-import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const [dir, mode = 'read'] = process.argv.slice(2);
@@ -16,9 +15,17 @@ if (dir === undefined || !['read', 'htmlparser2', 'parse5', 'hast'].includes(mod
   process.exit(2);
 }
 
-const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-  .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-  .map((entry) => path.join(entry.parentPath, entry.name));
+// The fastest listing in reach: a synchronous `readdir` per directory. Node's recursive `readdir`
+// took 360-710 ms for the 10,000-page site, its synchronous form 225 ms, this walk 150-160 ms.
+const files: string[] = [];
+const walk = (directory: string): void => {
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const full = `${directory}${path.sep}${entry.name}`;
+    if (entry.isDirectory()) walk(full);
+    else if (entry.isFile() && entry.name.endsWith('.html')) files.push(full);
+  }
+};
+walk(path.resolve(dir));
 
 // Load only the parser measured, so that start-up is not charged for the others.
 const { Parser } = mode === 'htmlparser2' ? await import('htmlparser2') : { Parser: undefined };
