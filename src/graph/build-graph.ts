@@ -211,17 +211,11 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
     }
   }
 
-  // Pass 2: effective regions and one edge per (from, to) pair; flags accumulate over the pair's links.
-  // `edgeSource[to] === from` marks a pair already seen on this page, `edgeOf[to]` its edge.
-  // The links of one page are read from the link table alone: no link record or resolution is touched.
+  // Pass 2: effective regions, and the number of edges: one per (from, to) pair. `edgeSource[to] ===
+  // from` marks a pair already seen on this page. The links of one page are read from the link table
+  // alone: no link record or resolution is touched.
   const regions = new Uint8Array(linkCount);
   const edgeSource = new Int32Array(pageCount).fill(-1);
-  const edgeOf = new Int32Array(pageCount);
-  // At most one edge per link: typed arrays of that size, cut to the edges made (growing lists of
-  // numbers left 200 MB of garbage at 100,000 pages).
-  const from = new Int32Array(linkCount);
-  const to = new Int32Array(linkCount);
-  const flags = new Uint8Array(linkCount);
   let edges = 0;
   for (let pageId = 0; pageId < pageCount; pageId++) {
     const end = linkStart[pageId + 1]!;
@@ -232,24 +226,40 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
       if (content && key !== -1) content = keyCounts[key]! < minRepeats;
       regions[at] = content ? 0 : 1;
       const target = linkPage[at]!;
+      if (target === -1 || target === pageId || (linkBit & LINK_NAVIGATION) === 0 || edgeSource[target] === pageId) continue;
+      edgeSource[target] = pageId;
+      edges++;
+    }
+  }
+  // Pass 3: the edges, in typed arrays of their exact size, flags accumulated over the pair's links
+  // (`edgeOf[to]` is the pair's edge). Arrays of one slot per link, cut afterwards, were 50 MB more
+  // to allocate at 100,000 pages, and there a large heap is collected whole for every 64 MB of
+  // typed arrays made.
+  const edgeFrom = new Int32Array(edges);
+  const edgeTo = new Int32Array(edges);
+  const edgeFlags = new Uint8Array(edges);
+  const edgeOf = new Int32Array(pageCount);
+  edgeSource.fill(-1);
+  for (let pageId = 0, edge = 0; pageId < pageCount; pageId++) {
+    const end = linkStart[pageId + 1]!;
+    for (let at = linkStart[pageId]!; at < end; at++) {
+      const linkBit = linkBits[at]!;
+      const target = linkPage[at]!;
       if (target === -1 || target === pageId || (linkBit & LINK_NAVIGATION) === 0) continue;
-      const bits = (content ? EDGE_CONTENT : 0) | (linkBit & LINK_FOLLOWED ? EDGE_FOLLOWED : 0);
+      const bits = (regions[at] === 0 ? EDGE_CONTENT : 0) | (linkBit & LINK_FOLLOWED ? EDGE_FOLLOWED : 0);
       if (edgeSource[target] !== pageId) {
         edgeSource[target] = pageId;
-        edgeOf[target] = edges;
-        from[edges] = pageId;
-        to[edges] = target;
-        flags[edges++] = bits;
+        edgeOf[target] = edge;
+        edgeFrom[edge] = pageId;
+        edgeTo[edge] = target;
+        edgeFlags[edge++] = bits;
       } else {
-        const edge = edgeOf[target]!;
-        flags[edge] = flags[edge]! | bits;
+        const pair = edgeOf[target]!;
+        edgeFlags[pair] = edgeFlags[pair]! | bits;
       }
     }
   }
 
-  const edgeFrom = from.slice(0, edges);
-  const edgeTo = to.slice(0, edges);
-  const edgeFlags = flags.slice(0, edges);
   const inRows = rows(edgeTo, pageCount);
   const outRows = rows(edgeFrom, pageCount);
   const byUrl = new Map<string, number>();

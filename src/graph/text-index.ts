@@ -53,6 +53,9 @@ export function row(start: Int32Array, values: Int32Array, term: number): Int32A
   return values.subarray(start[term], start[term + 1]);
 }
 
+/** Int32 slots of a block of the index's (term, count, body count) triples: 3 MiB, a whole number of triples. */
+const ENTRY_BLOCK = 3 * 2 ** 18;
+
 /** Above this share of pages as targets, the vocabulary is every word (one pass instead of two). */
 const FULL_VOCABULARY_SHARE = 0.25;
 
@@ -103,11 +106,15 @@ export function buildTextIndex(pages: readonly IndexedPage[], targetSet: Readonl
     open = false;
   }
   const words = new WordTable(idOf);
-  // Every page's (term, weighted count, body count) triples, flat, in page order: the postings are
-  // laid out from them once the page counts of every term are known.
-  let entries = new Int32Array(1 << 16);
+  // Every page's (term, weighted count, body count) triples, in page order: the postings are laid out
+  // from them once the page counts of every term are known. They fill blocks of a fixed size rather
+  // than an array doubled as it fills, which allocated twice their size (at 100,000 pages a large
+  // heap is collected whole for every 64 MB of typed arrays made).
+  const blocks: Int32Array[] = [];
+  const blockEnds: number[] = [];
+  let entries = new Int32Array(ENTRY_BLOCK);
   let used = 0;
-  const entryEnd = new Int32Array(pageCount);
+  const entryCount = new Int32Array(pageCount);
   const bodyIds = new Map<number, Int32Array>();
   const bodyCounts = new Map<number, Int32Array>();
   const seen: number[] = [];
@@ -137,7 +144,6 @@ export function buildTextIndex(pages: readonly IndexedPage[], targetSet: Readonl
     add(page.title, TITLE_WEIGHT, false);
     for (const heading of page.headings) add(heading, HEADING_WEIGHT, false);
     add(page.text, 1, true);
-    if (used + 3 * seen.length > entries.length) entries = grown(entries, new Int32Array(Math.max(entries.length * 2, used + 3 * seen.length)));
     // Body terms serve query expansion, asked only about targets.
     const target = targets === 'all' || targets.has(doc);
     const ids: number[] = [];
@@ -145,6 +151,12 @@ export function buildTextIndex(pages: readonly IndexedPage[], targetSet: Readonl
     let length = outside;
     for (const id of seen) {
       length += weight[id]!;
+      if (used === ENTRY_BLOCK) {
+        blocks.push(entries);
+        blockEnds.push(used);
+        entries = new Int32Array(ENTRY_BLOCK);
+        used = 0;
+      }
       entries[used++] = id;
       entries[used++] = weight[id]!;
       entries[used++] = bodyCount[id]!;
@@ -159,7 +171,7 @@ export function buildTextIndex(pages: readonly IndexedPage[], targetSet: Readonl
       weight[id] = 0;
       bodyCount[id] = 0;
     }
-    entryEnd[doc] = used;
+    entryCount[doc] = seen.length;
     if (target) {
       bodyIds.set(doc, Int32Array.from(ids));
       bodyCounts.set(doc, Int32Array.from(bodyValues));
@@ -177,12 +189,19 @@ export function buildTextIndex(pages: readonly IndexedPage[], targetSet: Readonl
   const bodyDocs = new Int32Array(bodyStart[vocabulary]!);
   const next = docStart.slice(0, vocabulary);
   const nextBody = bodyStart.slice(0, vocabulary);
-  for (let doc = 0, at = 0; doc < pageCount; doc++) {
-    for (; at < entryEnd[doc]!; at += 3) {
-      const id = entries[at]!;
+  blocks.push(entries.subarray(0, used));
+  blockEnds.push(used);
+  for (let doc = 0, block = 0, at = 0; doc < pageCount; doc++) {
+    for (let left = entryCount[doc]!; left > 0; left--, at += 3) {
+      if (at === blockEnds[block]) {
+        block++;
+        at = 0;
+      }
+      const triples = blocks[block]!;
+      const id = triples[at]!;
       docs[next[id]!] = doc;
-      counts[next[id]!++] = entries[at + 1]!;
-      if (entries[at + 2]! > 0) bodyDocs[nextBody[id]!++] = doc;
+      counts[next[id]!++] = triples[at + 1]!;
+      if (triples[at + 2]! > 0) bodyDocs[nextBody[id]!++] = doc;
     }
   }
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terms, WordTable } from '../../src/graph/text-index.js';
+import { buildTextIndex, row, terms, WordTable } from '../../src/graph/text-index.js';
 import { doc } from '../fixtures/graph-sites.js';
 import { runSite } from '../helpers/run-site.js';
 
@@ -157,5 +157,25 @@ describe('link suggestions for a heading that most pages share', () => {
     expect(finding?.data).toEqual({
       suggestions: [1, 2, 3].map((n) => ({ url: `/t${n}/`, score: 0, phrase: 'Overview', sentence: expect.stringContaining(`The overview of topic ${n}.`) })),
     });
+  });
+});
+
+describe('text index', () => {
+  it('keeps exact postings for more (term, page) pairs than one block of the index holds', () => {
+    // 3,000 pages of 100 shared words each: 300,000 pairs, over a block's 262,144.
+    const shared = Array.from({ length: 100 }, (_, n) => `shared${n}`);
+    const pages = Array.from({ length: 3000 }, (_, n) => ({ url: `/p${n}/`, title: `Unique${n}`, headings: [], text: `${shared.join(' ')} shared7 own${n}` }));
+    const index = buildTextIndex(pages, 'all');
+    const postings = (term: string) => {
+      const id = index.termId.get(term)!;
+      return { docs: [...row(index.docStart, index.docs, id)], counts: [...row(index.docStart, index.counts, id)], body: [...row(index.bodyStart, index.bodyDocs, id)] };
+    };
+    const every = Array.from({ length: 3000 }, (_, n) => n);
+    expect(postings('shared7')).toEqual({ docs: every, counts: every.map(() => 2), body: every });
+    expect(postings('shared99')).toEqual({ docs: every, counts: every.map(() => 1), body: every });
+    // A title word counts three times and is not in the body.
+    expect(postings('unique2999')).toEqual({ docs: [2999], counts: [3], body: [] });
+    expect(postings('own1500')).toEqual({ docs: [1500], counts: [1], body: [1500] });
+    expect(index.lengths[0]).toBe(101 + 1 + 3);
   });
 });
