@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build-graph.js';
 import { isOrphan, linkMetrics } from '../../src/graph/link-metrics.js';
+import { suggestLinkers } from '../../src/graph/link-suggestions.js';
 import { createSiteModel } from '../../src/site/site-model.js';
 import type { LinkRecord, PageRecord, Region } from '../../src/types.js';
 import { UNKNOWN_POSITION } from '../../src/types.js';
@@ -34,5 +35,27 @@ describe('link metrics: linkers', () => {
     expect(metrics.linkers(id('/c/'))).toEqual([]);
     expect(isOrphan(graph, id('/c/'))).toBe(true);
     expect(isOrphan(graph, id('/a/'))).toBe(false);
+  });
+});
+
+describe('link suggestions on one graph', () => {
+  it('gives each target the same suggestions whatever was asked before', () => {
+    const text = (words: string) => `${words}. More about ${words} here.`;
+    const pages: PageRecord[] = [
+      { ...page('index.html', '/', [link('/soil/'), link('/water/'), link('/beds/')]), text: 'Home of the garden.' },
+      { ...page('soil/index.html', '/soil/', []), title: 'Soil', text: text('healthy soil and compost heaps') },
+      { ...page('water/index.html', '/water/', []), title: 'Water', text: text('watering schedules and rain barrels') },
+      { ...page('beds/index.html', '/beds/', []), title: 'Beds', text: text('raised beds with compost and rain barrels') },
+      { ...page('compost/index.html', '/compost/', []), title: 'Compost heaps', text: text('compost heaps') },
+      { ...page('rain/index.html', '/rain/', []), title: 'Rain barrels', text: text('rain barrels') },
+    ];
+    const site = createSiteModel({ files: pages.map((item) => item.file), pageFiles: pages.map((item) => item.file) });
+    const graph = buildGraph(pages, site);
+    const compost = graph.pageId('/compost/')!;
+    const rain = graph.pageId('/rain/')!;
+    const first = suggestLinkers(graph, compost);
+    expect(first.map((item) => item.url)).toContain('/soil/');
+    expect(suggestLinkers(graph, rain).map((item) => item.url)).toContain('/water/');
+    expect(suggestLinkers(graph, compost)).toEqual(first);
   });
 });
