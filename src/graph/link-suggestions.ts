@@ -91,13 +91,14 @@ function rankLinkers(graph: Graph, pageId: number, limit: number, scores: Float6
   // most pages (a heading such as "Overview") costs the few candidates tested, not a set and a
   // heap of every such page per target: first the pages with a score, then the rest by URL.
   const chosen: LinkSuggestion[] = [];
+  const candidate = (doc: number): boolean => eligible(doc) && holdsPhrase(doc);
   const consider = (doc: number): void => {
-    if (!eligible(doc) || !holdsPhrase(doc)) return;
     const text = graph.pages[doc]!.text ?? '';
     const mention = findMention(text, normalise(text), phrases);
     if (mention) chosen.push({ ...suggestion(doc), phrase: mention.phrase, sentence: mention.sentence });
   };
-  const scored = touched.filter((doc) => rounded(doc) > 0).sort(byDocRank);
+  // Only the candidates among the pages with a score are sorted.
+  const scored = touched.filter((doc) => rounded(doc) > 0 && candidate(doc)).sort(byDocRank);
   for (let at = 0; at < scored.length && chosen.length < limit; at++) consider(scored[at]!);
   if (chosen.length < limit) {
     // The pages without a score, by URL: from the postings when few pages can hold a phrase, else
@@ -106,7 +107,7 @@ function rankLinkers(graph: Graph, pageId: number, limit: number, scores: Float6
     const candidates = bound * FEW_CANDIDATES < index.docCount ? [...pagesWithAllTerms(phraseRows)].sort((a, b) => urlRank[a]! - urlRank[b]!) : byUrl;
     for (let at = 0; at < candidates.length && chosen.length < limit; at++) {
       const doc = candidates[at]!;
-      if (rounded(doc) === 0) consider(doc);
+      if (rounded(doc) === 0 && candidate(doc)) consider(doc);
     }
   }
   // Then the best of the rest by score: a running top list, not a sort of every page touched.
