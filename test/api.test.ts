@@ -30,6 +30,7 @@ describe('public API surface', () => {
         'LINK_EMPTY_HREF',
         'LINK_FOLLOWED',
         'LINK_FRAGMENT',
+        'LINK_IGNORE',
         'LINK_NAVIGATION',
         'LINK_REL',
         'check',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, FOUND, KIND, LINK_ATTRIBUTES, LINK_CONTENT, LINK_EMPTY_HREF, LINK_FOLLOWED, LINK_FRAGMENT, LINK_NAVIGATION, LINK_REL, isFollowed } from '../src/graph/build-graph.js';
+import { buildGraph, FOUND, KIND, LINK_ATTRIBUTES, LINK_CONTENT, LINK_EMPTY_HREF, LINK_FOLLOWED, LINK_FRAGMENT, LINK_IGNORE, LINK_NAVIGATION, LINK_REL, isFollowed } from '../src/graph/build-graph.js';
 import { resolveHref } from '../src/resolve/resolve-href.js';
 import { createSiteModel, urlOfFile } from '../src/site/site-model.js';
 import type { LinkRecord, PageRecord } from '../src/types.js';
@@ -65,6 +65,7 @@ describe('buildGraph link resolution', () => {
           record('https://example.com/'),
           record('/r/', { attributes: { role: 'button' } }),
           record('#'),
+          record('/a/', { ignore: ['overused-anchor'] }),
         ],
       },
       { file: 'a/index.html', url: '/a/', noindex: false, ids: [], headings: [], links: [record('/')] },
@@ -73,7 +74,7 @@ describe('buildGraph link resolution', () => {
     const model = createSiteModel({ files, pageFiles: pages.map((page) => page.file), base: '/' });
     const graph = buildGraph(pages, model);
     const { start, kind, found, page, bits } = graph.links;
-    expect([...start]).toEqual([0, 9, 10, 10]);
+    expect([...start]).toEqual([0, 10, 11, 11]);
     pages.forEach((record, pageId) => {
       record.links.forEach((link, index) => {
         const at = start[pageId]! + index;
@@ -88,7 +89,8 @@ describe('buildGraph link resolution', () => {
           (link.rel.length > 0 ? LINK_REL : 0) |
           (link.attributes ? LINK_ATTRIBUTES : 0) |
           (target.kind === 'internal' && target.fragment !== undefined ? LINK_FRAGMENT : 0) |
-          (link.href === '' ? LINK_EMPTY_HREF : 0);
+          (link.href === '' ? LINK_EMPTY_HREF : 0) |
+          (link.ignore !== undefined ? LINK_IGNORE : 0);
         expect(bits[at], link.href).toBe(expected);
       });
     });
@@ -99,5 +101,7 @@ describe('buildGraph link resolution', () => {
     expect(page[0]).toBe(1);
     expect(bits[3]! & LINK_FOLLOWED).toBe(0);
     expect(bits[1]! & (LINK_CONTENT | LINK_FRAGMENT)).toBe(LINK_FRAGMENT);
+    expect(bits[9]! & LINK_IGNORE).toBe(LINK_IGNORE);
+    expect(bits[0]! & LINK_IGNORE).toBe(0);
   });
 });

@@ -31,6 +31,8 @@ export const LINK_ATTRIBUTES = 16;
 export const LINK_FRAGMENT = 32;
 /** Link bit: `href=""`. */
 export const LINK_EMPTY_HREF = 64;
+/** Link bit: the link has `ignore` (`data-linkgraph-ignore` on it or an ancestor). */
+export const LINK_IGNORE = 128;
 const CONTENT_NAVIGATION = LINK_NAVIGATION | LINK_CONTENT;
 
 /**
@@ -164,7 +166,8 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
         (link.rel.length > 0 ? LINK_REL : 0) |
         (link.attributes !== undefined ? LINK_ATTRIBUTES : 0) |
         (target.kind === 'internal' && target.fragment !== undefined ? LINK_FRAGMENT : 0) |
-        (link.href === '' ? LINK_EMPTY_HREF : 0);
+        (link.href === '' ? LINK_EMPTY_HREF : 0) |
+        (link.ignore !== undefined ? LINK_IGNORE : 0);
       linkBits[at] = bits;
       let textId = textIds.get(link.text);
       if (textId === undefined) textIds.set(link.text, (textId = texts.push(link.text) - 1));

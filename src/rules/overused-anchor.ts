@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LINK_CONTENT, LINK_NAVIGATION } from '../graph/build-graph.js';
+import { LINK_ATTRIBUTES, LINK_CONTENT, LINK_IGNORE, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
 import { anchorKeys, ignoresRule, isAnchorLink, normaliseAnchor, topicPhrases } from './util/anchor-text.js';
 import { eachLinkWhere } from './util/each-link.js';
@@ -48,8 +48,11 @@ export const overusedAnchor = createRule({
         const at = start[pageId]! + index;
         const key = keyOf[textOf[at]!]!;
         if (keys[key] === '' || graph.regionOf(pageId, index) !== 'content') return;
-        const link = graph.pages[pageId]!.links[index]!;
-        if (!isAnchorLink(link) || ignoresRule(link, RULE_ID)) return;
+        // Only a link with attributes (`missingHref`) or `ignore` needs its record read.
+        if (bits[at]! & (LINK_ATTRIBUTES | LINK_IGNORE)) {
+          const link = graph.pages[pageId]!.links[index]!;
+          if (!isAnchorLink(link) || ignoresRule(link, RULE_ID)) return;
+        }
         const targetId = targetOf[at]!;
         let target = byTarget[targetId];
         if (!target) byTarget[targetId] = target = { texts: new Map(), linking: { pages: 0, last: -1 } };
