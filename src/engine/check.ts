@@ -176,8 +176,9 @@ function pageMetrics(graph: Graph): PageMetrics[] {
     // External URLs from the link table's kinds: only external links' resolutions are read.
     const external = new Set<string>();
     const resolved = graph.resolved[pageId]!;
-    for (let at = start[pageId]!, end = start[pageId + 1]!; at < end; at++) {
-      if (kind[at] === KIND.external) external.add((resolved[at - start[pageId]!]!.target as Extract<Target, { kind: 'external' }>).url);
+    const first = start[pageId]!;
+    for (let at = first; at < start[pageId + 1]!; at++) {
+      if (kind[at] === KIND.external) external.add((resolved[at - first]!.target as Extract<Target, { kind: 'external' }>).url);
     }
     const metrics: PageMetrics = {
       url: page.url,

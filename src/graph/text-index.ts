@@ -111,7 +111,6 @@ export function buildTextIndex(pages: readonly IndexedPage[], targetSet: Readonl
   // than an array doubled as it fills, which allocated twice their size (at 100,000 pages a large
   // heap is collected whole for every 64 MB of typed arrays made).
   const blocks: Int32Array[] = [];
-  const blockEnds: number[] = [];
   let entries = new Int32Array(ENTRY_BLOCK);
   let used = 0;
   const entryCount = new Int32Array(pageCount);
@@ -153,7 +152,6 @@ export function buildTextIndex(pages: readonly IndexedPage[], targetSet: Readonl
       length += weight[id]!;
       if (used === ENTRY_BLOCK) {
         blocks.push(entries);
-        blockEnds.push(used);
         entries = new Int32Array(ENTRY_BLOCK);
         used = 0;
       }
@@ -189,11 +187,11 @@ export function buildTextIndex(pages: readonly IndexedPage[], targetSet: Readonl
   const bodyDocs = new Int32Array(bodyStart[vocabulary]!);
   const next = docStart.slice(0, vocabulary);
   const nextBody = bodyStart.slice(0, vocabulary);
+  // Every block is full but the last, cut to what it holds.
   blocks.push(entries.subarray(0, used));
-  blockEnds.push(used);
   for (let doc = 0, block = 0, at = 0; doc < pageCount; doc++) {
     for (let left = entryCount[doc]!; left > 0; left--, at += 3) {
-      if (at === blockEnds[block]) {
+      if (at === blocks[block]!.length) {
         block++;
         at = 0;
       }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { LINK_ATTRIBUTES, LINK_CONTENT, LINK_IGNORE, LINK_NAVIGATION } from '../graph/build-graph.js';
+import { LINK_CONTENT, LINK_IGNORE, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
-import { anchorKeys, ignoresRule, isAnchorLink, normaliseAnchor, topicPhrases } from './util/anchor-text.js';
+import { anchorKeys, ignoresRule, isAnchorLinkAt, normaliseAnchor, topicPhrases } from './util/anchor-text.js';
 import { eachLinkWhere } from './util/each-link.js';
 
 const RULE_ID = 'overused-anchor';
@@ -49,10 +49,7 @@ export const overusedAnchor = createRule({
         const key = keyOf[textOf[at]!]!;
         if (keys[key] === '' || graph.regionOf(pageId, index) !== 'content') return;
         // Only a link with attributes (`missingHref`) or `ignore` needs its record read.
-        if (bits[at]! & (LINK_ATTRIBUTES | LINK_IGNORE)) {
-          const link = graph.pages[pageId]!.links[index]!;
-          if (!isAnchorLink(link) || ignoresRule(link, RULE_ID)) return;
-        }
+        if (!isAnchorLinkAt(graph, pageId, at) || (bits[at]! & LINK_IGNORE && ignoresRule(graph.pages[pageId]!.links[index]!, RULE_ID))) return;
         const targetId = targetOf[at]!;
         let target = byTarget[targetId];
         if (!target) byTarget[targetId] = target = { texts: new Map(), linking: { pages: 0, last: -1 } };

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { LINK_ATTRIBUTES, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
-import { isAnchorLink } from './util/anchor-text.js';
+import { isAnchorLinkAt } from './util/anchor-text.js';
 
 /** A page with more than `max` links (`<a href>` and `<area href>`). */
 export const tooManyLinks = createRule({
@@ -16,18 +15,12 @@ export const tooManyLinks = createRule({
     max: z.number().int().min(0).default(3000),
   }),
   check({ graph, options, report }) {
-    const { start, bits } = graph.links;
-    graph.pages.forEach((page, pageId) => {
+    const { start } = graph.links;
+    graph.pages.forEach((_, pageId) => {
       // A page with no more links of any kind than `max` passes without a count.
-      const first = start[pageId]!;
-      if (start[pageId + 1]! - first <= options.max) return;
+      if (start[pageId + 1]! - start[pageId]! <= options.max) return;
       let count = 0;
-      // From the link table: an `<a href>` or `<area href>`, whose record is read only when it has
-      // attributes (an `<a>` without href is kept as one, with `missingHref`).
-      for (let at = first; at < start[pageId + 1]!; at++) {
-        const bit = bits[at]!;
-        if (bit & LINK_NAVIGATION && (!(bit & LINK_ATTRIBUTES) || isAnchorLink(page.links[at - first]!))) count++;
-      }
+      for (let at = start[pageId]!; at < start[pageId + 1]!; at++) if (isAnchorLinkAt(graph, pageId, at)) count++;
       if (count <= options.max) return;
       report({
         pageId,

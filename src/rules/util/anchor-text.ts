@@ -1,4 +1,4 @@
-import type { Graph } from '../../graph/build-graph.js';
+import { LINK_ATTRIBUTES, LINK_NAVIGATION, type Graph } from '../../graph/build-graph.js';
 import { segmentKey, sharedTitleSegments, TITLE_SEPARATOR } from '../../graph/title-segments.js';
 import type { LinkRecord } from '../../types.js';
 
@@ -57,6 +57,17 @@ export function byAnchorText(graph: Graph, test: (text: string) => boolean): (at
 /** Whether a link is an `<a href>` or `<area href>` (not an `<a>` without href). */
 export function isAnchorLink(link: LinkRecord): boolean {
   return (link.source === 'a[href]' || link.source === 'area[href]') && link.attributes?.['missingHref'] === undefined;
+}
+
+/**
+ * {@link isAnchorLink} of the link at flat index `at` of `graph.links`, from
+ * its bits: the link's record is read only when it has attributes (an `<a>`
+ * without href is kept as an `<a href>` with `missingHref`).
+ */
+export function isAnchorLinkAt(graph: Graph, pageId: number, at: number): boolean {
+  const bits = graph.links.bits[at]!;
+  if (!(bits & LINK_NAVIGATION)) return false;
+  return !(bits & LINK_ATTRIBUTES) || isAnchorLink(graph.pages[pageId]!.links[at - graph.links.start[pageId]!]!);
 }
 
 /**
