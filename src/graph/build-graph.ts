@@ -316,14 +316,16 @@ function resolver(site: SiteModel, origin: string | undefined): (page: PageRecor
     const baseHref = page.baseHref;
     const plainPage = (baseHref === undefined || baseHref === '') && !UNSAFE_PAGE.test(page.url);
     const dir = page.url.slice(0, page.url.lastIndexOf('/') + 1);
-    let dirScope = dirScopes.get(dir);
-    if (dirScope === undefined) dirScopes.set(dir, (dirScope = new Map()));
+    // The directory's scope, looked up on the page's first relative href (a site with a directory per
+    // page would otherwise make a map per page) and made when that href is resolved here.
+    let dirScope: Map<string, ResolvedLink> | null | undefined;
     // Most hrefs resolve in a shared scope: a page's own scope is made on its first other href.
     let pageScope: Map<string, ResolvedLink> | undefined;
     const safeDir = plainPage && SAFE_DIR.test(dir);
     // `#id` on a page of plain characters is that page plus a fragment: no URL parser needed.
     const self = safeDir && SAFE_NAME.test(page.url.slice(dir.length)) ? page.url.slice(dir.length) : undefined;
-    // What this page's own path names, looked up once for all its `#id` links.
+    // This page's own target and what it names, made once for all its `#id` links.
+    let selfTarget: Extract<Target, { kind: 'internal' }> | undefined;
     let selfLookup: Lookup | undefined;
     // The directories above this one and their scopes, by levels up, made on first use.
     const aboveDirs: string[] = [];
@@ -351,16 +353,38 @@ function resolver(site: SiteModel, origin: string | undefined): (page: PageRecor
           return entry;
         }
       }
+      // `#id` of plain characters on a page of plain characters: the page's own target with a fragment
+      // (what `plainTarget` makes of the page's name and the href), without building either again.
+      if (self !== undefined && href.charCodeAt(0) === 35 && PLAIN_FRAGMENT.test(href)) {
+        pageScope ??= new Map();
+        const known = pageScope.get(href);
+        if (known !== undefined) return known;
+        selfTarget ??= plainTarget(self, dir, base) as Extract<Target, { kind: 'internal' }> | undefined;
+        if (selfTarget !== undefined) {
+          const entry: ResolvedLink = {
+            target: { kind: 'internal', path: selfTarget.path, sitePath: selfTarget.sitePath, fragment: href.slice(1) },
+            lookup: (selfLookup ??= site.lookup(selfTarget.sitePath)),
+          };
+          pageScope.set(href, entry);
+          return entry;
+        }
+      }
       // The shared scopes hold only hrefs that the tests below sent there, which depend on the href
       // alone: a hit there is the answer, without running the tests again.
       if (plainPage) {
-        const known = rootScope.get(href) ?? dirScope.get(href);
+        const known = rootScope.get(href) ?? (dirScope === null ? undefined : (dirScope ??= dirScopes.get(dir) ?? null)?.get(href));
         if (known !== undefined) return known;
       }
       let scope: Map<string, ResolvedLink> | undefined;
       if (plainPage && !UNSAFE.test(href)) {
         if (ROOT_RELATIVE.test(href)) scope = rootScope;
-        else if (PATH_RELATIVE.test(href)) scope = dirScope;
+        else if (PATH_RELATIVE.test(href)) {
+          if (!dirScope) {
+            dirScope = dirScopes.get(dir);
+            if (dirScope === undefined) dirScopes.set(dir, (dirScope = new Map()));
+          }
+          scope = dirScope;
+        }
       }
       scope ??= pageScope ??= new Map();
       let entry = scope.get(href);
@@ -404,9 +428,8 @@ function plainTarget(href: string, dir: string, base: string): Target | undefine
     path = ancestor(dir, ups.length / 3) + rest;
   }
   const sitePath = path.startsWith(base) ? path.slice(base.length) : path === base.slice(0, -1) ? '' : undefined;
-  const target: Target = { kind: 'internal', path, sitePath: sitePath ?? path };
-  if (fragment !== undefined) target.fragment = fragment;
-  return target;
+  // The fragment in the literal: added afterwards, it took an extra properties array per target.
+  return fragment === undefined ? { kind: 'internal', path, sitePath: sitePath ?? path } : { kind: 'internal', path, sitePath: sitePath ?? path, fragment };
 }
 
 /** The directory `ups` levels above `dir` (`/a/b/`, 1: `/a/`); above the root stays at the root, as in the URL parser. */
@@ -426,6 +449,8 @@ const ROOT_RELATIVE = /^\/(?!\/)/;
 const PATH_RELATIVE = /^(?![a-z][a-z\d+.-]*:)[^/?#]/i;
 /** A plain href: leading `../`s, a path of unreserved characters, an optional non-empty plain fragment. */
 const PLAIN = /^((?:\.\.\/)*)([\w.~\/-]*)(?:#([\w.~-]+))?$/;
+/** `#` and a non-empty fragment of the characters {@link PLAIN} allows in one. */
+const PLAIN_FRAGMENT = /^#[\w.~-]+$/;
 /** `.` or `..` as a segment, which the URL parser would remove. */
 const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
 /** A directory URL of plain characters without dot segments. */

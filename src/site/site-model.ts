@@ -73,9 +73,11 @@ export function createSiteModel(options: SiteModelOptions): SiteModel {
     redirects.set(stripSlashes(sitePathOf(from, base)), to);
   }
 
+  // One lookup result per page, made on first use: a site's links name the same pages again and again.
+  const pageLookups: Lookup[] = [];
   const hit = (file: string): Lookup | undefined => {
     const pageId = pageIds.get(file);
-    if (pageId !== undefined) return { found: 'page', pageId, file };
+    if (pageId !== undefined) return (pageLookups[pageId] ??= { found: 'page', pageId, file: pageFiles[pageId]! });
     if (files.has(file)) return { found: 'asset', file };
     return undefined;
   };
