@@ -4,6 +4,7 @@ import type { ExternalChecker, ExternalRequest, ExternalResults } from '../exter
 import { fails, type ResolvedOptions } from '../options.js';
 import type { FindingInput, RuleContext } from '../rules/create-rule.js';
 import { rules, type RuleId } from '../rules/registry.js';
+import { eachLinkWhere } from '../rules/util/each-link.js';
 import { isCheckableExternal } from '../rules/util/external-links.js';
 import { createSiteModel } from '../site/site-model.js';
 import type { BaselineOutcome, Finding, PageMetrics, PageRecord, Result, ResultGraph, Severity, SeverityCounts, SitemapFile, Target } from '../types.js';
@@ -147,20 +148,18 @@ function toFinding(graph: Graph, ruleId: RuleId, severity: Severity, input: Find
 /** Unique external URLs, with the fragments linked on each. */
 function externalRequests(graph: Graph): ExternalRequest[] {
   const byUrl = new Map<string, Set<string>>();
-  const { start, kind } = graph.links;
-  for (let pageId = 0; pageId < graph.pages.length; pageId++) {
-    const first = start[pageId]!;
-    const end = start[pageId + 1]!;
-    for (let at = first; at < end; at++) {
-      if (kind[at] !== KIND.external) continue;
-      const index = at - first;
+  const { kind } = graph.links;
+  eachLinkWhere(
+    graph,
+    (at) => kind[at] === KIND.external,
+    (pageId, index) => {
       const { target } = graph.resolved[pageId]![index]!;
-      if (target.kind !== 'external' || !isCheckableExternal(graph.pages[pageId]!.links[index]!)) continue;
+      if (target.kind !== 'external' || !isCheckableExternal(graph.pages[pageId]!.links[index]!)) return;
       let fragments = byUrl.get(target.url);
       if (!fragments) byUrl.set(target.url, (fragments = new Set()));
       if (target.fragment !== undefined && target.fragment !== '') fragments.add(target.fragment);
-    }
-  }
+    },
+  );
   return [...byUrl].sort(([a], [b]) => (a < b ? -1 : 1)).map(([url, fragments]) => ({ url, fragments: [...fragments].sort() }));
 }
 

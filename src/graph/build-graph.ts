@@ -316,9 +316,9 @@ function resolver(site: SiteModel, origin: string | undefined): (page: PageRecor
     const baseHref = page.baseHref;
     const plainPage = (baseHref === undefined || baseHref === '') && !UNSAFE_PAGE.test(page.url);
     const dir = page.url.slice(0, page.url.lastIndexOf('/') + 1);
-    // The directory's scope, looked up on the page's first relative href (a site with a directory per
-    // page would otherwise make a map per page) and made when that href is resolved here.
-    let dirScope: Map<string, ResolvedLink> | null | undefined;
+    // The directory's scope, if another page made it; made here only for a relative href (a site with a
+    // directory per page would otherwise make a map per page).
+    let dirScope = dirScopes.get(dir);
     // Most hrefs resolve in a shared scope: a page's own scope is made on its first other href.
     let pageScope: Map<string, ResolvedLink> | undefined;
     const safeDir = plainPage && SAFE_DIR.test(dir);
@@ -372,17 +372,16 @@ function resolver(site: SiteModel, origin: string | undefined): (page: PageRecor
       // The shared scopes hold only hrefs that the tests below sent there, which depend on the href
       // alone: a hit there is the answer, without running the tests again.
       if (plainPage) {
-        const known = rootScope.get(href) ?? (dirScope === null ? undefined : (dirScope ??= dirScopes.get(dir) ?? null)?.get(href));
+        const known = rootScope.get(href) ?? dirScope?.get(href);
         if (known !== undefined) return known;
       }
       let scope: Map<string, ResolvedLink> | undefined;
       if (plainPage && !UNSAFE.test(href)) {
         if (ROOT_RELATIVE.test(href)) scope = rootScope;
         else if (PATH_RELATIVE.test(href)) {
-          if (!dirScope) {
-            dirScope = dirScopes.get(dir);
-            if (dirScope === undefined) dirScopes.set(dir, (dirScope = new Map()));
-          }
+          // A `../` href of this page may have made the directory's scope since (at the root).
+          dirScope ??= dirScopes.get(dir);
+          if (dirScope === undefined) dirScopes.set(dir, (dirScope = new Map()));
           scope = dirScope;
         }
       }

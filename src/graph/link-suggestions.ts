@@ -79,7 +79,7 @@ function rankLinkers(graph: Graph, pageId: number, limit: number, scores: Float6
   const phrases = keyPhrases(graph, index, pageId);
   // Only pages that hold every word of a phrase can mention it: postings say which, without scanning texts.
   const phraseRows = phrases.map((phrase) => termRows(index, [...new Set(terms(phrase))]));
-  const holdsPhrase = (doc: number): boolean => phraseRows.some((rows) => rows !== undefined && rows.every((row) => sortedHas(row, doc)));
+  const holdsPhrase = (doc: number): boolean => phraseRows.some((rows) => rows !== undefined && holdsAll(rows, doc));
   // Scores are compared as shown (two decimals); ties go to the shorter, then smaller URL.
   const rounded = (doc: number): number => Math.round(scores[doc]! * 100) / 100;
   const suggestion = (doc: number): LinkSuggestion => ({ pageId: doc, url: graph.pages[doc]!.url, score: rounded(doc) });
@@ -235,8 +235,7 @@ function pagesWithAllTerms(lists: readonly (Int32Array[] | undefined)[]): Set<nu
   const found = new Set<number>();
   for (const rows of lists) {
     if (rows === undefined) continue;
-    const [shortest, ...rest] = rows;
-    for (const doc of shortest!) if (rest.every((other) => sortedHas(other, doc))) found.add(doc);
+    for (const doc of rows[0]!) if (holdsAll(rows, doc)) found.add(doc);
   }
   return found;
 }
@@ -245,6 +244,11 @@ function pagesWithAllTerms(lists: readonly (Int32Array[] | undefined)[]): Set<nu
 const FEW_CANDIDATES = 8;
 
 const EMPTY_ROW = new Int32Array(0);
+
+/** Whether a page is in every one of these postings. */
+function holdsAll(rows: readonly Int32Array[], doc: number): boolean {
+  return rows.every((row) => sortedHas(row, doc));
+}
 
 /** Whether an ascending list holds `value`. */
 function sortedHas(list: Int32Array, value: number): boolean {
