@@ -40,6 +40,7 @@ const wellFormed: Record<string, string> = {
   noscript: shell('<noscript><img src="/pixel.gif" alt="p"><a href="/ns">no</a></noscript><p>after</p><a href="/alt"><noscript><img src="/n.png" alt="alt in noscript"></noscript></a>', '\n<noscript><link rel="stylesheet" href="/ns.css"><meta name="x" content="y"><style>b{}</style></noscript>'),
   template: shell('<template id="tpl"><a href="/in-template">t</a><p>t</p></template><iframe src="/frame.html"></iframe><video src="/v.mp4" poster="/v.jpg"><track src="/t.vtt"></video><audio src="/a.mp3"></audio><embed src="/e.swf"><area href="/area" alt="area">'),
   noHeadTags: '<title>Bare</title>\n<p id="p">Bare <a href="/bare">page</a></p>\n',
+  blockText: shell('<main>Intro<p>First</p>Between<div>Second<ul><li>Item<ul><li>Sub</li></ul></li></ul></div></main>'),
   fragment: '<a href="#x">x</a> <span id="x">here</span>',
   whitespace: '\n\n  <!doctype html>\n  <html>\n  <head>\n  <title> Spaced </title>\n  </head>\n  <body>\n  <p>a</p>\n  </body>\n  </html>\n\n',
   unclosedAtEnd: '<!doctype html><html><head><title>t</title></head><body><p>open body and html</p>',

@@ -41,6 +41,8 @@ const HEADING = 16;
 const BLOCK = 32;
 /** Read by name when visited (links, page fields, anchor names). */
 const SPECIAL = 64;
+/** Its text is not page text, though it is read (the document's `<title>`, indexed as the title). */
+const NOT_PAGE_TEXT = 128;
 const ELEMENTS = bitTable([
   // `nav`/`aside` mark a template region wherever they are.
   [TEMPLATE_ELEMENT, ['nav', 'aside']],
@@ -49,6 +51,7 @@ const ELEMENTS = bitTable([
   [SKIP_TEXT, ['script', 'style', 'template', 'noscript', 'svg']],
   [HEADING, ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']],
   [BLOCK, ['p', 'div', 'li', 'td', 'th', 'br', 'tr', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'dd', 'dt', 'figcaption']],
+  [NOT_PAGE_TEXT, ['title']],
   [SPECIAL, ['html', 'body', 'title', 'base', 'meta', 'link', 'a', 'area', 'img', 'source', 'script', 'iframe', 'video', 'audio', 'track', 'embed', 'object', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']],
 ]);
 
@@ -176,6 +179,8 @@ export class PageCollector<Mark> {
   readonly #frames: (Frame | undefined)[] = [];
   /** Open elements of {@link SKIP_TEXT}: the tree walk does not enter them. */
   #skipped = 0;
+  /** Open elements of {@link NOT_PAGE_TEXT}. */
+  #quiet = 0;
   readonly #captures: Capture[] = [];
   readonly #anchors: Anchor[] = [];
 
@@ -217,6 +222,9 @@ export class PageCollector<Mark> {
       frame.skip = true;
       this.#skipped++;
     }
+    if (bits & NOT_PAGE_TEXT) this.#quiet++;
+    // A block starts a new run of text, as it ends one: `Intro<p>Body` is two words.
+    else if (bits & BLOCK && this.#skipped === 0) this.#blockBoundary();
     this.#elements.push(bits);
     this.#scopes.push(scope);
     this.#frames.push(frame);
@@ -226,7 +234,7 @@ export class PageCollector<Mark> {
   text(value: string): void {
     const depth = this.#elements.length;
     if (depth > 0) this.#child(depth);
-    if (this.#skipped === 0 && (depth === 0 ? this.#root : this.#scopes[depth - 1]!).region === 'content' && this.#textLength < this.#maxText) {
+    if (this.#skipped === 0 && this.#quiet === 0 && (depth === 0 ? this.#root : this.#scopes[depth - 1]!).region === 'content' && this.#textLength < this.#maxText) {
       this.#textParts.push(value);
       this.#textLength += value.length;
     }
@@ -254,10 +262,14 @@ export class PageCollector<Mark> {
     this.#scopes.pop();
     if (bits === undefined) throw new Error('`close` without an open element');
     if (frame !== undefined) this.#finishElement(frame, end);
-    if (bits & BLOCK && this.#skipped === 0) {
-      const depth = this.#elements.length;
-      if ((depth === 0 ? this.#root : this.#scopes[depth - 1]!).region === 'content') this.#textParts.push(' ');
-    }
+    if (bits & NOT_PAGE_TEXT) this.#quiet--;
+    else if (bits & BLOCK && this.#skipped === 0) this.#blockBoundary();
+  }
+
+  /** A space in the page text where a block starts or ends inside content. */
+  #blockBoundary(): void {
+    const depth = this.#elements.length;
+    if ((depth === 0 ? this.#root : this.#scopes[depth - 1]!).region === 'content') this.#textParts.push(' ');
   }
 
   /** The page record, once every element is closed. */

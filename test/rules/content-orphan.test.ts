@@ -26,7 +26,7 @@ describe('content-orphan', () => {
       { 'index.html': home('<nav><a href="/a/">A</a></nav>'), 'b/index.html': doc('B', '<aside><a href="/a/">A</a></aside><main><a href="/">home</a></main>'), 'a/index.html': doc('A', '<div role="navigation"><a href="/b/">B</a></div>') },
       [
         'a/index.html:- content-orphan `/a/` is linked only from navigation and other template regions (on `/`, `/b/`), never from page content',
-        'b/index.html:- content-orphan `/b/` is linked only from navigation and other template regions (on `/a/`), never from page content',
+        'b/index.html:- content-orphan `/b/` is linked only from navigation and other template regions (on `/a/`), never from page content; a related page that could link to it: `/`',
       ],
     ],
   ])('invalid: %s', async (_name, site, expected) => {
