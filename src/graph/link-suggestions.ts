@@ -281,7 +281,7 @@ function queryTerms(graph: Graph, index: TextIndex, pageId: number): number[] {
 
 /**
  * Phrases that name the target: its title without the site name, its first
- * three headings, and the words of its URL's last segment (`/old-topic/` ->
+ * three headings but those many pages share ({@link sharedHeadings}), and the words of its URL's last segment (`/old-topic/` ->
  * `old topic`), each of at least two words or eight characters, so that a
  * mention is a real mention.
  */
@@ -295,9 +295,40 @@ function keyPhrases(graph: Graph, index: TextIndex, pageId: number): string[] {
     if (!phrases.some((known) => known.toLowerCase() === phrase.toLowerCase())) phrases.push(phrase);
   };
   add(cleanTitle(page.title, index.boilerplate));
-  for (const heading of page.headings.slice(0, 3)) add(heading);
+  const shared = sharedHeadings(graph);
+  for (const heading of page.headings.slice(0, 3)) if (!shared.has(headingKey(heading))) add(heading);
   add(slugPhrase(page.url));
   return phrases;
+}
+
+/**
+ * A heading on at least this many pages, and on more than a tenth of them
+ * (or than {@link SHARED_HEADING_CAP}), is a section every page has
+ * ("Overview", "Related posts"), not a name of the page: every page
+ * "mentions" it in its own heading.
+ */
+const SHARED_HEADING_FLOOR = 3;
+const SHARED_HEADING_CAP = 100;
+
+const sharedHeadingSets = new WeakMap<Graph, ReadonlySet<string>>();
+
+/** The headings ({@link headingKey}) that too many pages have to name one of them, once per graph. */
+function sharedHeadings(graph: Graph): ReadonlySet<string> {
+  let shared = sharedHeadingSets.get(graph);
+  if (shared !== undefined) return shared;
+  const pagesWith = new Map<string, number>();
+  for (const page of graph.pages) {
+    for (const key of new Set(page.headings.map(headingKey))) pagesWith.set(key, (pagesWith.get(key) ?? 0) + 1);
+  }
+  const limit = Math.max(SHARED_HEADING_FLOOR - 1, Math.min(graph.pages.length / 10, SHARED_HEADING_CAP));
+  shared = new Set([...pagesWith].filter(([, count]) => count > limit).map(([key]) => key));
+  sharedHeadingSets.set(graph, shared);
+  return shared;
+}
+
+/** A heading compared case- and space-insensitively. */
+function headingKey(heading: string): string {
+  return heading.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 
@@ -316,12 +347,29 @@ function cleanTitle(title: string | undefined, boilerplate: ReadonlySet<string>)
 function findMention(text: string, lower: string, phrases: readonly string[]): { phrase: string; sentence: string } | undefined {
   if (text === '' || phrases.length === 0) return undefined;
   for (const phrase of phrases) {
-    const at = lower.indexOf(phrase.toLowerCase());
-    if (at === -1) continue;
-    return { phrase, sentence: sentenceAround(text, at, phrase.length) };
+    const wanted = phrase.toLowerCase();
+    // A mention is whole words: "Orphan 1" is not in "orphan 1843", nor "Rates" in "separates".
+    for (let at = lower.indexOf(wanted); at !== -1; at = lower.indexOf(wanted, at + 1)) {
+      const end = at + wanted.length;
+      if (!joins(lower[at - 1], wanted[0]!) && !joins(wanted[wanted.length - 1]!, lower[end])) return { phrase, sentence: sentenceAround(text, at, phrase.length) };
+    }
   }
   return undefined;
 }
+
+/**
+ * Whether two adjacent characters are in one word: both letters, digits or
+ * marks, and neither of a script written without spaces between words
+ * (Chinese, Japanese, Thai, ...), where any place may be a word's edge.
+ */
+function joins(before: string | undefined, after: string | undefined): boolean {
+  return before !== undefined && after !== undefined && WORD_CHAR.test(before) && WORD_CHAR.test(after) && !UNSPACED.test(before) && !UNSPACED.test(after);
+}
+
+/** A letter, digit or combining mark. */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** Scripts written without spaces between words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
 
 /** Lower case without changing string length, so that indexes stay valid in the original text. */
 function normalise(text: string): string {

@@ -49,6 +49,29 @@ describe('link suggestions', () => {
     expect(finding?.message).toBe('No other page links to `/compost/`; `/soil/` mentions “Composting at home” without a link');
   });
 
+  it('takes a mention as whole words only ("composting at homestead" and "composting at homes" are not "composting at home")', async () => {
+    const site = gardenSite();
+    site['soil/index.html'] = shell('Healthy soil', '<h1>Healthy soil</h1><p>Soil lives. Start composting at homestead scale. Composting at homes is common.</p>');
+    site['watering/index.html'] = shell('Watering', '<h1>Watering</h1><p>Water early. Composting at home, in short, works.</p>');
+    const result = await runSite(site);
+    expect(result.findings.find((item) => item.ruleId === 'orphan-page')?.message).toBe('No other page links to `/compost/`; `/watering/` mentions “Composting at home” without a link');
+  });
+
+  it('takes a phrase followed by more letters as a mention in a script written without spaces', async () => {
+    // Japanese writes a particle right after a name: “東京 タワーへ” mentions “東京 タワー”. (The
+    // page's words are its space-separated runs: the postings hold the two words because “タワー”
+    // is also a word of its own.)
+    const site: Record<string, string> = {
+      'index.html': doc('ホーム', '<main><a href="/a/">案内</a></main>'),
+      'a/index.html': doc('案内', '<main><p>タワー 行く 東京 タワーへ。</p></main>'),
+      'tower/index.html': doc('東京 タワー', '<main><p>高い塔です。</p></main>'),
+    };
+    const result = await runSite(site);
+    expect(result.findings.find((item) => item.ruleId === 'orphan-page')?.data).toEqual({
+      suggestions: [{ url: '/a/', score: expect.any(Number), phrase: '東京 タワー', sentence: 'タワー 行く 東京 タワーへ。' }],
+    });
+  });
+
   it('ranks by similarity when no page mentions the orphan', async () => {
     const site = gardenSite();
     site['soil/index.html'] = shell('Healthy soil', '<h1>Healthy soil</h1><p>Soil lives. Worms and fungi do the work.</p>');
@@ -157,6 +180,25 @@ describe('link suggestions for a heading that most pages share', () => {
     expect(finding?.data).toEqual({
       suggestions: [1, 2, 3].map((n) => ({ url: `/t${n}/`, score: 0, phrase: 'Overview', sentence: expect.stringContaining(`The overview of topic ${n}.`) })),
     });
+  });
+});
+
+describe('link suggestions for a page whose only heading many pages share', () => {
+  it('does not take that heading for a name of the page: no page is said to mention it', async () => {
+    // Thirty topic pages with an "Overview" section each; the orphan "Us" (too short a title to be a
+    // phrase) has one too. Every topic page holds "Overview" in its own heading, which names nothing.
+    const site: Record<string, string> = {
+      'index.html': doc('Home', `<main>${Array.from({ length: 30 }, (_, n) => `<a href="/t${n + 1}/">Topic ${n + 1}</a>`).join(' ')}</main>`),
+      'us/index.html': doc('Us', '<main><h2>Overview</h2><p>Who we are.</p></main>'),
+    };
+    for (let n = 1; n <= 30; n++) site[`t${n}/index.html`] = doc(`Topic ${n}`, `<main><h2>Overview</h2><p>The overview of topic ${n}.</p></main>`);
+    const result = await runSite(site);
+    const finding = result.findings.find((item) => item.ruleId === 'orphan-page' && item.page === '/us/');
+    expect(finding?.message).toBe('No other page links to `/us/`');
+    // With three pages sharing it, in a site of thirty, it still names them.
+    for (let n = 3; n <= 30; n++) site[`t${n}/index.html`] = doc(`Topic ${n}`, `<main><h2>Section ${n}</h2><p>The overview of topic ${n}.</p></main>`);
+    const few = await runSite(site);
+    expect(few.findings.find((item) => item.ruleId === 'orphan-page' && item.page === '/us/')?.message).toBe('No other page links to `/us/`; `/t1/` mentions “Overview” without a link');
   });
 });
 
