@@ -112,7 +112,11 @@ export interface PageRecord {
   ids: readonly string[];
   /** Text of `h1`-`h6`, in document order. */
   headings: readonly string[];
-  /** Plain text of the page's content region (for suggestions), whitespace-collapsed. */
+  /**
+   * Plain text of the page's content region (for suggestions): each block
+   * (paragraph, heading, list item, ...) on a line of its own, other
+   * whitespace collapsed to single spaces.
+   */
   text?: string;
   /** Every link-bearing attribute, in document order. */
   links: readonly LinkRecord[];

@@ -120,19 +120,19 @@ describe('collectPage', () => {
 
   it('keeps content text for suggestions, without scripts and template regions', () => {
     const page = collect('<nav>Menu</nav><main><p>Hello <b>world</b>.</p><script>var x</script><p>Bye</p></main>');
-    expect(page.text).toBe('Hello world. Bye');
+    expect(page.text).toBe('Hello world.\nBye');
   });
 
-  it('keeps the document title out of the page text (it is the title), and separates words where a block starts or ends', () => {
+  it('keeps the document title out of the page text (it is the title), and puts each block on a line of its own', () => {
     const page = collect('<html><head><title>Compost guide | Site</title></head><body><main>Intro<p>First</p>Between<div>Second<ul><li>Item<ul><li>Sub</li></ul></li></ul></div></main></body></html>');
     expect(page.title).toBe('Compost guide | Site');
-    expect(page.text).toBe('Intro First Between Second Item Sub');
+    expect(page.text).toBe('Intro\nFirst\nBetween\nSecond\nItem\nSub');
   });
 
   it('collapses every run of whitespace (tabs, line breaks, no-break and other Unicode spaces) in texts to one space', () => {
     const page = collect('<main><h1>\n  Two\twords\u00a0and  more\n</h1><p>\n    One line,\n    another\u2028and\u3000a  b\r\nc <a href="/x/">\n  link\t text </a> end.\n  </p></main>');
     expect(page.headings).toEqual(['Two words and more']);
-    expect(page.text).toBe('Two words and more One line, another and a b c link text end.');
+    expect(page.text).toBe('Two words and more\nOne line, another and a b c link text end.');
     expect(page.links[0]?.text).toBe('link text');
   });
 
@@ -163,7 +163,7 @@ describe('collectPage', () => {
       { source: 'a[href]', href: '', text: '', rel: [], region: 'content', position: { known: false }, attributes: { missingHref: 'true' } },
       { source: 'a[href]', href: '/svg', text: 'Icon name Img', rel: [], region: 'content', position: { known: false } },
     ]);
-    expect(page.text).toBe('Part one A xxxxxyyyyy');
+    expect(page.text).toBe('Part one\nA\nxxxxxyyyyy');
   });
 
   it.each([

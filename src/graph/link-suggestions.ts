@@ -77,6 +77,7 @@ function rankLinkers(graph: Graph, pageId: number, limit: number, scores: Float6
     doc !== pageId && graph.exclusion(doc) === undefined && metrics.depths.depth[doc] !== -1;
 
   const phrases = keyPhrases(graph, index, pageId);
+  const patterns = phrases.map((phrase) => ({ phrase, pattern: phrasePattern(phrase) }));
   // Only pages that hold every word of a phrase can mention it: postings say which, without scanning texts.
   const phraseRows = phrases.map((phrase) => termRows(index, [...new Set(terms(phrase))]));
   const holdsPhrase = (doc: number): boolean => phraseRows.some((rows) => rows !== undefined && holdsAll(rows, doc));
@@ -92,20 +93,24 @@ function rankLinkers(graph: Graph, pageId: number, limit: number, scores: Float6
   // heap of every such page per target: first the pages with a score, then the rest by URL.
   const chosen: LinkSuggestion[] = [];
   const candidate = (doc: number): boolean => eligible(doc) && holdsPhrase(doc);
+  // Pages whose words match a phrase's but whose text does not hold it as words ("orphan" and "1"
+  // in "orphan 1843"), read one by one, would otherwise cost a pass over the site per target.
+  let budget = MENTION_BUDGET;
   const consider = (doc: number): void => {
+    budget--;
     const text = graph.pages[doc]!.text ?? '';
-    const mention = findMention(text, normalise(text), phrases);
+    const mention = findMention(text, patterns);
     if (mention) chosen.push({ ...suggestion(doc), phrase: mention.phrase, sentence: mention.sentence });
   };
   // Only the candidates among the pages with a score are sorted.
   const scored = touched.filter((doc) => rounded(doc) > 0 && candidate(doc)).sort(byDocRank);
-  for (let at = 0; at < scored.length && chosen.length < limit; at++) consider(scored[at]!);
-  if (chosen.length < limit) {
+  for (let at = 0; at < scored.length && chosen.length < limit && budget > 0; at++) consider(scored[at]!);
+  if (chosen.length < limit && budget > 0) {
     // The pages without a score, by URL: from the postings when few pages can hold a phrase, else
     // from every page in URL order, until enough mention the target.
     const bound = phraseRows.reduce((sum, rows) => sum + (rows?.[0]!.length ?? 0), 0);
     const candidates = bound * FEW_CANDIDATES < index.docCount ? [...pagesWithAllTerms(phraseRows)].sort((a, b) => urlRank[a]! - urlRank[b]!) : byUrl;
-    for (let at = 0; at < candidates.length && chosen.length < limit; at++) {
+    for (let at = 0; at < candidates.length && chosen.length < limit && budget > 0; at++) {
       const doc = candidates[at]!;
       if (rounded(doc) === 0 && candidate(doc)) consider(doc);
     }
@@ -240,6 +245,9 @@ function pagesWithAllTerms(lists: readonly (Int32Array[] | undefined)[]): Set<nu
   return found;
 }
 
+/** Most pages read for a mention of one target: the best scored first, then by URL. */
+const MENTION_BUDGET = 1000;
+
 /** Below this share of the pages (1 in 8) the pages that can hold a phrase are listed from its postings, not found by walking every page. */
 const FEW_CANDIDATES = 8;
 
@@ -343,18 +351,28 @@ function cleanTitle(title: string | undefined, boilerplate: ReadonlySet<string>)
   return parts.length === 0 ? undefined : parts.join(' - ');
 }
 
-/** The first sentence of `text` that contains one of the phrases, phrases in order of preference. */
-function findMention(text: string, lower: string, phrases: readonly string[]): { phrase: string; sentence: string } | undefined {
-  if (text === '' || phrases.length === 0) return undefined;
-  for (const phrase of phrases) {
-    const wanted = phrase.toLowerCase();
+/** The first sentence of `text` that contains one of the phrases as words, phrases in order of preference. */
+function findMention(text: string, patterns: readonly { phrase: string; pattern: RegExp }[]): { phrase: string; sentence: string } | undefined {
+  if (text === '') return undefined;
+  for (const { phrase, pattern } of patterns) {
     // A mention is whole words: "Orphan 1" is not in "orphan 1843", nor "Rates" in "separates".
-    for (let at = lower.indexOf(wanted); at !== -1; at = lower.indexOf(wanted, at + 1)) {
-      const end = at + wanted.length;
-      if (!joins(lower[at - 1], wanted[0]!) && !joins(wanted[wanted.length - 1]!, lower[end])) return { phrase, sentence: sentenceAround(text, at, phrase.length) };
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      const at = match.index;
+      const end = at + match[0].length;
+      if (!joins(text[at - 1], text[at]) && !joins(text[end - 1], text[end])) return { phrase, sentence: sentenceAround(text, at, end - at) };
+      pattern.lastIndex = at + 1;
     }
   }
   return undefined;
+}
+
+/**
+ * A phrase as a case-insensitive pattern, searched in page texts without
+ * making a lower-case copy of each.
+ */
+function phrasePattern(phrase: string): RegExp {
+  return new RegExp(phrase.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'giu');
 }
 
 /**
@@ -371,12 +389,6 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** Scripts written without spaces between words. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
 
-/** Lower case without changing string length, so that indexes stay valid in the original text. */
-function normalise(text: string): string {
-  const lower = text.toLowerCase();
-  return lower.length === text.length ? lower : text.replace(/./gsu, (char) => (char.toLowerCase().length === char.length ? char.toLowerCase() : char));
-}
-
 /** Sentence-ending characters: `.`, `!`, `?` and their CJK forms. */
 const SENTENCE_END = new Set(['.', '!', '?', '。', '！', '？']);
 const MAX_SENTENCE = 200;
@@ -389,14 +401,15 @@ const MAX_SENTENCE = 200;
 function sentenceAround(text: string, at: number, length: number): string {
   const floor = Math.max(0, at - MAX_SENTENCE);
   let start = at;
-  while (start > floor && !(SENTENCE_END.has(text[start - 1]!) && /\s/.test(text[start] ?? ' '))) start--;
+  while (start > floor && text[start - 1] !== '\n' && !(SENTENCE_END.has(text[start - 1]!) && /\s/.test(text[start] ?? ' '))) start--;
   const ceiling = Math.min(text.length, at + length + MAX_SENTENCE);
   let end = at + length;
-  while (end < ceiling && !SENTENCE_END.has(text[end]!)) end++;
-  if (end < ceiling) end++;
+  while (end < ceiling && text[end] !== '\n' && !SENTENCE_END.has(text[end]!)) end++;
+  if (end < ceiling && text[end] !== '\n') end++;
   let sentence = text.slice(start, end).trim();
-  const cutStart = start > floor || start === 0 ? '' : '…';
-  const cutEnd = end < text.length && !SENTENCE_END.has(text[end - 1]!) ? '…' : '';
+  // A block's edge (a line break in page text) ends a sentence too.
+  const cutStart = start > floor || start === 0 || text[start - 1] === '\n' ? '' : '…';
+  const cutEnd = end < text.length && text[end] !== '\n' && !SENTENCE_END.has(text[end - 1]!) ? '…' : '';
   if (sentence.length > MAX_SENTENCE) {
     const offset = at - start;
     const from = Math.max(0, Math.min(offset - 80, sentence.length - MAX_SENTENCE));
