@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { collectHtml } from '../src/collect/collect-html.js';
 import { collectPage } from '../src/collect/collect-page.js';
 import { compactor } from '../src/node/collect-pages.js';
 import { createInterner, PACKED_FIELDS, packPages, unpackPages } from '../src/node/page-codec.js';
+import { readPage } from '../src/node/read-site.js';
 import { UNKNOWN_POSITION, type LinkRecord, type PageRecord } from '../src/types.js';
 
 /** Pack, send through a structured clone as a worker's message would, and unpack. */
@@ -155,5 +160,43 @@ describe('page codec', () => {
   it('refuses a link source it does not know, rather than lose it', () => {
     const bad = [{ ...odd[1]!, links: [link({ source: 'form[action]' as LinkRecord['source'] })] }];
     expect(() => packPages(bad)).toThrow('unknown link source `form[action]`');
+  });
+});
+
+describe('strings of a page with a character beyond Latin-1', () => {
+  // V8 keeps such a page as a two-byte string, and every long substring of it too. The serialised
+  // size tells the forms apart: one byte per character, or two.
+  const oneByte = (value: string): boolean => v8.serialize(value).length < value.length * 1.5;
+  const html = '<!doctype html><html lang="en"><head><title>A title long enough to be a slice</title></head><body><main><p>Text of the page, long enough.</p><a href="/a-long-enough-href/">A long enough anchor text</a></main><footer>It’s ours.</footer></body></html>';
+
+  it('are shared, and kept as text, in one-byte form when they fit Latin-1', () => {
+    expect(oneByte(html.slice(20, 60))).toBe(false);
+    const here = collectHtml(html, { file: 'index.html', url: '/' });
+    compactor(createInterner())(here);
+    const [fromWorker] = roundTrip([collectHtml(html, { file: 'index.html', url: '/' })]);
+    for (const page of [here, fromWorker!]) {
+      expect(page.title).toBe('A title long enough to be a slice');
+      expect(oneByte(page.title!)).toBe(true);
+      expect(oneByte(page.links[0]!.href)).toBe(true);
+      expect(oneByte(page.links[0]!.text)).toBe(true);
+    }
+  });
+
+  it('narrows the page text of such a page as it is read', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'linkgraph-narrow-'));
+    try {
+      writeFileSync(path.join(root, 'index.html'), html);
+      const page = readPage(root, 'index.html', '/', {}, []);
+      expect(page?.text).toBe('Text of the page, long enough.\nA long enough anchor text');
+      expect(oneByte(page!.text!)).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a string with a character beyond Latin-1 as it is', () => {
+    const page = collectHtml(html.replace('A long enough anchor text', 'A long enough anchor — text'), { file: 'index.html', url: '/' });
+    compactor(createInterner())(page);
+    expect(page.links[0]!.text).toBe('A long enough anchor — text');
   });
 });
