@@ -294,16 +294,17 @@ export class WordTable {
   constructor(private readonly idOf: (term: string) => number) {}
 
   forEach(text: string, callback: (id: number) => void): void {
-    if (NON_ASCII.test(text)) {
-      forEachTerm(text, (term) => callback(this.idOf(term)));
-      return;
-    }
     // A separator run is skipped, then a word run hashed, each in a loop of its own: one table read
-    // per character (ASCII only here) says both whether it is part of a word and its lower case.
+    // per ASCII character says both whether it is part of a word and its lower case. A run between
+    // ASCII separators that holds a character beyond ASCII (`café`, `it’s`, `Zürich`) goes through
+    // the Unicode word pattern alone: its terms are the ones that pattern finds in the whole text,
+    // since case and NFKC do not act across an ASCII separator. Most texts have a few such runs
+    // (one `’` used to send a whole page's text the slow way: 0.27 s more at 10,000 pages).
     const length = text.length;
     let at = 0;
     while (at < length) {
-      let code = WORD_CODE[text.charCodeAt(at)]!;
+      let char = text.charCodeAt(at);
+      let code = char < 128 ? WORD_CODE[char]! : WIDE;
       if (code === 0) {
         at++;
         continue;
@@ -312,13 +313,20 @@ export class WordTable {
       let hash = FNV_OFFSET;
       let second = 0;
       for (;;) {
+        if (code === WIDE) {
+          // Beyond ASCII: on to the run's end, then the slow way.
+          while (++at < length && ((char = text.charCodeAt(at)) >= 128 || WORD_CODE[char] !== 0));
+          forEachTerm(text.slice(start, at), (term) => callback(this.idOf(term)));
+          break;
+        }
         hash = Math.imul(hash ^ code, FNV_PRIME);
         second = Math.imul(second + code, SECOND_PRIME) ^ (second >>> 15);
         if (++at === length) break;
-        code = WORD_CODE[text.charCodeAt(at)]!;
+        char = text.charCodeAt(at);
+        code = char < 128 ? WORD_CODE[char]! : WIDE;
         if (code === 0) break;
       }
-      if (at - start >= 2) {
+      if (code !== WIDE && at - start >= 2) {
         const id = this.find(text, start, at, hash, second);
         if (id !== -1) callback(id);
       }
@@ -380,6 +388,8 @@ const FNV_PRIME = 0x01000193;
 const SECOND_PRIME = 0x9e3779b1 | 0;
 
 const NON_ASCII = /[^\u0000-\u007f]/;
+/** Code of a character beyond ASCII in a word run ({@link WordTable.forEach}); never a word code. */
+const WIDE = 256;
 /** Each ASCII code's lower-case letter or digit, 0 for any other character. */
 const WORD_CODE = new Uint8Array(128);
 for (let code = 48; code <= 57; code++) WORD_CODE[code] = code;

@@ -131,6 +131,15 @@ describe('link suggestions', () => {
     // Punctuation, underscores, digits, control whitespace and very short texts split as the Unicode word pattern splits them.
     texts.push("It's 3am: re-potting_x2 (A/B) tomatoes; see #42, e.g. v1.2.3 & the TODO-list! Ok", 'a', '', '  x9  ', 'UPPER lower MiXeD99 endings', 'tab\tnew\nline');
     texts.push('Zürich composting', ...texts.slice(0, 50));
+    // Runs beyond ASCII among ASCII words: at either end, alone, joined by a wide separator, with
+    // case and compatibility forms (NFKC), a final sigma, and a dotted capital I that lower case splits.
+    texts.push(
+      'Un café crème, it’s ÉTÉ — naïve résumé’s end',
+      'Ünïcode first and last ünï',
+      'word—another word\u00a0nbsp ＦＵＬＬwidth ﬁne ①② x²',
+      'ΟΔΟΣ. Σοφία İstanbul Straße',
+      '東京タワー and 東京 words',
+    );
     for (const text of texts) {
       const found: string[] = [];
       table.forEach(text, (id) => found.push(names[id]!));
