@@ -115,7 +115,8 @@ export interface PageRecord {
   /**
    * Plain text of the page's content region (for suggestions): each block
    * (paragraph, heading, list item, ...) on a line of its own, other
-   * whitespace collapsed to single spaces.
+   * whitespace collapsed to single spaces, typographic quotes, dashes and
+   * the ellipsis in their ASCII forms (`’` as `'`, `—` as `-`).
    */
   text?: string;
   /** Every link-bearing attribute, in document order. */

@@ -129,6 +129,11 @@ describe('collectPage', () => {
     expect(page.text).toBe('Intro\nFirst\nBetween\nSecond\nItem\nSub');
   });
 
+  it('keeps typographic quotes, dashes and the ellipsis in the page text in their ASCII forms', () => {
+    const page = collect('<main><p>It’s “static” — ‘quoted’ – 5′ 6″ − 1… done</p></main>');
+    expect(page.text).toBe('It\'s "static" - \'quoted\' - 5\' 6" - 1... done');
+  });
+
   it('collapses every run of whitespace (tabs, line breaks, no-break and other Unicode spaces) in texts to one space', () => {
     const page = collect('<main><h1>\n  Two\twords\u00a0and  more\n</h1><p>\n    One line,\n    another\u2028and\u3000a  b\r\nc <a href="/x/">\n  link\t text </a> end.\n  </p></main>');
     expect(page.headings).toEqual(['Two words and more']);

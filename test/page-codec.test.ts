@@ -194,6 +194,18 @@ describe('strings of a page with a character beyond Latin-1', () => {
     }
   });
 
+  it('keeps the page text of a page whose content holds typographic punctuation in one-byte form', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'linkgraph-narrow-'));
+    try {
+      writeFileSync(path.join(root, 'index.html'), html.replace('Text of the page', 'It’s the “text” — of the page'));
+      const page = readPage(root, 'index.html', '/', {}, []);
+      expect(page?.text).toBe('It\'s the "text" - of the page, long enough.\nA long enough anchor text');
+      expect(oneByte(page!.text!)).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('keeps a string with a character beyond Latin-1 as it is', () => {
     const page = collectHtml(html.replace('A long enough anchor text', 'A long enough anchor — text'), { file: 'index.html', url: '/' });
     compactor(createInterner())(page);

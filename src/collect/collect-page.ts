@@ -4,6 +4,7 @@ import type { selectAll as SelectAll } from 'hast-util-select';
 import { parseSrcset } from 'srcset';
 import type { LinkRecord, LinkSource, PageRecord, Point, Position, Region, SourceLocation } from '../types.js';
 import { UNKNOWN_POSITION } from '../types.js';
+import { plainPunctuation } from './typography.js';
 
 /** Options of {@link collectPage}. */
 export interface CollectOptions {
@@ -631,11 +632,12 @@ const BLOCK_BREAK = '\f';
 
 /**
  * A page's text: every run of whitespace with a block's edge in it becomes
- * one line break, every other run one space (as {@link collapse}).
+ * one line break, every other run one space (as {@link collapse}), and
+ * typographic quotes and dashes their ASCII forms ({@link plainPunctuation}).
  */
 function pageText(value: string): string {
   const spaced = value.replace(/[^\S\f]{2,}|[^\S\f ]/g, ' ');
-  return spaced.replace(/ ?\f[ \f]*/g, '\n').trim();
+  return plainPunctuation(spaced.replace(/ ?\f[ \f]*/g, '\n').trim());
 }
 
 function stringProp(properties: Properties, name: string): string | undefined {

@@ -1,3 +1,4 @@
+import { plainPunctuation } from '../collect/typography.js';
 import type { Graph } from './build-graph.js';
 import { EDGE_CONTENT } from './build-graph.js';
 import { linkMetrics } from './link-metrics.js';
@@ -372,7 +373,8 @@ function findMention(text: string, patterns: readonly { phrase: string; pattern:
  * making a lower-case copy of each.
  */
 function phrasePattern(phrase: string): RegExp {
-  return new RegExp(phrase.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'giu');
+  // Page texts hold typographic punctuation in its ASCII form: "Don’t panic" is found as "Don't panic".
+  return new RegExp(plainPunctuation(phrase).replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'giu');
 }
 
 /**

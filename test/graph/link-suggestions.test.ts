@@ -57,6 +57,16 @@ describe('link suggestions', () => {
     expect(result.findings.find((item) => item.ruleId === 'orphan-page')?.message).toBe('No other page links to `/compost/`; `/watering/` mentions “Composting at home” without a link');
   });
 
+  it('finds a title with typographic quotes mentioned with them or with straight ones', async () => {
+    for (const written of ['Don’t panic', "Don't panic"]) {
+      const site = gardenSite();
+      site['compost/index.html'] = shell('Don’t panic', '<h1>Calm</h1><p>Breathe.</p>');
+      site['soil/index.html'] = shell('Healthy soil', `<h1>Healthy soil</h1><p>Soil lives. ${written} about worms.</p>`);
+      const result = await runSite(site);
+      expect(result.findings.find((item) => item.ruleId === 'orphan-page')?.suggestions?.[0], written).toBe('/soil/ ("Don\'t panic about worms.")');
+    }
+  });
+
   it('quotes a mention in a block without punctuation as that block alone', async () => {
     const site = gardenSite();
     site['soil/index.html'] = shell('Healthy soil', '<h1>Healthy soil</h1><p>Three habits help</p><ul><li>Mulching</li><li>Composting at home</li><li>Cover crops</li></ul>');

@@ -1,0 +1,36 @@
+/**
+ * Typographic punctuation in its plain ASCII form: curly quotes, primes,
+ * dashes and the ellipsis. Page texts are stored this way (see
+ * `collect-page.ts`), so a page text of English or another Latin-1
+ * language stays a one-byte string in V8 rather than a two-byte one for
+ * one `’`: at 100,000 pages the texts are most of the memory, and a `’` in
+ * every page took the run's peak from 1.6 GiB to 1.9 GiB. Phrases searched
+ * in page texts are put in the same form.
+ */
+export function plainPunctuation(text: string): string {
+  return TYPOGRAPHIC.test(text) ? text.replace(TYPOGRAPHIC_ALL, (char) => PLAIN[char]!) : text;
+}
+
+const PLAIN: Readonly<Record<string, string>> = {
+  '\u2018': "'", // ‘
+  '\u2019': "'", // ’
+  '\u201a': "'", // ‚
+  '\u201b': "'", // ‛
+  '\u2032': "'", // ′
+  '\u201c': '"', // “
+  '\u201d': '"', // ”
+  '\u201e': '"', // „
+  '\u201f': '"', // ‟
+  '\u2033': '"', // ″
+  '\u2010': '-', // ‐
+  '\u2011': '-', // ‑
+  '\u2012': '-', // ‒
+  '\u2013': '-', // –
+  '\u2014': '-', // —
+  '\u2015': '-', // ―
+  '\u2212': '-', // −
+  '\u2026': '...', // …
+};
+const CLASS = `[${Object.keys(PLAIN).join('')}]`;
+const TYPOGRAPHIC = new RegExp(CLASS);
+const TYPOGRAPHIC_ALL = new RegExp(CLASS, 'g');
