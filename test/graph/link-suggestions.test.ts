@@ -229,6 +229,25 @@ describe('link suggestions for a page whose only heading many pages share', () =
   });
 });
 
+describe('link suggestions on a site where many pages hold a phrase\'s words but not the phrase', () => {
+  it('reads at most 1,000 of them for a mention, the best first', async () => {
+    // Every topic page holds the orphan's title words, out of order; one page, last in rank (longest
+    // URL), holds the title itself. With 990 topic pages it is found; with 1,010 it is past the limit.
+    const site = (topics: number): Record<string, string> => {
+      const pages: Record<string, string> = {
+        'index.html': doc('Home', `<main>${Array.from({ length: topics }, (_, n) => `<a href="/t${n}/">T${n}</a>`).join(' ')} <a href="/mentions-it-last/">M</a></main>`),
+        'orphan/index.html': doc('Rare phrase here', '<main><p>Alone.</p></main>'),
+        'mentions-it-last/index.html': doc('M', '<main><p>See the rare phrase here.</p></main>'),
+      };
+      for (let n = 0; n < topics; n++) pages[`t${n}/index.html`] = doc(`T${n}`, '<main><p>Here a phrase, rare.</p></main>');
+      return pages;
+    };
+    const mention = async (topics: number) => (await runSite(site(topics))).findings.find((item) => item.page === '/orphan/')?.data;
+    expect(await mention(990)).toEqual({ suggestions: [expect.objectContaining({ url: '/mentions-it-last/', phrase: 'Rare phrase here' })] });
+    expect(JSON.stringify(await mention(1010))).not.toContain('mentions-it-last');
+  });
+});
+
 describe('text index', () => {
   it('keeps exact postings for more (term, page) pairs than one block of the index holds', () => {
     // 3,000 pages of 100 shared words each: 300,000 pairs, over a block's 262,144.
