@@ -182,28 +182,28 @@ describe('strings of a page with a character beyond Latin-1', () => {
     }
   });
 
-  it('narrows the page text of such a page as it is read', () => {
+  /** The record of a page file holding `markup`, as the CLI reads it from disk. */
+  const readFromDisk = (markup: string): PageRecord | undefined => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'linkgraph-narrow-'));
     try {
-      writeFileSync(path.join(root, 'index.html'), html);
-      const page = readPage(root, 'index.html', '/', {}, []);
-      expect(page?.text).toBe('Text of the page, long enough.\nA long enough anchor text');
-      expect(oneByte(page!.text!)).toBe(true);
+      writeFileSync(path.join(root, 'index.html'), markup);
+      return readPage(root, 'index.html', '/', {}, []);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
-  });
+  };
 
-  it('keeps the page text of a page whose content holds typographic punctuation in one-byte form', () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'linkgraph-narrow-'));
-    try {
-      writeFileSync(path.join(root, 'index.html'), html.replace('Text of the page', 'It’s the “text” — of the page'));
-      const page = readPage(root, 'index.html', '/', {}, []);
-      expect(page?.text).toBe('It\'s the "text" - of the page, long enough.\nA long enough anchor text');
-      expect(oneByte(page!.text!)).toBe(true);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+  it.each([
+    ['narrows the page text of such a page as it is read', html, 'Text of the page, long enough.\nA long enough anchor text'],
+    [
+      'keeps the page text of a page whose content holds typographic punctuation in one-byte form',
+      html.replace('Text of the page', 'It’s the “text” — of the page'),
+      'It\'s the "text" - of the page, long enough.\nA long enough anchor text',
+    ],
+  ])('%s', (_name, markup, text) => {
+    const page = readFromDisk(markup);
+    expect(page?.text).toBe(text);
+    expect(oneByte(page!.text!)).toBe(true);
   });
 
   it('keeps a string with a character beyond Latin-1 as it is', () => {
