@@ -290,9 +290,10 @@ function queryTerms(graph: Graph, index: TextIndex, pageId: number): number[] {
 
 /**
  * Phrases that name the target: its title without the site name, its first
- * three headings but those many pages share ({@link sharedHeadings}), and the words of its URL's last segment (`/old-topic/` ->
- * `old topic`), each of at least two words or eight characters, so that a
- * mention is a real mention.
+ * three headings but those many pages share ({@link sharedHeadings}), and
+ * the words of its URL's last segment (`/old-topic/` -> `old topic`), each
+ * of at least two words or eight characters, so that a mention is a real
+ * mention.
  */
 function keyPhrases(graph: Graph, index: TextIndex, pageId: number): string[] {
   const page = graph.pages[pageId]!;

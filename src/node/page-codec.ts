@@ -311,7 +311,7 @@ class StringTable {
       slot = (slot + 1) & mask;
     }
     // A string that fits Latin-1 is kept in V8's one-byte form, half the size (see narrowString).
-    const shared = codes <= 0xff && value.length >= NARROW_FROM ? narrowString(value) : own ? value : copyString(value);
+    const shared = codes <= 0xff && value.length >= MIN_SLICE ? narrowString(value) : own ? value : copyString(value);
     hashes[slot] = hash;
     this.#values[slot] = shared;
     if (++this.#count * 2 > hashes.length) this.#grow();
@@ -353,7 +353,6 @@ function sameAttributes(a: LinkRecord['attributes'], b: LinkRecord['attributes']
   return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key]);
 }
 
-/** A flat copy of a string that shares no memory with a longer one. */
 /**
  * A copy of a string whose characters all fit Latin-1, in V8's one-byte
  * form. A page with one character beyond Latin-1 (a `’`, an `—`) is read
@@ -368,11 +367,15 @@ export function narrowString(value: string): string {
   return JSON.parse(JSON.stringify(value)) as string;
 }
 
-/** Substrings shorter than this are copied by V8, narrowed when they fit Latin-1: nothing to do. */
-const NARROW_FROM = 13;
+/**
+ * V8 copies a substring shorter than this (narrowed when it fits Latin-1)
+ * and makes a longer one a slice that keeps its whole parent alive.
+ */
+const MIN_SLICE = 13;
 
+/** A flat copy of a string that shares no memory with a longer one. */
 export function copyString(value: string): string {
-  return value.length < 13 ? value : ` ${value}`.slice(1);
+  return value.length < MIN_SLICE ? value : ` ${value}`.slice(1);
 }
 
 /**
