@@ -4,7 +4,7 @@ import type { selectAll as SelectAll } from 'hast-util-select';
 import { parseSrcset } from 'srcset';
 import type { LinkRecord, LinkSource, PageRecord, Point, Position, Region, SourceLocation } from '../types.js';
 import { UNKNOWN_POSITION } from '../types.js';
-import { plainPunctuation } from './typography.js';
+import { ELLIPSIS, plainCode } from './typography.js';
 
 /** Options of {@link collectPage}. */
 export interface CollectOptions {
@@ -283,7 +283,7 @@ export class PageCollector<Mark> {
       ids: this.#ids,
       headings: this.#headings,
       links: this.#links,
-      text: pageText(this.#textParts.join('')).slice(0, maxText).trimEnd(),
+      text: pageText(this.#textParts, maxText),
     };
     if (this.#title !== undefined) record.title = this.#title;
     if (this.#lang !== undefined) record.lang = this.#lang;
@@ -631,13 +631,70 @@ function collapse(value: string): string {
 const BLOCK_BREAK = '\f';
 
 /**
- * A page's text: every run of whitespace with a block's edge in it becomes
- * one line break, every other run one space (as {@link collapse}), and
- * typographic quotes and dashes their ASCII forms ({@link plainPunctuation}).
+ * A page's text from the text gathered in document order: every run of
+ * whitespace with a block's edge ({@link BLOCK_BREAK}) in it becomes one
+ * line break, every other run one space (as {@link collapse}), typographic
+ * quotes and dashes their ASCII forms ({@link plainCode}), with no
+ * whitespace at either end, cut to `maxText` characters.
+ *
+ * One pass over the parts, into a buffer of character codes: the regular
+ * expressions, the join and the ASCII forms it replaces took about 60 µs
+ * of a 6 KB page. The string made from the codes is one-byte when every
+ * character fits Latin-1, even when the page itself is not, so it needs no
+ * narrowing afterwards.
  */
-function pageText(value: string): string {
-  const spaced = value.replace(/[^\S\f]{2,}|[^\S\f ]/g, ' ');
-  return plainPunctuation(spaced.replace(/ ?\f[ \f]*/g, '\n').trim());
+function pageText(parts: readonly string[], maxText: number): string {
+  // Room for a separator and an ellipsis's three characters past the limit.
+  if (textCodes.length < maxText + 4) textCodes = new Uint16Array(maxText + 4);
+  const codes = textCodes;
+  let length = 0;
+  /** The separator owed before the next character: 0, a space, or a line break (a block's edge in the run). */
+  let pending = 0;
+  for (let part = 0; part < parts.length && length < maxText; part++) {
+    const value = parts[part]!;
+    for (let index = 0; index < value.length; index++) {
+      const code = value.charCodeAt(index);
+      if (isWhitespace(code)) {
+        if (code === FORM_FEED) pending = LINE_FEED;
+        else if (pending === 0) pending = SPACE;
+        continue;
+      }
+      // Whitespace before the first character is dropped.
+      if (pending !== 0 && length > 0) codes[length++] = pending;
+      pending = 0;
+      const plain = plainCode(code);
+      if (plain === 0) codes[length++] = code;
+      else if (plain === ELLIPSIS) {
+        codes[length++] = FULL_STOP;
+        codes[length++] = FULL_STOP;
+        codes[length++] = FULL_STOP;
+      } else codes[length++] = plain;
+      if (length >= maxText) break;
+    }
+  }
+  if (length > maxText) length = maxText;
+  // A cut can end on a separator (whitespace after the last character is never written).
+  while (length > 0 && (codes[length - 1] === SPACE || codes[length - 1] === LINE_FEED)) length--;
+  return length === 0 ? '' : utf16.decode(codes.subarray(0, length));
+}
+
+/** Scratch codes of {@link pageText}, grown to the longest limit asked for. */
+let textCodes = new Uint16Array(4096);
+const utf16 = new TextDecoder('utf-16le');
+const SPACE = 0x20;
+const LINE_FEED = 0x0a;
+const FORM_FEED = 0x0c;
+const FULL_STOP = 0x2e;
+
+/** What `\s` matches in a regular expression: ASCII whitespace, no-break space and Unicode's spaces and separators, BOM. */
+function isWhitespace(code: number): boolean {
+  if (code <= SPACE) return code === SPACE || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && (code <= 0x200a || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff))
+  );
 }
 
 function stringProp(properties: Properties, name: string): string | undefined {

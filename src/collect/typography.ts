@@ -32,5 +32,29 @@ const PLAIN: Readonly<Record<string, string>> = {
   '\u2026': '...', // …
 };
 const CLASS = `[${Object.keys(PLAIN).join('')}]`;
+
+/** What {@link plainCode} gives for `…`, whose plain form is `...`. */
+export const ELLIPSIS = 0xffff;
+
+/** The first and last code of {@link PLAIN}'s characters. */
+const FIRST = 0x2010;
+const LAST = 0x2212;
+
+/**
+ * {@link PLAIN} by character code, for a scan that reads codes: for each
+ * code from U+2010 to U+2212, the code of its plain form, {@link ELLIPSIS}
+ * for `…` (three characters), or 0 when it has none.
+ */
+const PLAIN_CODES = (() => {
+  const codes = new Uint16Array(LAST - FIRST + 1);
+  for (const [char, plain] of Object.entries(PLAIN)) codes[char.charCodeAt(0) - FIRST] = plain.length === 1 ? plain.charCodeAt(0) : ELLIPSIS;
+  return codes;
+})();
+
+/** The code of the plain form of the character `code` (as {@link plainPunctuation}), {@link ELLIPSIS} for `…`, or 0 when it has none. */
+export function plainCode(code: number): number {
+  return code < FIRST || code > LAST ? 0 : PLAIN_CODES[code - FIRST]!;
+}
+
 const TYPOGRAPHIC = new RegExp(CLASS);
 const TYPOGRAPHIC_ALL = new RegExp(CLASS, 'g');

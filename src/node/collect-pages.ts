@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { CollectOptions } from '../collect/collect-page.js';
 import type { LinkRecord, PageRecord } from '../types.js';
-import { copyString, createInterner, unpackPages, type Interner, type PackedPages } from './page-codec.js';
+import { createInterner, unpackPages, type Interner, type PackedPages } from './page-codec.js';
 import { readPage } from './read-site.js';
 import { startWorker, WORKER_ENTRY } from './workers.js';
 
@@ -127,8 +127,8 @@ export async function collectPages(root: string, entries: readonly PageEntry[], 
 
 /**
  * Make page records small for a site-wide run: every string is copied out
- * of the page's source text (a substring can keep the whole file alive) and
- * shared between pages (navigation hrefs and anchor texts repeat on every
+ * of the page's source text (a substring can keep the whole file alive;
+ * the page text is made fresh, never a substring) and shared between pages (navigation hrefs and anchor texts repeat on every
  * page, content links to one page on many), empty `rel` lists share one
  * array, and so do equal positions (a template link sits at the same place
  * on every page) and equal template links. Records
@@ -143,7 +143,6 @@ export function compactor(interner: Interner = createInterner()): (page: PageRec
     record.ids = internAll(page.ids);
     record.headings = internAll(page.headings);
     if (page.title !== undefined) record.title = intern(page.title);
-    if (page.text !== undefined) record.text = copyString(page.text);
     const links = page.links as LinkRecord[];
     for (let index = 0; index < links.length; index++) {
       const link = links[index]!;

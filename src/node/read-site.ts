@@ -3,7 +3,6 @@ import path from 'node:path';
 import { collectHtml } from '../collect/collect-html.js';
 import type { CollectOptions } from '../collect/collect-page.js';
 import type { PageRecord } from '../types.js';
-import { narrowString } from './page-codec.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('windows-1252');
@@ -44,16 +43,8 @@ export function readPage(
     warnings.push(`Cannot read \`${file}\`: ${(error as Error).message}`);
     return undefined;
   }
-  const page = collectHtml(html, { ...options, file, url });
-  // A page with a character beyond Latin-1 is a two-byte string, and so is its text, even when the
-  // text has none: the text is the page's largest string, so it is narrowed here, in the thread that
-  // reads the page (the other strings are narrowed once each as they are shared; see `narrowString`).
-  // For a page of one-byte text the test returns at once.
-  if (page.text !== undefined && BEYOND_LATIN1.test(html) && !BEYOND_LATIN1.test(page.text)) page.text = narrowString(page.text);
-  return page;
+  return collectHtml(html, { ...options, file, url });
 }
-
-const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 
 /**
  * A page file's text, as {@link decodeHtml} gives it. Node's own UTF-8
