@@ -182,6 +182,15 @@ describe('collectPage', () => {
     expect(serialize(latin1).length).toBeLessThan(latin1.length + 8);
   });
 
+  it('keeps its own copy of the positions of a tree, which a later step of a pipeline may change', () => {
+    const tree = fromHtml('<p><img src="/a.png" srcset="/a.png 1x, /b.png 2x"></p>');
+    const page = collectPage(tree, { file: 'index.html', url: '/' });
+    const body = (tree.children[0] as Element).children[1] as Element;
+    const img = (body.children[0] as Element).children[0] as Element;
+    (img.position!.start as { line: number }).line = 99;
+    expect(page.links.map((link) => (link.position.known ? link.position.start.line : 0))).toEqual([1, 1, 1]);
+  });
+
   it('reads a tree built by a pipeline: no positions, properties already typed, adjacent text, comments and raw nodes', () => {
     const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
     const tree: Root = {

@@ -504,13 +504,11 @@ export class PageCollector<Mark> {
       frame.links!.pop();
     }
     if (frame.links !== undefined && frame.start !== undefined) {
+      // The element's links (an image and its srcset candidates) share one position: records are never mutated.
       const start = frame.start;
       const endPoint = this.#locate(end);
-      for (const link of frame.links) {
-        link.position = endPoint
-          ? { known: true, start: { line: start.line, column: start.column }, end: { line: endPoint.line, column: endPoint.column } }
-          : { known: true, start: { line: start.line, column: start.column } };
-      }
+      const position: Position = endPoint ? { known: true, start, end: endPoint } : { known: true, start };
+      for (const link of frame.links) link.position = position;
     }
   }
 }
@@ -532,7 +530,12 @@ function newFrame(): Frame {
  */
 export function collectPage(tree: Root, options: CollectOptions): PageRecord {
   const content = options.contentSelector ? new Set<unknown>(selector()(options.contentSelector, tree)) : undefined;
-  const collector = new PageCollector<Point | undefined>(options, (point) => point, content !== undefined);
+  const collector = new PageCollector<Point | undefined>(
+    options,
+    // A copy: records keep their points, and a later step of a pipeline may change the tree's.
+    (point) => point && { line: point.line, column: point.column },
+    content !== undefined,
+  );
   const walk = (nodes: readonly (RootContent | ElementContent)[]): void => {
     for (const node of nodes) {
       if (node.type === 'element') {
