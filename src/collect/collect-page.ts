@@ -104,7 +104,8 @@ interface Scope {
 
 /** Text of an element's content, gathered while its events go by (`textOf` semantics). */
 interface Capture {
-  parts: string[];
+  /** The text so far (most elements have one text node: a string, unlike a list, then costs nothing). */
+  text: string;
   /** Open skipped elements when it started: text below one more of them is not its text. */
   skipBase: number;
 }
@@ -243,7 +244,7 @@ export class PageCollector<Mark> {
     const captures = this.#captures;
     for (let index = 0; index < captures.length; index++) {
       const capture = captures[index]!;
-      if (capture.skipBase === this.#skipped) capture.parts.push(value);
+      if (capture.skipBase === this.#skipped) capture.text += value;
     }
   }
 
@@ -424,7 +425,7 @@ export class PageCollector<Mark> {
 
   /** Start gathering the text of the element being opened. */
   #capture(): Capture {
-    const capture: Capture = { parts: [], skipBase: this.#skipped };
+    const capture: Capture = { text: '', skipBase: this.#skipped };
     this.#captures.push(capture);
     return capture;
   }
@@ -472,12 +473,12 @@ export class PageCollector<Mark> {
     extra?: Record<string, string>,
   ): Frame {
     const target = frame ?? newFrame();
-    if (target.links === undefined) {
-      target.links = [];
-      target.start = this.#locate(start);
-    }
     const link = makeLink(properties, scope, source, href, extra);
-    target.links.push(link);
+    // Most elements make one link: a list of exactly one, where an empty list grows room for 17.
+    if (target.links === undefined) {
+      target.links = [link];
+      target.start = this.#locate(start);
+    } else target.links.push(link);
     this.#links.push(link);
     return target;
   }
@@ -486,11 +487,11 @@ export class PageCollector<Mark> {
     if (frame.skip) this.#skipped--;
     if (frame.svgTitle !== undefined) {
       this.#captures.pop();
-      frame.svgTitle.label.value = collapse(frame.svgTitle.capture.parts.join(''));
+      frame.svgTitle.label.value = collapse(frame.svgTitle.capture.text);
     }
     if (frame.heading !== undefined) {
       this.#captures.pop();
-      const text = collapse(frame.heading.capture.parts.join(''));
+      const text = collapse(frame.heading.capture.text);
       if (frame.heading.index === -1) this.#title = text;
       else this.#headings[frame.heading.index] = text;
     }
@@ -606,7 +607,7 @@ function parseOrigin(value: string | undefined): SourceLocation | undefined {
  * else `title`.
  */
 function anchorText(anchor: Anchor): string {
-  const text = collapse(anchor.capture.parts.join(''));
+  const text = collapse(anchor.capture.text);
   if (text !== '') return text;
   const alts: string[] = [];
   for (const alt of anchor.alts) {
