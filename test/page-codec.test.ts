@@ -206,6 +206,17 @@ describe('strings of a page with a character beyond Latin-1', () => {
     expect(oneByte(page!.text!)).toBe(true);
   });
 
+  it('narrows every Latin-1 character exactly, C1 controls included, in strings short and long', () => {
+    const latin1 = Array.from({ length: 0x100 }, (_, code) => String.fromCharCode(code)).join('');
+    for (const value of [latin1.slice(0x7e, 0x7e + 20), latin1, latin1.repeat(20)]) {
+      const wide = `\u2019${value}`.slice(1);
+      expect(oneByte(wide)).toBe(false);
+      const shared = createInterner().string(wide);
+      expect(shared).toBe(value);
+      expect(oneByte(shared)).toBe(true);
+    }
+  });
+
   it('keeps a string with a character beyond Latin-1 as it is', () => {
     const page = collectHtml(html.replace('A long enough anchor text', 'A long enough anchor — text'), { file: 'index.html', url: '/' });
     compactor(createInterner())(page);
