@@ -128,10 +128,11 @@ export async function collectPages(root: string, entries: readonly PageEntry[], 
 /**
  * Make page records small for a site-wide run: every string is copied out
  * of the page's source text (a substring can keep the whole file alive;
- * the page text is made fresh, never a substring) and shared between pages (navigation hrefs and anchor texts repeat on every
- * page, content links to one page on many), empty `rel` lists share one
- * array, and so do equal positions (a template link sits at the same place
- * on every page) and equal template links. Records
+ * the page text is made afresh, never a substring) and shared between
+ * pages (navigation hrefs and anchor texts repeat on every page, content
+ * links to one page on many), empty `rel` lists share one array, and so do
+ * equal positions (a template link sits at the same place on every page)
+ * and equal template links. Records
  * stay equal; nothing in a run mutates them. Records that come from workers
  * are made small as they are unpacked instead.
  */
