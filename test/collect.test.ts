@@ -173,6 +173,12 @@ describe('collectPage', () => {
     }
   });
 
+  it('does not cut an emoji in half at the page text limit', () => {
+    const page = collectPage(fromHtml('<main><p>ab 😀 cd</p></main>'), { file: 'index.html', url: '/', maxText: 4 });
+    expect(page.text).toBe('ab');
+    expect(collectPage(fromHtml('<main><p>ab 😀 cd</p></main>'), { file: 'index.html', url: '/', maxText: 5 }).text).toBe('ab 😀');
+  });
+
   it('makes a page text of Latin-1 characters a one-byte string, even from a page that is not', () => {
     const page = collect('<main><p>Un café — “crème” ’s</p><p>東京</p></main>');
     expect(page.text).toBe('Un café - "crème" \'s\n東京');

@@ -680,6 +680,8 @@ function pageText(parts: readonly string[], maxText: number): string {
     }
   }
   if (length > maxText) length = maxText;
+  // A cut through a surrogate pair (an emoji) drops its first half rather than leave it alone.
+  if (length > 0 && (codes[length - 1]! & 0xfc00) === 0xd800) length--;
   // A cut can end on a separator (whitespace after the last character is never written).
   while (length > 0 && (codes[length - 1] === SPACE || codes[length - 1] === LINE_FEED)) length--;
   return length === 0 ? '' : utf16.decode(codes.subarray(0, length));
