@@ -367,7 +367,7 @@ function sameAttributes(a: LinkRecord['attributes'], b: LinkRecord['attributes']
  *
  * @param value a string of Latin-1 characters only (others would be cut to their low byte).
  */
-export function narrowString(value: string): string {
+function narrowString(value: string): string {
   const length = value.length;
   if (length > latin1Scratch.length) return Buffer.from(value, 'latin1').toString('latin1');
   for (let index = 0; index < length; index++) latin1Scratch[index] = value.charCodeAt(index);
@@ -384,7 +384,7 @@ const latin1Scratch = Buffer.allocUnsafe(4096);
 const MIN_SLICE = 13;
 
 /** A flat copy of a string that shares no memory with a longer one. */
-export function copyString(value: string): string {
+function copyString(value: string): string {
   return value.length < MIN_SLICE ? value : ` ${value}`.slice(1);
 }
 
