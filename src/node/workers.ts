@@ -11,9 +11,8 @@ export const WORKER_ENTRY = import.meta.url.endsWith('.js') ? new URL('./worker.
  * A worker allocates short-lived strings and objects for every tag it reads;
  * in a smaller nursery they stay in the processor's cache. Measured at 10,000
  * pages on 2 cores (6 interleaved rounds): the run's CPU time fell by about
- * 5% and its peak memory by about 20 MiB; `--max-semi-space-size=16` for the
- * whole process (which only a flag at start-up can set for the main thread)
- * takes another 3-4% off.
+ * 5% and its peak memory by about 20 MiB. The CLI's main thread stops its
+ * own at the same size (`young-generation.ts`).
  */
 export const WORKER_YOUNG_GENERATION_MB = 48;
 
