@@ -8,6 +8,7 @@ import { check } from '../engine/check.js';
 import type { Timing } from '../engine/timing.js';
 import { resolveOptions, type Options, type ResolvedOptions } from '../options.js';
 import { normaliseBase } from '../resolve/resolve-href.js';
+import { readsPageText } from '../rules/util/page-rules.js';
 import { isPageFile, urlOfFile } from '../site/site-model.js';
 import { readBaseline } from './baseline-file.js';
 import { isSitemapFile } from '../sitemap/parse-sitemap.js';
@@ -55,7 +56,12 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
   const resolved = isResolved(options) ? options : resolveOptions(options);
   const baseline = host.baseline === false ? undefined : (host.baseline ?? (resolved.baseline === undefined ? undefined : await readBaseline(resolved.baseline, host.cwd ?? process.cwd())));
   const timing = host.timing;
-  const collect = resolved.contentSelector === undefined ? {} : { contentSelector: resolved.contentSelector };
+  // Page texts serve only the orphan rules' suggestions: without them, none is kept (with every graph
+  // and anchor rule off, 100,000 pages peaked at 986-1008 MiB instead of 1242-1279 MiB).
+  const collect = {
+    ...(resolved.contentSelector === undefined ? {} : { contentSelector: resolved.contentSelector }),
+    ...(readsPageText(resolved.rules) ? {} : { maxText: 0 }),
+  };
   // A large site's page-reading workers start while the listing goes on.
   const early = earlyPageWorkers(collect);
   let started = performance.now();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Graph } from '../../graph/build-graph.js';
 import { isEntry } from '../../graph/link-metrics.js';
 import { formatSuggestion, suggestLinkers, type SuggestOptions } from '../../graph/link-suggestions.js';
+import type { ResolvedOptions } from '../../options.js';
 import type { FindingInput } from '../create-rule.js';
 
 /** Option `allow`: URL globs (`/thanks/**`) of pages the rule leaves alone. Default `[]`. */
@@ -10,6 +11,22 @@ export const allowOption = z.array(z.string().min(1)).default([]);
 
 /** Option `suggestions`: how many pages that could link to be suggested, 0-10. Default 3. */
 export const suggestionsOption = z.number().int().min(0).max(10).default(3);
+
+/** The rules with a `suggestions` option: their suggestions are the only reader of page texts. */
+const SUGGESTING_RULES = ['orphan-page', 'content-orphan'] as const;
+
+/**
+ * Whether a check with these rule settings reads page texts: only the
+ * linker suggestions of orphan-page and content-orphan do (the text index
+ * and the mentions they quote), so a host that reads pages can leave the
+ * texts out when both rules are off or suggest nothing.
+ */
+export function readsPageText(rules: ResolvedOptions['rules']): boolean {
+  return SUGGESTING_RULES.some((id) => {
+    const rule = rules.get(id);
+    return rule !== undefined && rule.level !== 'off' && (rule.options as { suggestions: number }).suggestions > 0;
+  });
+}
 
 /**
  * The pages a page-level graph rule looks at: in the page set, not an entry
