@@ -118,7 +118,7 @@ type Found = { markers: Set<string>; pages: Map<DefectClass, Set<string>>; exact
 interface Tool {
   name: string;
   /** Classes this tool has a check for; others print `—`. */
-  supports: (defectClass: DefectClass) => boolean | 'n/a (rule not present)';
+  supports: (defectClass: DefectClass) => boolean | 'n/a (rule not present)' | 'off';
   run: (site: Site, label: string) => Promise<Measurement>;
   found: (measurement: Measurement, site: Site) => Found;
 }
@@ -151,12 +151,22 @@ interface JsonFinding {
   column: number | null;
 }
 
-/** linkgraph's CLI; `threads` sets LINKGRAPH_THREADS (default: a worker per core unless the machine is saturated). */
-const linkgraphTool = (threads?: number): Tool => ({
-  name: threads === undefined ? 'linkgraph' : `linkgraph, ${threads} thread${threads === 1 ? '' : 's'}`,
-  supports: (defectClass) => (ruleIds.has(RULE_OF[defectClass]) ? true : 'n/a (rule not present)'),
+/** The rules of a check of link defects alone: every graph and anchor rule off. */
+const LINK_RULES = new Set(['broken-internal-link', 'broken-fragment']);
+/** A config file with every rule but {@link LINK_RULES} off, for the "link rules only" variant. */
+const linkRulesConfig = path.join(OUT, 'link-rules-only.json');
+mkdirSync(OUT, { recursive: true });
+writeFileSync(linkRulesConfig, `${JSON.stringify({ rules: Object.fromEntries([...ruleIds].filter((id) => !LINK_RULES.has(id)).map((id) => [id, 'off'])) }, null, 1)}\n`);
+
+/**
+ * linkgraph's CLI; `threads` sets LINKGRAPH_THREADS (default: a worker per core unless the machine
+ * is saturated); `linkRulesOnly` turns every rule but the link rules off.
+ */
+const linkgraphTool = (threads?: number, linkRulesOnly = false): Tool => ({
+  name: linkRulesOnly ? 'linkgraph, link rules only' : threads === undefined ? 'linkgraph' : `linkgraph, ${threads} thread${threads === 1 ? '' : 's'}`,
+  supports: (defectClass) => (!ruleIds.has(RULE_OF[defectClass]) ? 'n/a (rule not present)' : linkRulesOnly && !LINK_RULES.has(RULE_OF[defectClass]) ? 'off' : true),
   run: (site, label) =>
-    measure(label, NODE, [path.join(ROOT, 'dist', 'cli', 'bin.js'), 'check', site.dir, '--format', 'json', '--fail-on', 'never'], {
+    measure(label, NODE, [path.join(ROOT, 'dist', 'cli', 'bin.js'), 'check', site.dir, '--format', 'json', '--fail-on', 'never', ...(linkRulesOnly ? ['--config', linkRulesConfig] : [])], {
       timeoutMs: ownTimeoutMs,
       ...(threads === undefined ? {} : { env: { LINKGRAPH_THREADS: String(threads) } }),
     }),
@@ -418,7 +428,7 @@ for (const pages of sizes) {
   const site = await ensureSite(pages);
   const times = pages >= 100_000 ? bigRuns : runs;
   // linkgraph's variants and the floors, interleaved run by run: their ratios are what the targets are about.
-  const variants = pages < 100_000 ? [linkgraphTool(), linkgraphTool(1), linkgraphTool(2)] : [linkgraphTool()];
+  const variants = pages < 100_000 ? [linkgraphTool(), linkgraphTool(1), linkgraphTool(2), linkgraphTool(undefined, true)] : [linkgraphTool(), linkgraphTool(undefined, true)];
   // parse5 and hast show what the reference parser costs; at 100,000 pages only the floor itself is measured.
   const floors = (pages >= 100_000 ? ['read', 'htmlparser2'] : ['read', 'htmlparser2', 'parse5', 'hast']).map(floorTool);
   const measuredRows = await runInterleaved([...variants, ...floors], site, times);
