@@ -66,12 +66,8 @@ export async function listSite(dir: string, watch?: ListingWatch): Promise<SiteL
       warnings.push(`Cannot read directory \`${relative || '.'}\`: ${(error as Error).message}`);
       return;
     }
-    // A real path is normalised already (only the file system root ends in a separator), and a name
-    // holds no separator: `path.join`, which normalises again, took 60 of the 210 ms of listing the
-    // 10,000-page site.
-    const prefix = absolute.endsWith(path.sep) ? absolute : absolute + path.sep;
     for (const entry of entries) {
-      const childAbsolute = prefix + entry.name;
+      const childAbsolute = pathIn(absolute, entry.name);
       const childRelative = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (entry.isSymbolicLink()) {
         let real: string;
@@ -109,4 +105,15 @@ export async function listSite(dir: string, watch?: ListingWatch): Promise<SiteL
   walk(root, '');
   files.sort();
   return { root, files: files.map((file) => file.normalize('NFC')), warnings };
+}
+
+/**
+ * The path of `relative` (`/`-separated names, no `.` or `..`, as a listing
+ * gives them) inside `dir`, a real path (normalised already: only a file
+ * system root ends in a separator), joined as strings. `path.join`, which
+ * normalises both again, took 60 of the 210 ms of listing the 10,000-page
+ * site, and 6-25 ms of reading its pages.
+ */
+export function pathIn(dir: string, relative: string): string {
+  return (dir.endsWith(path.sep) ? dir : dir + path.sep) + (path.sep === '/' ? relative : relative.replaceAll('/', path.sep));
 }

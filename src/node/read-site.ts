@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { collectHtml } from '../collect/collect-html.js';
 import type { CollectOptions } from '../collect/collect-page.js';
 import type { PageRecord } from '../types.js';
+import { pathIn } from './list-site.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('windows-1252');
@@ -35,9 +35,7 @@ export function readPage(
   options: Omit<CollectOptions, 'file' | 'url'>,
   warnings: string[],
 ): PageRecord | undefined {
-  // `file` comes from the listing (`/`-separated names, no `.` or `..`) and `root` is a real path:
-  // joined as they are, not normalised again by `path.join` (6-25 ms for 10,000 pages).
-  const full = (root.endsWith(path.sep) ? root : root + path.sep) + (path.sep === '/' ? file : file.replaceAll('/', path.sep));
+  const full = pathIn(root, file);
   let html: string;
   try {
     html = readText(full, file, warnings);
