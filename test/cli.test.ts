@@ -147,11 +147,25 @@ describe('bad input', () => {
     await symlink(path.join(outside, 'secret'), path.join(dir, 'secret'));
     await symlink(path.join(dir, 'real'), path.join(dir, 'inner'));
     const { code, stdout } = await runCli(['check', dir]);
-    expect(stdout).toContain('Skipped `secret`: a symlink pointing outside the site directory');
+    expect(stdout).toContain('Skipped `secret`: a symlink to a directory outside the site directory');
     expect(stdout).not.toContain('/leak/');
     expect(stdout).toContain('Link to `/secret/` has no page in the output');
     expect(stdout).not.toContain('Link to `/inner/`');
     expect(code).toBe(1);
+  });
+
+  it('counts a symlink to a file outside the site as there, and never reads it', async () => {
+    // As Debian's documentation packages link a shared jQuery to /usr/share/javascript.
+    const outside = await tempSite({ 'jquery.js': '', 'page.html': page('<a href="/leak/">leak</a>') });
+    const dir = await tempSite({ 'index.html': page('<script src="/_static/jquery.js"></script><a href="/shared.html">s</a>') });
+    await mkdir(path.join(dir, '_static'));
+    await symlink(path.join(outside, 'jquery.js'), path.join(dir, '_static', 'jquery.js'));
+    await symlink(path.join(outside, 'page.html'), path.join(dir, 'shared.html'));
+    const { stdout } = await runCli(['check', dir, '--format', 'json']);
+    const report = JSON.parse(stdout) as { findings: { message: string }[]; summary: { pages: number } };
+    expect(report.findings.map((finding) => finding.message).join('\n')).not.toContain('jquery.js');
+    expect(stdout).not.toContain('/leak/');
+    expect(report.summary.pages).toBe(1);
   });
 
   it('gives hostile hrefs a clear finding or none, and reads nothing outside the site', async () => {

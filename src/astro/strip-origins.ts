@@ -18,8 +18,10 @@ const ATTRIBUTE = new RegExp(` ${ORIGIN_ATTRIBUTE}="[^"]*"`, 'g');
  * @returns how many files were rewritten.
  */
 export async function stripOrigins(dir: string): Promise<number> {
-  const { root, files } = await listSite(dir);
-  const candidates = files.filter((file) => TEXT_OUTPUT.test(file));
+  const { root, files, outside } = await listSite(dir);
+  // A symlink's target outside the output is not the build's to rewrite.
+  const elsewhere = new Set(outside);
+  const candidates = files.filter((file) => TEXT_OUTPUT.test(file) && !elsewhere.has(file));
   let rewritten = 0;
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -69,13 +69,16 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
   timing?.('list files', performance.now() - started);
   const warnings = [...listing.warnings];
   const base = normaliseBase(resolved.base);
-  const pageFiles = listing.files.filter(isPageFile);
+  // A file outside the site (a symlink's target) counts as there, but is never read.
+  const outside = new Set(listing.outside);
+  const readable = outside.size === 0 ? listing.files : listing.files.filter((file) => !outside.has(file));
+  const pageFiles = readable.filter(isPageFile);
   const entries = pageFiles.map((file) => ({ file, url: urlOfFile(file, base, resolved.trailingSlash) }));
   started = performance.now();
   const pages = await collectPages(listing.root, entries, { collect, started: early.workers }, warnings);
   timing?.('read and collect pages', performance.now() - started);
   const sitemaps: SitemapFile[] = [];
-  for (const file of listing.files.filter(isSitemapFile)) {
+  for (const file of readable.filter(isSitemapFile)) {
     try {
       sitemaps.push({ file, xml: await readFile(path.join(listing.root, file), 'utf8') });
     } catch (error) {

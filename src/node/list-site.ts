@@ -13,6 +13,12 @@ export interface SiteListing {
   root: string;
   /** Files relative to the root, `/` separators, sorted. */
   files: string[];
+  /**
+   * Of `files`, those that are symlinks to a file outside the root (as
+   * packagers link a shared jQuery): they exist where the site is deployed,
+   * so links to them are fine, but they are never read. Sorted.
+   */
+  outside: string[];
   warnings: string[];
 }
 
@@ -26,8 +32,10 @@ export interface ListingWatch {
 
 /**
  * List every file under a built site's directory. Symlinks are followed
- * only while they stay inside the directory; one pointing outside is skipped
- * with a warning, so nothing outside the site is ever read. The walk is
+ * only while they stay inside the directory. One pointing to a file outside
+ * it is listed (the file exists for the site's visitors) and marked in
+ * `outside`, so that nothing outside the site is ever read; one pointing to
+ * a directory outside is skipped with a warning. The walk is
  * synchronous: it is a build step with nothing else to do meanwhile, and a
  * sync `readdir` per directory takes about a third of the time of awaiting one
  * (a site has a directory per page).
@@ -44,6 +52,7 @@ export async function listSite(dir: string, watch?: ListingWatch): Promise<SiteL
     throw new SiteDirectoryError(`Cannot read site directory \`${dir}\`: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : String((error as Error).message)}`);
   }
   const files: string[] = [];
+  const outside: string[] = [];
   const warnings: string[] = [];
   const seen = new Set<string>([root]);
   let watched = 0;
@@ -77,15 +86,18 @@ export async function listSite(dir: string, watch?: ListingWatch): Promise<SiteL
           warnings.push(`Skipped \`${childRelative}\`: a symlink whose target does not exist`);
           continue;
         }
-        if (real !== root && !real.startsWith(root + path.sep)) {
-          warnings.push(`Skipped \`${childRelative}\`: a symlink pointing outside the site directory`);
-          continue;
-        }
         let info;
         try {
           info = lstatSync(real);
         } catch {
           info = undefined;
+        }
+        if (real !== root && !real.startsWith(root + path.sep)) {
+          if (info?.isFile()) {
+            add(childRelative);
+            outside.push(childRelative);
+          } else warnings.push(`Skipped \`${childRelative}\`: a symlink to a directory outside the site directory`);
+          continue;
         }
         if (info?.isDirectory()) {
           if (seen.has(real)) continue;
@@ -104,7 +116,8 @@ export async function listSite(dir: string, watch?: ListingWatch): Promise<SiteL
   };
   walk(root, '');
   files.sort();
-  return { root, files: files.map((file) => file.normalize('NFC')), warnings };
+  outside.sort();
+  return { root, files: files.map((file) => file.normalize('NFC')), outside: outside.map((file) => file.normalize('NFC')), warnings };
 }
 
 /**
