@@ -1,4 +1,4 @@
-import { KIND, LINK_ATTRIBUTES, LINK_EMPTY_HREF, LINK_NAVIGATION } from '../graph/build-graph.js';
+import { KIND, LINK_ATTRIBUTES, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
 import { eachLinkWhere } from './util/each-link.js';
 
@@ -6,8 +6,10 @@ import { eachLinkWhere } from './util/each-link.js';
 const PLACEHOLDER_CURRENT = new Set(['page', 'location']);
 
 /**
- * A link a crawler cannot follow: `<a>` without href, `href=""`, a
- * `javascript:` href, or an href that is not a valid URL. As in Lighthouse's
+ * A link a crawler cannot follow: `<a>` without href, a `javascript:` href,
+ * or an href that is not a valid URL. `href=""` is the page itself (a
+ * breadcrumb's last item, Sphinx's link to the page's own title): a URL a
+ * crawler resolves, so it is not one. As in Lighthouse's
  * `crawlable-anchors` audit, elements with a `role` (scripted buttons) and
  * placeholders (`aria-current="page"`, or an `id`/`name` fragment target)
  * are left alone.
@@ -15,16 +17,16 @@ const PLACEHOLDER_CURRENT = new Set(['page', 'location']);
 export const nonCrawlableLink = createRule({
   meta: {
     id: 'non-crawlable-link',
-    description: 'Link a crawler cannot follow: `<a>` without `href`, `href=""`, a `javascript:` href, or an href that is not a URL.',
+    description: 'Link a crawler cannot follow: `<a>` without `href`, a `javascript:` href, or an href that is not a URL.',
     defaultLevel: 'warn',
     rationale: 'Search engines follow only `<a href>` with a resolvable URL; a link that works only through script hides its target from them.',
   },
   check({ graph, report }) {
     const { kind, bits } = graph.links;
-    // Only an <a> or <area> with attributes (`missingHref`), an empty href, or a script or invalid target can be one.
+    // Only an <a> or <area> with attributes (`missingHref`), or a script or invalid target, can be one.
     eachLinkWhere(
       graph,
-      (at) => (bits[at]! & LINK_NAVIGATION) !== 0 && ((bits[at]! & (LINK_ATTRIBUTES | LINK_EMPTY_HREF)) !== 0 || kind[at] === KIND.javascript || kind[at] === KIND.invalid),
+      (at) => (bits[at]! & LINK_NAVIGATION) !== 0 && ((bits[at]! & LINK_ATTRIBUTES) !== 0 || kind[at] === KIND.javascript || kind[at] === KIND.invalid),
       (pageId, index) => {
         const { target } = graph.resolved[pageId]![index]!;
         const link = graph.pages[pageId]!.links[index]!;
@@ -37,8 +39,6 @@ export const nonCrawlableLink = createRule({
           if (PLACEHOLDER_CURRENT.has((attributes['ariaCurrent'] ?? '').toLowerCase())) return;
           if (attributes['id'] !== undefined || attributes['name'] !== undefined) return;
           message = `\`${element}\` has no \`href\`, so crawlers cannot follow it; expected \`href\` with the target URL, or a \`<button>\` for an action`;
-        } else if (link.href === '') {
-          message = `\`href=""\` names no target, so crawlers cannot follow it; expected the target URL`;
         } else if (target.kind === 'javascript') {
           message = `\`javascript:\` href is not a URL a crawler can follow; expected the target URL in \`href\` (script can still handle the click), or a \`<button>\` for an action`;
         } else if (target.kind === 'invalid') {
