@@ -20,17 +20,22 @@ export function exclusionOf(page: PageRecord, site: SiteModel, origin: string | 
   if (page.canonical !== undefined && page.canonical !== '') {
     const own = stripSlash(page.url);
     const target = resolveHref(page.canonical, { pageUrl: page.url, baseHref: page.baseHref, site: origin, base: site.base });
-    if (target.kind === 'internal' && stripSlash(target.path) !== own) {
-      const lookup = site.lookup(target.sitePath);
-      if (!(lookup.found === 'page' && site.pageFiles[lookup.pageId] === page.file)) return 'canonicalised';
-    }
-    // Without `site`, an absolute canonical is compared by path: it names this site's own URL.
+    if (target.kind === 'internal' && stripSlash(target.path) !== own && !namesPage(site, target.sitePath, page)) return 'canonicalised';
+    // Without `site`, an absolute canonical is compared by path: it names this site's own URL,
+    // in any of the page's spellings (`/a/b.html` for the page served at `/a/b`).
     if (target.kind === 'external' && origin === undefined) {
       const path = decodePath(new URL(target.url).pathname);
-      if (stripSlash(path) !== own && stripSlash(path) !== stripSlash(own.slice(site.base.length - 1))) return 'canonicalised';
+      const sitePath = path.startsWith(site.base) ? path.slice(site.base.length) : path;
+      if (stripSlash(path) !== own && stripSlash(path) !== stripSlash(own.slice(site.base.length - 1)) && !namesPage(site, sitePath, page)) return 'canonicalised';
     }
   }
   return undefined;
+}
+
+/** Whether a path of the site leads to this very page. */
+function namesPage(site: SiteModel, sitePath: string, page: PageRecord): boolean {
+  const lookup = site.lookup(sitePath);
+  return lookup.found === 'page' && site.pageFiles[lookup.pageId] === page.file;
 }
 
 function stripSlash(path: string): string {

@@ -36,4 +36,16 @@ describe('link-to-non-canonical', () => {
       'index.html:1:67 link-to-non-canonical Link to `/guide/print/` points at a page whose canonical URL is `/guide/`; did you mean `/guide/`?',
     ]);
   });
+
+  it('takes a canonical on an unnamed origin that names the page in its file spelling as the page itself', async () => {
+    // MkDocs writes `https://www.mkdocs.org/user-guide/cli.html` for the page served at `/user-guide/cli`.
+    const files = {
+      'index.html': page('home', '<a href="user-guide/cli.html">cli</a><a href="user-guide/old.html">old</a>'),
+      'user-guide/cli.html': page('cli', '<link rel="canonical" href="https://docs.example.org/user-guide/cli.html">'),
+      'user-guide/old.html': page('old', '<link rel="canonical" href="https://docs.example.org/user-guide/cli.html">'),
+    };
+    expect(await ruleLines('link-to-non-canonical', files)).toEqual([
+      'index.html:1:91 link-to-non-canonical Link to `/user-guide/old.html` points at a page whose canonical URL is `https://docs.example.org/user-guide/cli.html`; did you mean `https://docs.example.org/user-guide/cli.html`?',
+    ]);
+  });
 });
