@@ -3,17 +3,19 @@ import { KIND, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
 import { byAnchorText, isAnchorLink, targetLabel, topicPhrases } from './util/anchor-text.js';
 import { eachLinkWhere } from './util/each-link.js';
-import { isBareUrl, LIGHTHOUSE_GENERIC_PHRASES, PhraseSet, phraseKey, phraseKeys, phraseLanguage } from './util/generic-phrases.js';
+import { isBareUrl, isCodeName, LIGHTHOUSE_GENERIC_PHRASES, PhraseSet, phraseKey, phraseKeys, phraseLanguage } from './util/generic-phrases.js';
 
 /**
  * Anchor text that says nothing out of context ("click here", "read more"),
  * from Lighthouse's per-language `link-text` lists chosen by the page's
- * `lang`, and bare URLs used as anchor text.
+ * `lang`, and, when asked, bare URLs used as anchor text. A name in code
+ * (`#start`, `start()`, `Server::start`) is not a phrase: API references
+ * link methods by name.
  */
 export const genericAnchor = createRule({
   meta: {
     id: 'generic-anchor',
-    description: 'Anchor text that says nothing out of context ("click here", "read more"), per the page\'s language, or a bare URL.',
+    description: 'Anchor text that says nothing out of context ("click here", "read more"), per the page\'s language (and, with `bareUrls`, a bare URL).',
     defaultLevel: 'warn',
     rationale: 'Search engines and screen-reader users read anchor text out of context; "click here" tells neither what the target is about.',
   },
@@ -22,8 +24,13 @@ export const genericAnchor = createRule({
     add: z.array(z.string()).default([]),
     /** Phrases of the Lighthouse lists not to report. Default none. */
     remove: z.array(z.string()).default([]),
-    /** Report a full `http(s)://` URL used as anchor text. Default true. */
-    bareUrls: z.boolean().default(true),
+    /**
+     * Report a full `http(s)://` URL used as anchor text. Default false: manuals
+     * and references spell out the URLs they cite (Google's guidance allows it
+     * for "referencing a URL"), and on the real-site corpus every one was such
+     * a citation.
+     */
+    bareUrls: z.boolean().default(false),
   }),
   check({ graph, options, report }) {
     const keyOf = phraseKeys(graph);
@@ -62,7 +69,7 @@ export const genericAnchor = createRule({
         const at = start[pageId]! + index;
         // Most links are fine: decide first, and build the message's labels only for findings.
         const bare = options.bareUrls && bareUrl(at);
-        if (!bare && !onList(at)) return;
+        if (!bare && (!onList(at) || isCodeName(link.text))) return;
         const { lookup } = graph.resolved[pageId]![index]!;
         const key = keyOf(link.text);
         const to = targetLabel(graph, pageId, index);

@@ -23,6 +23,8 @@ describe('generic-anchor', () => {
     ['links to the page itself', '<a href="#top">more</a><a href="/">here</a>', 'en'],
     ['a URL-like text that is not a full URL', '<a href="https://example.org/">example.org</a>', 'en'],
     ['data-linkgraph-ignore', '<a href="/pricing/" data-linkgraph-ignore>click here</a>', 'en'],
+    ['a bare URL, cited as manuals do (bareUrls is off by default)', '<a href="https://example.org/docs">https://example.org/docs</a>', 'en'],
+    ['names in code, as API references link methods', '<a href="/pricing/#m-start">#start</a><a href="/about/#m-more">more()</a><a href="/about/">Timer::start</a><a href="/about/">go_on</a>', 'en'],
   ])('valid: %s', async (_, body, lang) => {
     expect(await ruleLines('generic-anchor', site(body, lang))).toEqual([]);
   });
@@ -34,11 +36,16 @@ describe('generic-anchor', () => {
     ['Japanese', '<a href="/pricing/">続きを読む</a>', 'ja', ['index.html:1:67 generic-anchor Anchor text "続きを読む" says nothing about `/pricing/` out of context; expected words that describe the target; did you mean "Pricing"?']],
     ['unknown language falls back to English', '<a href="https://example.org/x">more</a>', 'fr', ['index.html:1:67 generic-anchor Anchor text "more" says nothing about `https://example.org/x` out of context; expected words that describe the target']],
     ['no lang falls back to English', '<a href="/pricing/">here</a>', '', ['index.html:1:65 generic-anchor Anchor text "here" says nothing about `/pricing/` out of context; expected words that describe the target; did you mean "Pricing"?']],
-    ['a bare URL', '<a href="https://example.org/docs">https://example.org/docs</a>', 'en', ['index.html:1:67 generic-anchor Anchor text is a bare URL `https://example.org/docs`; expected words that describe the target']],
-    ['a bare URL naming another page', '<a href="/pricing/">https://example.org/</a>', 'en', ['index.html:1:67 generic-anchor Anchor text is a bare URL `https://example.org/`; expected words that describe `/pricing/`; did you mean "Pricing"?']],
     ['image alt text counts', '<a href="/pricing/"><img src="x.png" alt="more"></a>', 'en', ['index.html:1:67 generic-anchor Anchor text "more" says nothing about `/pricing/` out of context; expected words that describe the target; did you mean "Pricing"?']],
   ])('invalid: %s', async (_, body, lang, expected) => {
     expect(await ruleLines('generic-anchor', site(body, lang))).toEqual(expected);
+  });
+
+  it.each([
+    ['a bare URL', '<a href="https://example.org/docs">https://example.org/docs</a>', ['index.html:1:67 generic-anchor Anchor text is a bare URL `https://example.org/docs`; expected words that describe the target']],
+    ['a bare URL naming another page', '<a href="/pricing/">https://example.org/</a>', ['index.html:1:67 generic-anchor Anchor text is a bare URL `https://example.org/`; expected words that describe `/pricing/`; did you mean "Pricing"?']],
+  ])('bareUrls: true reports %s', async (_, body, expected) => {
+    expect(await ruleLines('generic-anchor', site(body), { rules: { 'generic-anchor': ['warn', { bareUrls: true }] } })).toEqual(expected);
   });
 
   it('options: add, remove, bareUrls', async () => {

@@ -142,3 +142,14 @@ export function isBareUrl(text: string): boolean {
     return false;
   }
 }
+
+/**
+ * Whether a text is a name in code rather than words: a method or member
+ * reference (`#start`, `.start`, `::new`, `start()`, `Timer::start`,
+ * `on_start`), as API references use for link text.
+ */
+export function isCodeName(text: string): boolean {
+  return CODE_NAME.test(text.trim());
+}
+
+const CODE_NAME = /^(?:#|\.|::)\w|\w\((?:\.\.\.)?\)$|\w::\w|\w_\w/;
