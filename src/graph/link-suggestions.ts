@@ -2,6 +2,7 @@ import { plainPunctuation } from '../collect/typography.js';
 import type { Graph } from './build-graph.js';
 import { EDGE_CONTENT } from './build-graph.js';
 import { linkMetrics } from './link-metrics.js';
+import { headingKey, headingText, sharedHeadings } from './page-names.js';
 import { buildTextIndex, row, slugPhrase, terms, type TextIndex } from './text-index.js';
 import { segmentKey, TITLE_SEPARATOR } from './title-segments.js';
 
@@ -306,41 +307,10 @@ function keyPhrases(graph: Graph, index: TextIndex, pageId: number): string[] {
   };
   add(cleanTitle(page.title, index.boilerplate));
   const shared = sharedHeadings(graph);
-  for (const heading of page.headings.slice(0, 3)) if (!shared.has(headingKey(heading))) add(heading);
+  for (const heading of page.headings.slice(0, 3)) if (!shared.has(headingKey(heading))) add(headingText(heading));
   add(slugPhrase(page.url));
   return phrases;
 }
-
-/**
- * A heading on at least this many pages, and on more than a tenth of them
- * (or than {@link SHARED_HEADING_CAP}), is a section every page has
- * ("Overview", "Related posts"), not a name of the page: every page
- * "mentions" it in its own heading.
- */
-const SHARED_HEADING_FLOOR = 3;
-const SHARED_HEADING_CAP = 100;
-
-const sharedHeadingSets = new WeakMap<Graph, ReadonlySet<string>>();
-
-/** The headings ({@link headingKey}) that too many pages have to name one of them, once per graph. */
-function sharedHeadings(graph: Graph): ReadonlySet<string> {
-  let shared = sharedHeadingSets.get(graph);
-  if (shared !== undefined) return shared;
-  const pagesWith = new Map<string, number>();
-  for (const page of graph.pages) {
-    for (const key of new Set(page.headings.map(headingKey))) pagesWith.set(key, (pagesWith.get(key) ?? 0) + 1);
-  }
-  const limit = Math.max(SHARED_HEADING_FLOOR - 1, Math.min(graph.pages.length / 10, SHARED_HEADING_CAP));
-  shared = new Set([...pagesWith].filter(([, count]) => count > limit).map(([key]) => key));
-  sharedHeadingSets.set(graph, shared);
-  return shared;
-}
-
-/** A heading compared case- and space-insensitively. */
-function headingKey(heading: string): string {
-  return heading.replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
 
 /** A title without the site name's segments, its own segments joined by ` - `. */
 function cleanTitle(title: string | undefined, boilerplate: ReadonlySet<string>): string | undefined {

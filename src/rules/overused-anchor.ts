@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { LINK_CONTENT, LINK_IGNORE, LINK_NAVIGATION } from '../graph/build-graph.js';
+import { LINK_CONTENT, LINK_FRAGMENT, LINK_IGNORE, LINK_NAVIGATION } from '../graph/build-graph.js';
+import { copyGroups } from '../graph/page-copies.js';
+import { callsByName } from '../graph/page-names.js';
 import { createRule } from './create-rule.js';
 import { anchorKeys, ignoresRule, isAnchorLinkAt, normaliseAnchor, topicPhrases } from './util/anchor-text.js';
 import { eachLinkWhere } from './util/each-link.js';
@@ -15,7 +17,11 @@ const MAX_ALTERNATIVE_LENGTH = 60;
 /**
  * A target whose inbound content links mostly use one exact anchor text.
  * Template links (landmarks, and links repeated on most pages) never count,
- * so site navigation cannot trigger it.
+ * so site navigation cannot trigger it; nor do links to a section of the
+ * page (`#fragment`), whose text names the section. Copies of one linking
+ * page in other locales count once. A text that calls the page by its name
+ * (its title, first heading or URL slug, or a run of their words) is how
+ * indexes, listings and API references link by nature, not stuffing.
  */
 export const overusedAnchor = createRule({
   meta: {
@@ -40,10 +46,29 @@ export const overusedAnchor = createRule({
     const { start, page: targetOf, bits, text: textOf } = graph.links;
     const { of: keyOf, keys } = anchorKeys(graph);
     const CONTENT_NAVIGATION = LINK_CONTENT | LINK_NAVIGATION;
+    const groups = copyGroups(graph);
+    // Pages with copies are counted by group, through a set; every other page by its stamp.
+    const copied = new Uint8Array(graph.pages.length);
+    groups.forEach((group, pageId) => {
+      if (group !== pageId) copied[pageId] = copied[group] = 1;
+    });
+    const count = (tally: Tally, pageId: number): void => {
+      if (tally.last === pageId) return;
+      tally.last = pageId;
+      if (copied[pageId] === 0) tally.pages++;
+      else {
+        const group = groups[pageId]!;
+        tally.groups ??= new Set();
+        if (tally.groups.has(group)) return;
+        tally.groups.add(group);
+        tally.pages++;
+      }
+    };
     eachLinkWhere(
       graph,
       // Landmark links are template links: only links outside landmarks can be content links.
-      (at, pageId) => targetOf[at] !== -1 && targetOf[at] !== pageId && (bits[at]! & CONTENT_NAVIGATION) === CONTENT_NAVIGATION && stubs[pageId] === 0,
+      (at, pageId) =>
+        targetOf[at] !== -1 && targetOf[at] !== pageId && (bits[at]! & (CONTENT_NAVIGATION | LINK_FRAGMENT)) === CONTENT_NAVIGATION && stubs[pageId] === 0,
       (pageId, index) => {
         const at = start[pageId]! + index;
         const key = keyOf[textOf[at]!]!;
@@ -69,7 +94,7 @@ export const overusedAnchor = createRule({
         .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
       const total = distribution.reduce((sum, entry) => sum + entry.count, 0);
       const top = distribution[0]!;
-      if (top.count / total < options.maxShare) return;
+      if (top.count / total < options.maxShare || callsByName(graph, targetId, top.text)) return;
 
       const target = graph.pages[targetId]!;
       const shown = distribution.slice(0, SHOWN).map((entry) => `"${entry.text}" ${entry.count}/${total}`);
@@ -92,21 +117,15 @@ export const overusedAnchor = createRule({
   },
 });
 
-/** Pages counted once each: how many, and the last one counted. */
+/** Pages counted once each: how many, the last one counted, and the copy groups counted. */
 interface Tally {
   pages: number;
   last: number;
+  groups?: Set<number>;
 }
 
 /** The tallies of one target page: per anchor text (by {@link anchorKeys} id), and over all texts. */
 interface TargetTally {
   texts: Map<number, Tally>;
   linking: Tally;
-}
-
-/** Count `pageId` once, however many of its links are seen in a row. */
-function count(tally: Tally, pageId: number): void {
-  if (tally.last === pageId) return;
-  tally.last = pageId;
-  tally.pages++;
 }

@@ -32,6 +32,24 @@ describe('overused-anchor', () => {
     expect(await ruleLines('overused-anchor', site(texts))).toEqual([]);
   });
 
+  it.each([
+    ['the page\'s title, as indexes and listings link', Array<string>(7).fill('Blue Widgets')],
+    ['its first heading, without a permalink mark', Array<string>(7).fill('<a href="/widgets/">Blue widgets¶</a>')],
+    ['a run of its title\'s words, as API references link a class', Array<string>(7).fill('widgets')],
+    ['links to a section of the page, whose text names the section', Array<string>(7).fill('<a href="/widgets/#sizes">best widgets</a>')],
+  ])('valid: the page called by its name: %s', async (_, texts) => {
+    expect(await ruleLines('overused-anchor', site(texts))).toEqual([]);
+  });
+
+  it('valid: copies of a linking page in other locales count once', async () => {
+    const files = site(seven.slice(0, 4), { 'fr/index.html': page('<p>accueil</p>', '', 'fr') });
+    for (let n = 0; n < 4; n++) files[`fr/p${n}/index.html`] = page('<main><p>Voir <a href="/widgets/">best widgets</a>.</p></main>', '', 'fr');
+    expect(await ruleLines('overused-anchor', files)).toEqual([]);
+    // The same links from four more pages of their own are reported.
+    for (let n = 0; n < 4; n++) files[`other${n}/index.html`] = page('<main><p>See <a href="/widgets/">best widgets</a>.</p></main>');
+    expect(await ruleLines('overused-anchor', files)).toHaveLength(1);
+  });
+
   it('valid: links from redirect stubs do not count', async () => {
     const stub = `<!doctype html><title>Redirecting</title><meta http-equiv="refresh" content="0;url=/widgets/"><meta name="robots" content="noindex"><body><a href="/widgets/">best widgets</a></body>`;
     const files = site(['best widgets', 'best widgets', 'widgets', 'blue widgets', 'sizes'], { 'old1/index.html': stub, 'old2/index.html': stub, 'old3/index.html': stub });
