@@ -121,6 +121,14 @@ export interface PageRecord {
   text?: string;
   /** Every link-bearing attribute, in document order. */
   links: readonly LinkRecord[];
+  /**
+   * For each link (same index as `links`), its context: the ordinal, from
+   * 1, of the innermost paragraph, list item, table cell, description term
+   * or definition, caption or heading around it on the page; 0 outside any.
+   * Links with one context are "in the same context" (W3C ACT rule fd3a94).
+   * Absent from records made without it: every link then has none.
+   */
+  contexts?: readonly number[];
   /** Page-level opt-out: `<meta name="linkgraph" content="...">` rule ids or `all`. */
   optOut?: readonly string[];
 }

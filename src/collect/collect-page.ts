@@ -44,6 +44,8 @@ const BLOCK = 32;
 const SPECIAL = 64;
 /** Its text is not page text, though it is read (the document's `<title>`, indexed as the title). */
 const NOT_PAGE_TEXT = 128;
+/** A link context: links inside one are in the same context (ACT rule fd3a94). */
+const CONTEXT = 256;
 const ELEMENTS = bitTable([
   // `nav`/`aside` mark a template region wherever they are.
   [TEMPLATE_ELEMENT, ['nav', 'aside']],
@@ -53,6 +55,7 @@ const ELEMENTS = bitTable([
   [HEADING, ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']],
   [BLOCK, ['p', 'div', 'li', 'td', 'th', 'br', 'tr', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'dd', 'dt', 'figcaption']],
   [NOT_PAGE_TEXT, ['title']],
+  [CONTEXT, ['p', 'li', 'td', 'th', 'dt', 'dd', 'caption', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']],
   [SPECIAL, ['html', 'body', 'title', 'base', 'meta', 'link', 'a', 'area', 'img', 'source', 'script', 'iframe', 'video', 'audio', 'track', 'embed', 'object', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']],
 ]);
 
@@ -163,6 +166,8 @@ export class PageCollector<Mark> {
   readonly #selecting: boolean;
   readonly #maxText: number;
   readonly #links: LinkRecord[] = [];
+  /** The context of each link of {@link #links}. */
+  readonly #linkContexts: number[] = [];
   readonly #ids: string[] = [];
   readonly #headings: string[] = [];
   readonly #textParts: string[] = [];
@@ -180,6 +185,12 @@ export class PageCollector<Mark> {
   readonly #elements: number[] = [];
   readonly #scopes: Scope[] = [];
   readonly #frames: (Frame | undefined)[] = [];
+  /** Per open element, the link context of its content (0: none). */
+  readonly #contexts: number[] = [];
+  /** Link contexts opened so far. */
+  #contextCount = 0;
+  /** The context of the element being visited, for the links it makes. */
+  #context = 0;
   /** Open elements of {@link SKIP_TEXT}: the tree walk does not enter them. */
   #skipped = 0;
   /** Open elements of {@link NOT_PAGE_TEXT}. */
@@ -215,6 +226,8 @@ export class PageCollector<Mark> {
     const outer = depth === 0 ? this.#root : this.#scopes[depth - 1]!;
     let scope = outer;
     let frame: Frame | undefined;
+    const context = bits & CONTEXT ? ++this.#contextCount : depth === 0 ? 0 : this.#contexts[depth - 1]!;
+    this.#context = context;
     if (this.#skipped === 0) {
       scope = this.#enter(bits, properties, outer, content);
       frame = this.#visit(name, bits, properties, scope, start);
@@ -231,6 +244,7 @@ export class PageCollector<Mark> {
     this.#elements.push(bits);
     this.#scopes.push(scope);
     this.#frames.push(frame);
+    this.#contexts.push(context);
   }
 
   /** A text node (adjacent text merged, as in a tree). */
@@ -263,6 +277,7 @@ export class PageCollector<Mark> {
     const bits = this.#elements.pop();
     const frame = this.#frames.pop();
     this.#scopes.pop();
+    this.#contexts.pop();
     if (bits === undefined) throw new Error('`close` without an open element');
     if (frame !== undefined) this.#finishElement(frame, end);
     if (bits & NOT_PAGE_TEXT) this.#quiet--;
@@ -285,6 +300,7 @@ export class PageCollector<Mark> {
       ids: this.#ids,
       headings: this.#headings,
       links: this.#links,
+      contexts: this.#linkContexts,
       text: pageText(this.#textParts, maxText),
     };
     if (this.#title !== undefined) record.title = this.#title;
@@ -480,6 +496,7 @@ export class PageCollector<Mark> {
       target.start = this.#locate(start);
     } else target.links.push(link);
     this.#links.push(link);
+    this.#linkContexts.push(this.#context);
     return target;
   }
 
@@ -503,6 +520,7 @@ export class PageCollector<Mark> {
     if (frame.missingHref !== undefined && !frame.hasChild) {
       // Without content nothing was collected after it: it is the last link.
       this.#links.pop();
+      this.#linkContexts.pop();
       frame.links!.pop();
     }
     if (frame.links !== undefined && frame.start !== undefined) {

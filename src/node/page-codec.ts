@@ -24,7 +24,7 @@ export interface PackedPages {
  * carries it.
  */
 export const PACKED_FIELDS = {
-  page: { file: true, url: true, noindex: true, ids: true, headings: true, links: true, text: true, title: true, lang: true, canonical: true, refresh: true, baseHref: true, optOut: true },
+  page: { file: true, url: true, noindex: true, ids: true, headings: true, links: true, contexts: true, text: true, title: true, lang: true, canonical: true, refresh: true, baseHref: true, optOut: true },
   link: { source: true, href: true, text: true, rel: true, region: true, position: true, ignore: true, origin: true, attributes: true },
   origin: { file: true, line: true, column: true, endLine: true, endColumn: true },
 } as const satisfies {
@@ -65,6 +65,7 @@ const P_CANONICAL = 16;
 const P_REFRESH = 32;
 const P_BASE = 64;
 const P_OPT_OUT = 128;
+const P_CONTEXTS = 256;
 // Link flags above the 5 bits of the source code.
 const L_TEMPLATE = 1 << 5;
 const L_KNOWN = 1 << 6;
@@ -108,7 +109,8 @@ export function packPages(pages: readonly PageRecord[]): PackedPages {
       (page.canonical !== undefined ? P_CANONICAL : 0) |
       (page.refresh !== undefined ? P_REFRESH : 0) |
       (page.baseHref !== undefined ? P_BASE : 0) |
-      (page.optOut !== undefined ? P_OPT_OUT : 0);
+      (page.optOut !== undefined ? P_OPT_OUT : 0) |
+      (page.contexts !== undefined ? P_CONTEXTS : 0);
     // A page's file, URL and text are its own: table entries without a lookup.
     codes.push(flags, strings.push(page.file) - 1, strings.push(page.url) - 1);
     if (page.text !== undefined) codes.push(strings.push(page.text) - 1);
@@ -152,6 +154,7 @@ export function packPages(pages: readonly PageRecord[]): PackedPages {
         for (const key of keys) codes.push(string(key), string(attributes[key]!));
       }
     }
+    if (page.contexts !== undefined) for (const context of page.contexts) codes.push(context);
   }
   return { strings, codes: Float64Array.from(codes) };
 }
@@ -483,8 +486,13 @@ export function unpackPages(packed: PackedPages, interner: Interner): PageRecord
       if (flags & L_ATTRIBUTES) link.attributes = attributes ?? readAttributes();
       links[l] = interner.link(link);
     }
+    let contexts: number[] | undefined;
+    if (flags & P_CONTEXTS) {
+      contexts = new Array<number>(links.length);
+      for (let l = 0; l < links.length; l++) contexts[l] = next();
+    }
     // Fields in the order `collectPage` sets them, so records have one shape.
-    const page: PageRecord = { file, url, noindex: (flags & P_NOINDEX) !== 0, ids, headings, links };
+    const page: PageRecord = contexts === undefined ? { file, url, noindex: (flags & P_NOINDEX) !== 0, ids, headings, links } : { file, url, noindex: (flags & P_NOINDEX) !== 0, ids, headings, links, contexts };
     if (text !== undefined) page.text = text;
     if (title !== undefined) page.title = title;
     if (lang !== undefined) page.lang = lang;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LINK_EMPTY_HREF, LINK_NAVIGATION, type Graph } from '../graph/build-graph.js';
+import { copyGroups } from '../graph/page-copies.js';
+import { nameWords } from '../graph/page-names.js';
 import { createRule } from './create-rule.js';
 import { anchorKeys, byAnchorText, ignoresRule, isAnchorLink, targetLabel } from './util/anchor-text.js';
 import { LIGHTHOUSE_GENERIC_PHRASES, PhraseSet, phraseKeys, phraseLanguage } from './util/generic-phrases.js';
@@ -12,31 +14,46 @@ const SHOWN = 5;
 interface Use {
   pageId: number;
   index: number;
-  /** Identity of the destination: a page id, or the page (or path, or URL) plus fragment. */
+  /** Identity of the destination: a page (its copies in other locales included), a path or a URL; sections of one page are that page. */
   key: number | string;
 }
 
 /**
- * One anchor text pointing at different targets: on the same page always,
- * and across the site's content links when `siteWide` is on. Texts that
- * `generic-anchor` reports ("read more", "here") are left to it.
+ * One anchor text pointing at different pages: in the same context (one
+ * paragraph, list item, table cell, definition or heading, as W3C ACT rule
+ * fd3a94 compares links) by default, anywhere on the page with
+ * `scope: 'page'`, and across the site's content links with `siteWide`.
+ * Sections of one page, and copies of a page in other locales, are that
+ * page: a table of contents, a permalink mark, a tab widget or a footnote
+ * back-link never collides with the page. Texts without words (`¶`, `#`)
+ * and texts `generic-anchor` reports ("read more", "here") are left alone.
  */
 export const anchorCollision = createRule({
   meta: {
     id: RULE_ID,
-    description: 'One anchor text pointing at different targets on the same page (and, with `siteWide`, across content links).',
+    description: 'One anchor text pointing at different pages in the same context (paragraph, list item, table cell), or, as options, page- or site-wide.',
     defaultLevel: 'warn',
     rationale: 'Links with the same name should lead to the same place (W3C ACT rule fd3a94); otherwise readers, screen-reader link lists and search engines cannot tell them apart.',
   },
   options: z.strictObject({
+    /**
+     * Where links are compared on a page: `context` (one paragraph, list item,
+     * table cell, definition, caption or heading: WCAG 2.4.4, level A) or
+     * `page` (the whole page: WCAG 2.4.9, level AAA). Default `context`.
+     */
+    scope: z.enum(['context', 'page']).default('context'),
     /** Also compare content links across pages: one text, one target site-wide. Default false. */
     siteWide: z.boolean().default(false),
   }),
   check({ graph, options, report }) {
     const keyOf = phraseKeys(graph);
+    const groups = copyGroups(graph);
     // Uses by normalised text ({@link anchorKeys} id).
     const siteWide = new Map<number, Use[]>();
     const { of: keyOfText, keys } = anchorKeys(graph);
+    // Whether a text has words (each distinct text tested once): `¶` and `#` marks have none.
+    const wordless = byAnchorText(graph, (text) => nameWords(text) === '');
+    const inContext = options.scope === 'context';
     const { start, bits, text: textOf } = graph.links;
     // Labels are made only for the links a finding names.
     const label = (use: Use): string => targetLabel(graph, use.pageId, use.index);
@@ -53,7 +70,9 @@ export const anchorCollision = createRule({
         const phrases = new PhraseSet(LIGHTHOUSE_GENERIC_PHRASES[language] ?? [], keyOf);
         genericByLanguage.set(language, (generic = byAnchorText(graph, (text) => phrases.has(text))));
       }
-      const onPage = new Map<number, Use[]>();
+      // Uses by text, and in `context` scope by text and context (`text:context`).
+      const onPage = new Map<number | string, Use[]>();
+      const contexts = page.contexts;
       // Redirect stubs give no links that count site-wide.
       const stub = graph.exclusion(pageId) === 'redirect';
       const pageStart = start[pageId]!;
@@ -73,32 +92,37 @@ export const anchorCollision = createRule({
         // `href=""` is non-crawlable-link's business.
         if ((bits[at]! & (LINK_NAVIGATION | LINK_EMPTY_HREF)) !== LINK_NAVIGATION) continue;
         const text = keyOfText[textOf[at]!]!;
-        if ((!options.siteWide && textUses[text]! < 2) || keys[text] === '' || generic(at)) continue;
+        if ((!options.siteWide && textUses[text]! < 2) || keys[text] === '' || wordless(at) || generic(at)) continue;
         const index = at - pageStart;
         const link = page.links[index]!;
         if (!isAnchorLink(link) || ignoresRule(link, RULE_ID)) continue;
-        const key = destination(graph, pageId, index);
+        const key = destination(graph, groups, pageId, index);
         if (key === undefined) continue;
         const use: Use = { pageId, index, key };
-        push(onPage, text, use);
+        if (!inContext) push(onPage, text, use);
+        else {
+          // A link outside any paragraph, item or cell shares a context with none.
+          const context = contexts?.[index] ?? 0;
+          if (context > 0) push(onPage, `${text}:${context}`, use);
+        }
         if (options.siteWide && !stub && graph.regionOf(pageId, index) === 'content') push(siteWide, text, use);
       }
-      for (const [textKey, uses] of onPage) {
-        const text = keys[textKey]!;
+      for (const [groupKey, uses] of onPage) {
+        const text = keys[typeof groupKey === 'number' ? groupKey : Number(groupKey.slice(0, groupKey.indexOf(':')))]!;
         // Most texts lead to one target: decide that before grouping anything.
         if (oneDestination(uses)) continue;
-        const groups = groupByKey(uses);
+        const byTarget = groupByKey(uses);
         const first = uses.find((use) => use.key !== uses[0]!.key)!;
-        const labels = groups.map((group) => label(group[0]!));
-        const targets = groups.slice(0, SHOWN).map((group, at) => `\`${labels[at]}\` (${group.length})`);
-        if (groups.length > SHOWN) targets.push(`${groups.length - SHOWN} more`);
+        const labels = byTarget.map((group) => label(group[0]!));
+        const targets = byTarget.slice(0, SHOWN).map((group, at) => `\`${labels[at]}\` (${group.length})`);
+        if (byTarget.length > SHOWN) targets.push(`${byTarget.length - SHOWN} more`);
         report({
           pageId,
           link: first.index,
-          message: `Anchor text "${text}" links to ${groups.length} different targets on this page: ${targets.join(', ')}; expected one target per text`,
+          message: `Anchor text "${text}" links to ${byTarget.length} different targets ${inContext ? 'in one paragraph, list item or table cell' : 'on this page'}: ${targets.join(', ')}; expected one target per text`,
           actual: label(first),
           expected: labels,
-          data: { text, targets: groups.map((group, at) => ({ target: labels[at]!, links: group.length })) },
+          data: { text, targets: byTarget.map((group, at) => ({ target: labels[at]!, links: group.length })) },
         });
       }
     });
@@ -134,18 +158,19 @@ export const anchorCollision = createRule({
   },
 });
 
-/** Where a link leads, as a comparable key; undefined for links that lead nowhere comparable. */
-function destination(graph: Graph, pageId: number, index: number): number | string | undefined {
+/**
+ * Where a link leads, as a comparable key: a page (by its group of locale
+ * copies), a path that is not a page, or a URL, each without its fragment,
+ * since sections of one page are that page. Undefined for links that lead
+ * nowhere comparable.
+ */
+function destination(graph: Graph, groups: Int32Array, pageId: number, index: number): number | string | undefined {
   const { target, lookup } = graph.resolved[pageId]![index]!;
   switch (target.kind) {
-    case 'internal': {
+    case 'internal':
       // One page under several URL spellings (`/a`, `/a/`, `/a/index.html`) is one target.
-      const fragment = target.fragment === undefined || target.fragment === '' || target.fragment.toLowerCase() === 'top' ? '' : `#${target.fragment}`;
-      if (lookup.found === 'page') return fragment === '' ? lookup.pageId : `page:${lookup.pageId}${fragment}`;
-      return `path:${target.path}${fragment}`;
-    }
+      return lookup.found === 'page' ? groups[lookup.pageId]! : `path:${target.path}`;
     case 'external':
-      return `url:${target.url}${target.fragment === undefined ? '' : `#${target.fragment}`}`;
     case 'mailto':
     case 'tel':
       return `url:${target.url}`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { page, ruleLines } from '../helpers/run-site.js';
 import { navHeavySite } from '../fixtures/nav-heavy-site.js';
 
-const site = (body: string, extra: Record<string, string> = {}) => ({
+const site = (body: string, extra: Record<string, string> = {}): Record<string, string> => ({
   'index.html': page(body),
   'docs/index.html': page('<h2 id="setup">Setup</h2>'),
   'docs/intro/index.html': page('<h2 id="setup">Setup</h2>'),
@@ -31,28 +31,45 @@ describe('anchor-collision', () => {
   });
 
   it.each([
+    ['sections of one page (a table of contents beside the prose)', '<p><a href="/docs/">Docs</a> and <a href="/docs/#setup">docs</a></p>'],
+    ['permalink marks', '<h2 id="a">A <a href="#a">¶</a></h2><p><a href="/docs/#setup">¶</a><a href="/docs/intro/#setup">¶</a></p>'],
+    ['links in different list items (an API index)', '<ul><li><a href="/docs/">new</a></li><li><a href="/docs/intro/">new</a></li></ul>'],
+    ['links outside any paragraph, item or cell', '<div><a href="/docs/">Docs</a><a href="/docs/intro/">Docs</a></div>'],
+    ['a page and its copy in another locale', '<p><a href="/docs/">Docs</a> <a href="/fr/docs/">Docs</a></p>', { 'fr/index.html': page('fr', '', 'fr'), 'fr/docs/index.html': page('docs fr', '', 'fr') }],
+  ])('valid in context scope: %s', async (_, body, extra: Record<string, string> = {}) => {
+    expect(await ruleLines('anchor-collision', site(body, extra))).toEqual([]);
+  });
+
+  it.each([
     [
-      'two pages',
-      '<a href="/docs/">Docs</a><a href="/docs/intro/">Docs</a>',
-      ['index.html:1:92 anchor-collision Anchor text "docs" links to 2 different targets on this page: `/docs/` (1), `/docs/intro/` (1); expected one target per text'],
+      'two pages in one paragraph',
+      '<p><a href="/docs/">Docs</a><a href="/docs/intro/">Docs</a></p>',
+      ['index.html:1:95 anchor-collision Anchor text "docs" links to 2 different targets in one paragraph, list item or table cell: `/docs/` (1), `/docs/intro/` (1); expected one target per text'],
     ],
     [
-      'case and whitespace do not matter; counts per target',
-      '<a href="/docs/">Get  started</a><a href="/docs">get started</a><a href="/contact">GET STARTED</a>',
-      ['index.html:1:131 anchor-collision Anchor text "get started" links to 2 different targets on this page: `/docs/` (2), `/contact` (1); expected one target per text'],
+      'case and whitespace do not matter; counts per target; in one list item',
+      '<ul><li><a href="/docs/">Get  started</a><a href="/docs">get started</a><a href="/contact">GET STARTED</a></li></ul>',
+      ['index.html:1:139 anchor-collision Anchor text "get started" links to 2 different targets in one paragraph, list item or table cell: `/docs/` (2), `/contact` (1); expected one target per text'],
     ],
     [
-      'different sections of one page',
-      '<a href="/docs/#setup">Setup</a><a href="/docs/intro/#setup">Setup</a>',
-      ['index.html:1:99 anchor-collision Anchor text "setup" links to 2 different targets on this page: `/docs/#setup` (1), `/docs/intro/#setup` (1); expected one target per text'],
+      'sections of two pages, in one table cell',
+      '<table><tr><td><a href="/docs/#setup">Setup</a><a href="/docs/intro/#setup">Setup</a></td></tr></table>',
+      ['index.html:1:114 anchor-collision Anchor text "setup" links to 2 different targets in one paragraph, list item or table cell: `/docs/#setup` (1), `/docs/intro/#setup` (1); expected one target per text'],
     ],
     [
       'an internal page and an external URL',
-      '<a href="/contact">Contact</a><a href="https://example.org/contact">Contact</a>',
-      ['index.html:1:97 anchor-collision Anchor text "contact" links to 2 different targets on this page: `/contact` (1), `https://example.org/contact` (1); expected one target per text'],
+      '<p><a href="/contact">Contact</a><a href="https://example.org/contact">Contact</a></p>',
+      ['index.html:1:100 anchor-collision Anchor text "contact" links to 2 different targets in one paragraph, list item or table cell: `/contact` (1), `https://example.org/contact` (1); expected one target per text'],
     ],
   ])('invalid: %s', async (_, body, expected) => {
     expect(await ruleLines('anchor-collision', site(body))).toEqual(expected);
+  });
+
+  it('scope page: compares links anywhere on the page, still not sections of one page', async () => {
+    const body = '<ul><li><a href="/docs/">Docs</a></li><li><a href="/docs/intro/">Docs</a></li></ul><p><a href="/contact">Contact</a> <a href="/contact#form">contact</a></p>';
+    expect(await ruleLines('anchor-collision', site(body), { rules: { 'anchor-collision': ['warn', { scope: 'page' }] } })).toEqual([
+      'index.html:1:109 anchor-collision Anchor text "docs" links to 2 different targets on this page: `/docs/` (1), `/docs/intro/` (1); expected one target per text',
+    ]);
   });
 
   it('siteWide: off by default, then one finding per page that differs from the majority', async () => {
@@ -70,9 +87,9 @@ describe('anchor-collision', () => {
 
 describe('anchor-collision messages', () => {
   it('shows five targets and counts the rest', async () => {
-    const body = Array.from({ length: 7 }, (_, n) => `<a href="https://example.org/${n}">Source</a>`).join('');
+    const body = `<p>${Array.from({ length: 7 }, (_, n) => `<a href="https://example.org/${n}">Source</a>`).join('')}</p>`;
     expect(await ruleLines('anchor-collision', site(body))).toEqual([
-      'index.html:1:109 anchor-collision Anchor text "source" links to 7 different targets on this page: `https://example.org/0` (1), `https://example.org/1` (1), `https://example.org/2` (1), `https://example.org/3` (1), `https://example.org/4` (1), 2 more; expected one target per text',
+      'index.html:1:112 anchor-collision Anchor text "source" links to 7 different targets in one paragraph, list item or table cell: `https://example.org/0` (1), `https://example.org/1` (1), `https://example.org/2` (1), `https://example.org/3` (1), `https://example.org/4` (1), 2 more; expected one target per text',
     ]);
   });
 });
