@@ -84,7 +84,7 @@ export interface LinkRecord {
   origin?: SourceLocation;
   /**
    * Extra attributes some rules read (`hrefLang`, `target`, `download`,
-   * `ariaLabelledBy`, `ariaHidden`, `ariaCurrent`, `role`; on an `<a>`
+   * `ariaLabelledBy`, `ariaHidden`, `ariaCurrent`, `role`, `onClick`; on an `<a>`
    * without href: `missingHref`, and its `id` and `name`).
    */
   attributes?: Readonly<Record<string, string>>;

@@ -86,7 +86,7 @@ const URL_ATTRIBUTES: ReadonlyMap<string, readonly [prop: string, source: LinkSo
 ]);
 
 /** Attributes kept on a link record for rules, as hast property names. */
-const LINK_ATTRIBUTES = ['hrefLang', 'target', 'download', 'ariaLabelledBy', 'ariaHidden', 'ariaCurrent', 'role'] as const;
+const LINK_ATTRIBUTES = ['hrefLang', 'target', 'download', 'ariaLabelledBy', 'ariaHidden', 'ariaCurrent', 'role', 'onClick'] as const;
 const IS_LINK_ATTRIBUTE: ReadonlySet<string> = new Set(LINK_ATTRIBUTES);
 
 /**

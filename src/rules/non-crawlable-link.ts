@@ -6,10 +6,13 @@ import { eachLinkWhere } from './util/each-link.js';
 const PLACEHOLDER_CURRENT = new Set(['page', 'location']);
 
 /**
- * A link a crawler cannot follow: `<a>` without href, a `javascript:` href,
+ * A link a crawler cannot follow: `<a>` without href that script makes a
+ * link (`onclick`), a `javascript:` href,
  * or an href that is not a valid URL. `href=""` is the page itself (a
  * breadcrumb's last item, Sphinx's link to the page's own title): a URL a
- * crawler resolves, so it is not one. As in Lighthouse's
+ * crawler resolves, so it is not one; nor is an `<a>` without href or
+ * click handler, which HTML calls a placeholder (a disabled "Next" on the
+ * last page). As in Lighthouse's
  * `crawlable-anchors` audit, elements with a `role` (scripted buttons) and
  * placeholders (`aria-current="page"`, or an `id`/`name` fragment target)
  * are left alone.
@@ -36,6 +39,8 @@ export const nonCrawlableLink = createRule({
         const element = link.source === 'a[href]' ? '<a>' : '<area>';
         let message: string;
         if (attributes['missingHref'] !== undefined) {
+          // Without a click handler it is what HTML calls a placeholder (a disabled "Next" at the last page).
+          if (attributes['onClick'] === undefined) return;
           if (PLACEHOLDER_CURRENT.has((attributes['ariaCurrent'] ?? '').toLowerCase())) return;
           if (attributes['id'] !== undefined || attributes['name'] !== undefined) return;
           message = `\`${element}\` has no \`href\`, so crawlers cannot follow it; expected \`href\` with the target URL, or a \`<button>\` for an action`;

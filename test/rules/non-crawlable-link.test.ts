@@ -9,6 +9,7 @@ describe('non-crawlable-link', () => {
     ['a scripted button with a role', '<a role="button" onclick="go()">Open</a><a role="button" href="javascript:void(0)">Open</a>'],
     ['the current page as a placeholder', '<nav><a aria-current="page">About</a></nav>'],
     ['a fragment target', '<a id="section">Section</a><a name="old">Old</a>'],
+    ['a placeholder without click handler (a disabled "Next" on the last page)', '<a rel="next" class="nav-link disabled">Next</a>'],
     ['an empty placeholder <a></a>', '<a></a>'],
     ['href="" is the page itself, as a breadcrumb\'s last item', '<nav><a href="/">Home</a> / <a href="">About</a></nav><h1><a href="">About</a></h1>'],
   ])('valid: %s', async (_, body) => {
@@ -16,7 +17,7 @@ describe('non-crawlable-link', () => {
   });
 
   it.each([
-    ['<a> without href', '<a onclick="go()">Go</a>', ['index.html:1:67 non-crawlable-link `<a>` has no `href`, so crawlers cannot follow it; expected `href` with the target URL, or a `<button>` for an action']],
+    ['<a> without href that script makes a link', '<a onclick="go()">Go</a>', ['index.html:1:67 non-crawlable-link `<a>` has no `href`, so crawlers cannot follow it; expected `href` with the target URL, or a `<button>` for an action']],
     [
       'javascript: href, any case',
       '<a href="javascript:void(0)">Go</a><a href="JavaScript:open(\'/about/\')">About</a>',
