@@ -168,6 +168,16 @@ describe('bad input', () => {
     expect(report.summary.pages).toBe(1);
   });
 
+  it('takes a symlink to a page of the site as another name of that page', async () => {
+    // As Debian's FAQ links `faq.html` to `faq.en.html`, and its pages link either name.
+    const dir = await tempSite({ 'index.html': page('<a href="faq.en.html">FAQ</a> <a href="faq.html#q">Q</a>'), 'faq.en.html': page('<h2 id="q">Q</h2>') });
+    await symlink('faq.en.html', path.join(dir, 'faq.html'));
+    const { stdout } = await runCli(['check', dir, '--format', 'json']);
+    const report = JSON.parse(stdout) as { findings: { ruleId: string; page: string }[]; summary: { pages: number } };
+    expect(report.summary.pages).toBe(2);
+    expect(report.findings.map((finding) => `${finding.ruleId} ${finding.page}`)).toEqual([]);
+  });
+
   it('gives hostile hrefs a clear finding or none, and reads nothing outside the site', async () => {
     const dir = await tempSite({
       'index.html': page('<a href="javascript:alert(1)">j</a><img src="data:image/png;base64,AAAA"><a href="//elsewhere.example/">e</a><a href="../../../../etc/passwd">p</a><a href="http://[::1">bad</a>'),

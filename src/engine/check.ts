@@ -25,6 +25,8 @@ export interface CheckInput {
   external?: ExternalChecker | undefined;
   /** Whether `files` lists every asset (false in a unified pipeline that sees only pages). Default true. */
   assetsKnown?: boolean | undefined;
+  /** Other names of files (symlinks inside the site): alias -> real file. Default none. */
+  aliases?: ReadonlyMap<string, string> | undefined;
   /** Sitemap files of the output (`sitemap.xml`, `sitemap-0.xml`), for `sitemap-mismatch`. Default none. */
   sitemaps?: readonly SitemapFile[] | undefined;
   /** Problems met before the check (unreadable files), carried into the result. */
@@ -49,6 +51,7 @@ export async function check(input: CheckInput): Promise<Result> {
     trailingSlash: options.trailingSlash,
     redirects: options.redirects,
     assetsKnown: input.assetsKnown,
+    aliases: input.aliases,
   }));
   const graph = timed(timing, 'graph', () => buildGraph(pages, site, { site: options.site, templateThreshold: options.templateThreshold, entries: options.entries }));
   const warnings = [...(input.warnings ?? [])];

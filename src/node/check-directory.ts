@@ -72,7 +72,8 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
   // A file outside the site (a symlink's target) counts as there, but is never read.
   const outside = new Set(listing.outside);
   const readable = outside.size === 0 ? listing.files : listing.files.filter((file) => !outside.has(file));
-  const pageFiles = readable.filter(isPageFile);
+  // A symlink to a page of the site is another name of that page, read once under its own name.
+  const pageFiles = readable.filter((file) => isPageFile(file) && !listing.aliases.has(file));
   const entries = pageFiles.map((file) => ({ file, url: urlOfFile(file, base, resolved.trailingSlash) }));
   started = performance.now();
   const pages = await collectPages(listing.root, entries, { collect, started: early.workers }, warnings);
@@ -86,7 +87,7 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
     }
   }
   const external = host.external ?? (resolved.external.enabled ? createExternalChecker(resolved.external, { cwd: host.cwd, cacheDir: host.cacheDir, env: host.env, log: host.log, progressEvery: host.progressEvery }) : undefined);
-  return check({ pages, files: listing.files, options: resolved, external, sitemaps, warnings, baseline, timing });
+  return check({ pages, files: listing.files, aliases: listing.aliases, options: resolved, external, sitemaps, warnings, baseline, timing });
 }
 
 function isResolved(options: Options | ResolvedOptions): options is ResolvedOptions {

@@ -19,6 +19,12 @@ export interface SiteListing {
    * so links to them are fine, but they are never read. Sorted.
    */
   outside: string[];
+  /**
+   * Of `files`, those that are symlinks to a file inside the root (as
+   * Debian's FAQ links `faq.html` to `faq.en.html`), with that file's name:
+   * another name of the same file, not a file of its own.
+   */
+  aliases: Map<string, string>;
   warnings: string[];
 }
 
@@ -53,6 +59,7 @@ export async function listSite(dir: string, watch?: ListingWatch): Promise<SiteL
   }
   const files: string[] = [];
   const outside: string[] = [];
+  const aliases = new Map<string, string>();
   const warnings: string[] = [];
   const seen = new Set<string>([root]);
   let watched = 0;
@@ -105,6 +112,8 @@ export async function listSite(dir: string, watch?: ListingWatch): Promise<SiteL
           walk(real, childRelative);
         } else if (info?.isFile()) {
           add(childRelative);
+          const named = real.slice(root.length + 1).split(path.sep).join('/');
+          if (named !== childRelative) aliases.set(childRelative.normalize('NFC'), named.normalize('NFC'));
         }
       } else if (entry.isDirectory()) {
         seen.add(childAbsolute);
@@ -117,7 +126,7 @@ export async function listSite(dir: string, watch?: ListingWatch): Promise<SiteL
   walk(root, '');
   files.sort();
   outside.sort();
-  return { root, files: files.map((file) => file.normalize('NFC')), outside: outside.map((file) => file.normalize('NFC')), warnings };
+  return { root, files: files.map((file) => file.normalize('NFC')), outside: outside.map((file) => file.normalize('NFC')), aliases, warnings };
 }
 
 /**

@@ -28,6 +28,12 @@ export interface SiteModelOptions {
    * not `none`. Default true.
    */
   assetsKnown?: boolean | undefined;
+  /**
+   * Other names of files: a symlink inside the site (`faq.html` ->
+   * `faq.en.html`) is the file it names, so a link to either name reaches
+   * that one page. Alias -> real file, relative to the site. Default none.
+   */
+  aliases?: ReadonlyMap<string, string> | undefined;
 }
 
 /** The output of a build as a static host serves it. */
@@ -75,8 +81,9 @@ export function createSiteModel(options: SiteModelOptions): SiteModel {
 
   // One lookup result per page, made on first use: a site's links name the same pages again and again.
   const pageLookups: Lookup[] = [];
+  const aliases = options.aliases;
   const hit = (file: string): Lookup | undefined => {
-    const pageId = pageIds.get(file);
+    const pageId = pageIds.get(aliases?.get(file) ?? file);
     if (pageId !== undefined) return (pageLookups[pageId] ??= { found: 'page', pageId, file: pageFiles[pageId]! });
     if (files.has(file)) return { found: 'asset', file };
     return undefined;
