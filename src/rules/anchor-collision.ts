@@ -4,7 +4,7 @@ import { copyGroups } from '../graph/page-copies.js';
 import { nameWords } from '../graph/page-names.js';
 import { createRule } from './create-rule.js';
 import { anchorKeys, byAnchorText, ignoresRule, isAnchorLink, targetLabel } from './util/anchor-text.js';
-import { LIGHTHOUSE_GENERIC_PHRASES, PhraseSet, phraseKeys, phraseLanguage } from './util/generic-phrases.js';
+import { isCodeName, LIGHTHOUSE_GENERIC_PHRASES, PhraseSet, phraseKeys, phraseLanguage } from './util/generic-phrases.js';
 
 const RULE_ID = 'anchor-collision';
 /** Targets shown in a message; `data` carries them all. */
@@ -53,6 +53,7 @@ export const anchorCollision = createRule({
     const { of: keyOfText, keys } = anchorKeys(graph);
     // Whether a text has words (each distinct text tested once): `¶` and `#` marks have none.
     const wordless = byAnchorText(graph, (text) => nameWords(text) === '');
+    const codeName = byAnchorText(graph, isCodeName);
     const inContext = options.scope === 'context';
     const { start, bits, text: textOf } = graph.links;
     // Labels are made only for the links a finding names.
@@ -70,8 +71,9 @@ export const anchorCollision = createRule({
         const phrases = new PhraseSet(LIGHTHOUSE_GENERIC_PHRASES[language] ?? [], keyOf);
         genericByLanguage.set(language, (generic = byAnchorText(graph, (text) => phrases.has(text))));
       }
-      // Uses by text, and in `context` scope by text and context (`text:context`).
-      const onPage = new Map<number | string, Use[]>();
+      // Uses by text, and in `context` scope by text and context (`text:context`). A name in code
+      // is compared as written: `PERMANENT_SESSION_LIFETIME` and `permanent_session_lifetime` differ.
+      const onPage = new Map<string, Use[]>();
       const contexts = page.contexts;
       // Redirect stubs give no links that count site-wide.
       const stub = graph.exclusion(pageId) === 'redirect';
@@ -99,16 +101,17 @@ export const anchorCollision = createRule({
         const key = destination(graph, groups, pageId, index);
         if (key === undefined) continue;
         const use: Use = { pageId, index, key };
-        if (!inContext) push(onPage, text, use);
+        const textKey = codeName(at) ? `c${textOf[at]!}` : `t${text}`;
+        if (!inContext) push(onPage, textKey, use);
         else {
           // A link outside any paragraph, item or cell shares a context with none.
           const context = contexts?.[index] ?? 0;
-          if (context > 0) push(onPage, `${text}:${context}`, use);
+          if (context > 0) push(onPage, `${textKey}:${context}`, use);
         }
         if (options.siteWide && !stub && graph.regionOf(pageId, index) === 'content') push(siteWide, text, use);
       }
-      for (const [groupKey, uses] of onPage) {
-        const text = keys[typeof groupKey === 'number' ? groupKey : Number(groupKey.slice(0, groupKey.indexOf(':')))]!;
+      for (const uses of onPage.values()) {
+        const text = keys[keyOfText[textOf[start[pageId]! + uses[0]!.index]!]!]!;
         // Most texts lead to one target: decide that before grouping anything.
         if (oneDestination(uses)) continue;
         const byTarget = groupByKey(uses);

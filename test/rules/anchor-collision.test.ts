@@ -35,6 +35,7 @@ describe('anchor-collision', () => {
     ['permalink marks', '<h2 id="a">A <a href="#a">¶</a></h2><p><a href="/docs/#setup">¶</a><a href="/docs/intro/#setup">¶</a></p>'],
     ['links in different list items (an API index)', '<ul><li><a href="/docs/">new</a></li><li><a href="/docs/intro/">new</a></li></ul>'],
     ['links outside any paragraph, item or cell', '<div><a href="/docs/">Docs</a><a href="/docs/intro/">Docs</a></div>'],
+    ['names in code that differ in case (a config key and an attribute)', '<p><a href="/docs/#X">SESSION_LIFETIME</a> sets <a href="/contact#x">session_lifetime</a></p>'],
     ['a page and its copy in another locale', '<p><a href="/docs/">Docs</a> <a href="/fr/docs/">Docs</a></p>', { 'fr/index.html': page('fr', '', 'fr'), 'fr/docs/index.html': page('docs fr', '', 'fr') }],
   ])('valid in context scope: %s', async (_, body, extra: Record<string, string> = {}) => {
     expect(await ruleLines('anchor-collision', site(body, extra))).toEqual([]);
