@@ -10,6 +10,7 @@ describe('unreachable-page', () => {
     ['an orphan (orphan-page reports it)', { 'index.html': home(''), 'a/index.html': doc('A', '') }],
     ['an island under a configured entry', { 'index.html': home(''), 'x/index.html': doc('X', '<a href="/y/">y</a>'), 'y/index.html': doc('Y', '<a href="/x/">x</a>') }],
     ['pages reached from a locale root', { 'index.html': home(''), 'de/index.html': doc('Start', '<a href="/de/a/">a</a>', '', 'de'), 'de/a/index.html': doc('A', '', '', 'de') }],
+    ['the search page, reached through the search box (Sphinx names it with <link rel="search">)', { 'index.html': doc('Home', '<main></main>', '<link rel="search" href="/search.html">'), '404.html': doc('Not found', '<a href="/search.html">Search</a>'), 'search.html': doc('Search', '') }],
     ['an island whose pages opt out', { 'index.html': home(''), 'x/index.html': doc('X', '<a href="/y/">y</a>', '<meta name="linkgraph-ignore" content="unreachable-page">'), 'y/index.html': doc('Y', '<a href="/x/">x</a>', '<meta name="linkgraph-ignore" content="unreachable-page">') }],
   ])('valid: %s', async (_name, site) => {
     expect(await ruleLines('unreachable-page', site, { entries: _name.includes('configured') ? ['/x/'] : [] })).toEqual([]);

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
-import type { Graph } from '../../graph/build-graph.js';
+import { LINK_REL, type Graph } from '../../graph/build-graph.js';
 import { isEntry } from '../../graph/link-metrics.js';
 import { formatSuggestion, suggestLinkers, type SuggestOptions } from '../../graph/link-suggestions.js';
 import type { ResolvedOptions } from '../../options.js';
@@ -30,17 +30,37 @@ export function readsPageText(rules: ResolvedOptions['rules']): boolean {
 
 /**
  * The pages a page-level graph rule looks at: in the page set, not an entry
- * point, and not matched by the rule's `allow` globs.
+ * point, not the site's search page, and not matched by the rule's `allow`
+ * globs.
  */
 export function candidatePages(graph: Graph, allow: readonly string[]): number[] {
   const allowed = allow.length > 0 ? picomatch([...allow], { dot: true }) : undefined;
+  const search = searchPages(graph);
   const ids: number[] = [];
   graph.pages.forEach((page, pageId) => {
-    if (graph.exclusion(pageId) !== undefined || isEntry(graph, pageId)) return;
+    if (graph.exclusion(pageId) !== undefined || isEntry(graph, pageId) || search.has(pageId)) return;
     if (allowed?.(page.url)) return;
     ids.push(pageId);
   });
   return ids;
+}
+
+/**
+ * The site's search pages: targets of `<link rel="search">`, as Sphinx
+ * names its search page on every page. Visitors reach them through the
+ * search box (a form, which no rule follows), by design.
+ */
+function searchPages(graph: Graph): ReadonlySet<number> {
+  const found = new Set<number>();
+  const { start, page: targetOf, bits } = graph.links;
+  graph.pages.forEach((page, pageId) => {
+    for (let at = start[pageId]!; at < start[pageId + 1]!; at++) {
+      if (!(bits[at]! & LINK_REL) || targetOf[at] === -1 || targetOf[at] === pageId) continue;
+      const link = page.links[at - start[pageId]!]!;
+      if (link.source === 'link[href]' && link.rel.includes('search')) found.add(targetOf[at]!);
+    }
+  });
+  return found;
 }
 
 /**
