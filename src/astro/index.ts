@@ -23,6 +23,9 @@ import type { Result } from '../types.js';
 import { rehypeSourcePositions, satteriSourcePlugin, type TaggingState } from './source-positions.js';
 import { stripOrigins } from './strip-origins.js';
 
+/** Entries the text report lists in the build log (a group of repeated findings is one). */
+const LOG_LIMIT = 50;
+
 /** Options only the Astro integration has. */
 const astroOnlySchema = z.strictObject({
   /**
@@ -118,7 +121,8 @@ export default function linkgraph(input: AstroOptions = {}): AstroIntegration {
         }
         const relativeDir = path.relative(root, siteDir).split(path.sep).join('/');
         const color = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
-        const text = render('text', result, { siteDir: relativeDir, color });
+        // The build log lists what a person reads; `reports` files hold every finding.
+        const text = render('text', result, { siteDir: relativeDir, color, limit: LOG_LIMIT, fullList: 'add `reports: { json: \'linkgraph-report.json\' }` to linkgraph() for the full list' });
         if (text.ok) logger.info(`\n${text.output.trimEnd()}`);
         else logger.warn(text.error);
         if (routes.onDemand.length > 0) {

@@ -16,6 +16,8 @@ import { renderTo } from '../report/render.js';
 import { VERSION } from '../version.js';
 import { parseCliArgs } from './args.js';
 
+/** Entries the text report lists on stdout (a group of repeated findings is one). */
+const TERMINAL_LIMIT = 100;
 /** Where the CLI writes and what it knows of its environment. Injected for tests. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -219,6 +221,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   for (const output of outputs) {
     const context = { siteDir, color: output.file === undefined && output.format === 'text' && color };
     if (output.file === undefined) {
+      // A terminal or CI log gets a list a person reads; a file gets every finding.
+      if (output.format === 'text') Object.assign(context, { limit: TERMINAL_LIMIT, fullList: 'write them all with `--format text=FILE` or `--format json=FILE`' });
       const error = timed(timing, `report ${output.format}`, () => renderTo(output.format, result, context, output.stream === 'stderr' ? io.stderr : io.stdout));
       if (error !== undefined) io.stderr(`linkgraph: warning: ${error}\n`);
       continue;

@@ -9,6 +9,14 @@ export interface ReportContext {
   siteDir?: string;
   /** Use ANSI colour (text format). Default false. */
   color?: boolean;
+  /**
+   * Most entries the text format lists (a finding, or a group of findings
+   * repeated on many pages); the rest are counted, so that a terminal or a
+   * build log stays readable on a large site. Default: no limit.
+   */
+  limit?: number;
+  /** Where the full list is, said after a cut list (`--format json=FILE`). Default: the report files. */
+  fullList?: string;
 }
 
 /** A reporter: a pure function from the result to a string. */
