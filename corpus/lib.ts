@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDirectory } from '../src/node/check-directory.js';
 import type { Options } from '../src/options.js';
+import { rules } from '../src/rules/registry.js';
 import { stableIds } from '../src/report/fingerprint.js';
 import type { Finding } from '../src/types.js';
 
@@ -61,7 +62,16 @@ export interface Labels {
 export interface IdentifiedFinding {
   id: string;
   finding: Finding;
+  /** Found by a rule that is off by default, run here only to measure its precision. */
+  audit: boolean;
 }
+
+/**
+ * Rules off by default that the corpus still runs, to measure their
+ * precision (the number that decides whether they may be on by default).
+ * Their findings count in the precision table, not in a site's targets.
+ */
+export const AUDITED_RULES: readonly string[] = ['content-orphan'];
 
 /** The corpus's sites, by id order. */
 export function listSites(): SiteMeta[] {
@@ -110,12 +120,19 @@ function placeOutsideTargets(dir: string, outside: string): void {
   }
 }
 
-/** Check one site as its users would, at default settings. */
+/** Check one site as its users would, at default settings, plus the {@link AUDITED_RULES}. */
 export async function checkSite(site: SiteMeta): Promise<IdentifiedFinding[]> {
   const dir = unpack(site);
-  const result = await checkDirectory(dir, site.options, { baseline: false, cwd: path.join(UNPACKED, site.id), env: {} });
+  const audited = Object.fromEntries(AUDITED_RULES.filter((id) => !(id in (site.options.rules ?? {}))).map((id) => [id, 'warn'] as const));
+  const options: Options = { ...site.options, rules: { ...audited, ...site.options.rules } };
+  const result = await checkDirectory(dir, options, { baseline: false, cwd: path.join(UNPACKED, site.id), env: {} });
   const ids = stableIds(result.findings);
-  return result.findings.map((finding, index) => ({ id: ids[index] ?? '', finding }));
+  return result.findings.map((finding, index) => ({ id: ids[index] ?? '', finding, audit: isAudit(finding.ruleId) }));
+}
+
+/** Whether a rule is off by default (its findings here are an audit of its precision). */
+export function isAudit(ruleId: string): boolean {
+  return (rules as Record<string, { meta: { defaultLevel: string } } | undefined>)[ruleId]?.meta.defaultLevel === 'off';
 }
 
 /** The site's labels (none yet: an empty set). */

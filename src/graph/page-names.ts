@@ -4,9 +4,10 @@ import { segmentKey, sharedTitleSegments, TITLE_SEPARATOR } from './title-segmen
 
 /**
  * Marks that permalink anchors add to a heading's text (`Install¶` from
- * Sphinx, `# Install`, `Install §`, `Install 🔗`), at either end.
+ * Sphinx, `# Install`, `Install §`, `Install 🔗`, Docusaurus's zero-width
+ * space), at either end.
  */
-const PERMALINK_MARKS = /^[\s#¶§🔗⚓\uFE0E\uFE0F]+|[\s#¶§🔗⚓\uFE0E\uFE0F]+$/gu;
+const PERMALINK_MARKS = /^[\s#¶§🔗⚓\u200B\uFE0E\uFE0F\uFEFF]+|[\s#¶§🔗⚓\u200B\uFE0E\uFE0F\uFEFF]+$/gu;
 
 /** A heading's words without the permalink marks at its ends, whitespace collapsed. */
 export function headingText(heading: string): string {
@@ -85,10 +86,12 @@ export function nameWords(text: string): string {
 /**
  * Whether an anchor text calls a page by one of its {@link pageNames}: the
  * text's words are a name, or a run of a name's whole words ("string" for
- * "class String", "deploying" for "Deploying to Production").
+ * "class String", "deploying" for "Deploying to Production"), or a name
+ * written as one word ("content-type parser" for `/ContentTypeParser`).
  */
 export function callsByName(graph: Graph, pageId: number, text: string): boolean {
   const words = nameWords(text);
   if (words === '') return false;
-  return pageNames(graph, pageId).some((name) => name === words || ` ${name} `.includes(` ${words} `));
+  const joined = words.replaceAll(' ', '');
+  return pageNames(graph, pageId).some((name) => name === words || ` ${name} `.includes(` ${words} `) || name.replaceAll(' ', '') === joined);
 }

@@ -41,6 +41,11 @@ describe('overused-anchor', () => {
     expect(await ruleLines('overused-anchor', site(texts))).toEqual([]);
   });
 
+  it('valid: the page called by its name as its URL writes it in one word', async () => {
+    const texts = Array<string>(7).fill('<a href="/ContentTypeParser/">content-type parser</a>');
+    expect(await ruleLines('overused-anchor', site(texts, { 'ContentTypeParser/index.html': page('<h1>Fastify</h1><h2>Content-Type Parser</h2>') }))).toEqual([]);
+  });
+
   it('valid: copies of a linking page in other locales count once', async () => {
     const files = site(seven.slice(0, 4), { 'fr/index.html': page('<p>accueil</p>', '', 'fr') });
     for (let n = 0; n < 4; n++) files[`fr/p${n}/index.html`] = page('<main><p>Voir <a href="/widgets/">best widgets</a>.</p></main>', '', 'fr');
