@@ -10,7 +10,9 @@ describe('readsPageText', () => {
   it('is true while orphan-page or content-orphan suggests linkers', () => {
     const reads = (rules: Options['rules']): boolean => readsPageText(resolveOptions({ rules }).rules);
     expect(reads({})).toBe(true);
-    expect(reads({ 'orphan-page': 'off' })).toBe(true);
+    // content-orphan is off by default.
+    expect(reads({ 'orphan-page': 'off' })).toBe(false);
+    expect(reads({ 'orphan-page': 'off', 'content-orphan': 'warn' })).toBe(true);
     expect(reads({ 'content-orphan': 'off' })).toBe(true);
     expect(reads({ 'orphan-page': ['info', { suggestions: 1 }], 'content-orphan': 'off' })).toBe(true);
     expect(reads({ 'orphan-page': 'off', 'content-orphan': 'off' })).toBe(false);
