@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { ORIGIN_ATTRIBUTE } from '../collect/collect-page.js';
+import { VERSION } from '../version.js';
 
 /**
  * Elements whose URLs the collector reads; each one written in Markdown or
@@ -20,7 +21,11 @@ const TAGGED = ['a', 'area', 'img', 'source', 'iframe', 'video', 'audio', 'track
  */
 const ORIGIN_PROPERTY = ORIGIN_ATTRIBUTE;
 
-/** A unist position as the Markdown processors give it (offsets 0-based, UTF-16 units). */
+/**
+ * A unist position as the Markdown processors give it: offsets 0-based, in
+ * UTF-16 units as unist says, or in UTF-8 bytes as some Satteri versions
+ * give them (0.3.x, with astro 7.0-7.1).
+ */
 interface NodePosition {
   start: { line: number; column: number; offset?: number | undefined };
 }
@@ -57,8 +62,11 @@ export function createOriginMapper(root: string): (file: string, source: string,
     files.set(file, entry);
     return entry;
   };
+  const sources = new Map<string, Uint32Array | undefined>();
   return (file, source, position) => {
-    const offset = position?.start.offset;
+    const given = position?.start.offset;
+    if (given === undefined) return undefined;
+    const offset = checkedOffset(source, given, sources);
     if (offset === undefined) return undefined;
     const entry = load(file);
     if (!entry) return undefined;
@@ -81,6 +89,51 @@ export function createOriginMapper(root: string): (file: string, source: string,
     const relative = path.relative(root, file).split(path.sep).join('/');
     return `${relative}:${low + 1}:${absolute - entry.lineStarts[low]! + 1}`;
   };
+}
+
+/**
+ * The UTF-16 index in `source` where an element written in Markdown or MDX
+ * starts, from the offset a processor gave, checked against the text: an
+ * element starts at `[`, `!`, `<` or a bare URL. The offset is taken as
+ * UTF-16 units first, then as UTF-8 bytes; when neither lands on such a
+ * start, there is no position rather than a wrong one.
+ *
+ * @param byteIndexes per source, the UTF-8 byte offset of each UTF-16 index (made on first need).
+ */
+export function checkedOffset(source: string, offset: number, byteIndexes: Map<string, Uint32Array | undefined>): number | undefined {
+  if (startsElement(source, offset)) return offset;
+  let bytes = byteIndexes.get(source);
+  if (bytes === undefined) byteIndexes.set(source, (bytes = utf8Offsets(source)));
+  // The index whose byte offset is `offset` (binary search; none when it falls inside a character).
+  let low = 0;
+  let high = bytes.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (bytes[middle]! < offset) low = middle + 1;
+    else high = middle;
+  }
+  return bytes[low] === offset && startsElement(source, low) ? low : undefined;
+}
+
+/** Whether an element written in Markdown or MDX can start at `index`: a link, an image, a tag or a bare URL. */
+function startsElement(source: string, index: number): boolean {
+  const char = source[index];
+  if (char === '[' || char === '!' || char === '<') return true;
+  return /^(?:https?:\/\/|www\.|mailto:)/i.test(source.slice(index, index + 8));
+}
+
+/** For each UTF-16 index of `text` (and its end), the UTF-8 byte offset there. */
+function utf8Offsets(text: string): Uint32Array {
+  const offsets = new Uint32Array(text.length + 1);
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    offsets[index] = bytes;
+    const code = text.charCodeAt(index);
+    // A surrogate pair is 4 bytes: 2 counted for each half.
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdfff ? 2 : 3;
+  }
+  offsets[text.length] = bytes;
+  return offsets;
 }
 
 /** The minimal shape of Satteri's hast visitor context that the plugin uses. */
@@ -116,6 +169,8 @@ export function satteriSourcePlugin(root: string, state: TaggingState): Record<s
   };
   return {
     name: 'linkgraph-source-positions',
+    // Part of Astro's content-store digest too: entries tagged by another linkgraph version are rendered again.
+    version: VERSION,
     state,
     options: { position: true },
     element: { filter: TAGGED, visit: (node: Element, context: SatteriContext) => tag(node, context, ORIGIN_PROPERTY) },

@@ -29,6 +29,24 @@ describe('createOriginMapper', () => {
     expect(createOriginMapper(root)(file, source, at(source, '[x]'))).toBe(expected);
   });
 
+  it.each([
+    ['Cyrillic and guillemets', 'Это «кафе»: see [x](/x/)\n', 'src/c.md:1:17'],
+    ['CJK on a later line', 'Intro\n\n日本語のテキスト [x](/x/)\n', 'src/c.md:3:10'],
+    ['an emoji (4 bytes, 2 UTF-16 units)', '🌲 and [x](/x/)\n', 'src/c.md:1:8'],
+  ])('takes a UTF-8 byte offset (Satteri 0.3) after %s to its character', async (_name, text, expected) => {
+    const file = path.join(root, 'src', 'c.md');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+    const bytes = Buffer.byteLength(text.slice(0, text.indexOf('[x]')));
+    expect(createOriginMapper(root)(file, text, { start: { line: 0, column: 0, offset: bytes } })).toBe(expected);
+  });
+
+  it('gives no position for an offset that lands on no element start either way', async () => {
+    const file = path.join(root, 'd.md');
+    await writeFile(file, 'Это текст [x](/x/)\n');
+    expect(createOriginMapper(root)(file, 'Это текст [x](/x/)\n', { start: { line: 1, column: 3, offset: 3 } })).toBeUndefined();
+  });
+
   it('gives no position when the rendered text is not in the file, or the file is unreadable', async () => {
     const file = path.join(root, 'b.md');
     await writeFile(file, 'Hello [x](/x/)\n');
