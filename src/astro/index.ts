@@ -229,11 +229,17 @@ function mergeAstroConfig(user: ResolvedOptions, input: Record<string, unknown>,
     ignore: { ...user.ignore, urls: [...user.ignore.urls, ...onDemand] },
   };
   // Fallback pages redirect by design: links to them are how a locale links its own pages.
+  // Starlight sites are multilingual by design: a link across locales where a translation exists is a slip.
+  const userRules = (input['rules'] ?? {}) as Record<string, unknown>;
+  if (config.integrations.some((integration) => integration.name === '@astrojs/starlight') && !('inconsistent-locale' in userRules)) {
+    const rule = user.rules.get('inconsistent-locale');
+    merged.rules = new Map(merged.rules).set('inconsistent-locale', { level: 'warn', options: rule?.options ?? {} });
+  }
   const redirectRule = user.rules.get('link-to-redirect');
   if (redirectRule && routes.fallbacks.length > 0) {
     const current = redirectRule.options as { allow: string[] };
     const allow = [...current.allow, ...routes.fallbacks.map((fallback) => `${withBase(fallback).replace(/\/$/, '')}{,/}`)];
-    merged.rules = new Map(user.rules).set('link-to-redirect', { level: redirectRule.level, options: { ...current, allow } });
+    merged.rules = new Map(merged.rules).set('link-to-redirect', { level: redirectRule.level, options: { ...current, allow } });
   }
   const site = 'site' in input ? user.site : config.site === undefined ? undefined : new URL(config.site).origin;
   if (site === undefined) delete merged.site;

@@ -8,6 +8,7 @@ import { emptyAnchor } from './empty-anchor.js';
 import { nonCrawlableLink } from './non-crawlable-link.js';
 import { trailingSlash } from './trailing-slash.js';
 import { linkToNonCanonical } from './link-to-non-canonical.js';
+import { inconsistentLocale } from './inconsistent-locale.js';
 import { insecureLink } from './insecure-link.js';
 import { localhostLink } from './localhost-link.js';
 import { tooManyLinks } from './too-many-links.js';
@@ -53,6 +54,7 @@ export const rules = {
   'localhost-link': localhostLink,
   'too-many-links': tooManyLinks,
   'sitemap-mismatch': sitemapMismatch,
+  'inconsistent-locale': inconsistentLocale,
 } as const satisfies Record<string, AnyRule>;
 
 /** A rule id. */

@@ -29,6 +29,34 @@ describe('astro: i18n with a fallback', () => {
   });
 });
 
+describe('astro: Starlight present', () => {
+  // Starlight writes its locales into Astro's i18n config; a stand-in with its name is enough here.
+  const starlight = { name: '@astrojs/starlight', hooks: {} };
+  const i18n = { defaultLocale: 'en', locales: ['en', 'fr'] };
+
+  it('turns inconsistent-locale on: a link that leaves the locale where the page exists in it', async () => {
+    const built = await buildFixture('locales', {}, { i18n, integrations: [starlight] });
+    try {
+      expect(built.report.findings.map(findingLine)).toEqual([
+        'dist/index.html:1:133 inconsistent-locale Link to `/fr/guide/` leaves the default locale for a page that exists in it too; did you mean `/guide/`?',
+      ]);
+    } finally {
+      await built.cleanup();
+    }
+  });
+
+  it('leaves it off without Starlight, and as the user sets it with Starlight', async () => {
+    for (const [options, config] of [[{}, { i18n }], [{ rules: { 'inconsistent-locale': 'off' } }, { i18n, integrations: [starlight] }]] as const) {
+      const built = await buildFixture('locales', options, config);
+      try {
+        expect(built.report.findings.map(findingLine)).toEqual([]);
+      } finally {
+        await built.cleanup();
+      }
+    }
+  });
+});
+
 describe('astro: redirects', () => {
   it('makes redirect sources valid targets and checks where they lead', async () => {
     const built = await buildFixture('redirects', {}, { redirects: { '/old': '/new', '/gone': '/nowhere' } });
