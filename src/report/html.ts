@@ -113,7 +113,7 @@ ${STYLE}</style>
 <section id="graph-section">
 <h2>Internal link graph</h2>
 <div class="legend"><span style="--swatch: var(--entry)">entry point</span><span style="--swatch: var(--orphan)">orphan (no inlinks)</span><span style="--swatch: var(--unreachable)">unreachable from the entry points</span><span style="--swatch: var(--node)">page (size: inlinks)</span><span style="--swatch: var(--inlink)">inlink of the selected page</span><span style="--swatch: var(--outlink)">outlink</span><span style="--swatch: var(--mutual)">linked both ways</span></div>
-<p class="note">${result.graph ? 'Drag to pan, scroll to zoom, click a page to see its inlinks and outlinks.' : 'This result carries no link graph.'}</p>
+<p class="note">${result.graph ? 'Content links are drawn; pages gather by section or locale (their first path segment). Drag to pan, scroll to zoom, click a page to see its inlinks and outlinks. <label><input type="checkbox" id="graph-template"> also draw template links (navigation, header, footer, sidebars)</label>' : 'This result carries no link graph.'}</p>
 <div class="graph-wrap">
 <canvas id="graph" aria-label="Internal link graph of ${result.summary.pages} pages" role="img"></canvas>
 <aside id="details" aria-live="polite"></aside>

@@ -91,6 +91,20 @@ describe.skipIf(missing)('html report in Chromium', () => {
     await page.close();
   });
 
+  it('draws content links, template links on demand, and gathers pages by section', async () => {
+    const result = await reportResult();
+    const { page } = await open('template-toggle', result);
+    const all = result.graph!.from.length;
+    const content = Array.from(result.graph!.flags).filter((flags) => (flags & 1) !== 0).length;
+    expect(content).toBeLessThan(all);
+    expect(await page.evaluate<number>('window.linkgraphReport.drawnEdges()')).toBe(content);
+    await page.check('#graph-template');
+    expect(await page.evaluate<number>('window.linkgraphReport.drawnEdges()')).toBe(all);
+    const sections = new Set(result.pages.map((item) => /^\/([^/]+)\//.exec(item.url)?.[1] ?? '/'));
+    expect(await page.evaluate<string[]>('window.linkgraphReport.clusters()')).toEqual(expect.arrayContaining([...sections]));
+    await page.close();
+  });
+
   it('filters findings by rule and by severity', async () => {
     const result = await reportResult();
     const { page } = await open('filters', result);

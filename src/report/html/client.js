@@ -148,11 +148,32 @@
   var context = canvas.getContext('2d');
   var tooltip = document.getElementById('tooltip');
   var details = document.getElementById('details');
+  var templateToggle = document.getElementById('graph-template');
   var colors = { node: '#5c6bc0', entry: '#2e7d32', orphan: '#d32f2f', unreachable: '#ef6c00', edge: 'rgba(60,70,90,0.16)', inlink: '#0277bd', outlink: '#2e7d32', mutual: '#8e24aa', selected: '#111', label: '#1f2430' };
   var nodes = pages.map(function (page, index) {
     return { index: index, radius: 3 + Math.min(9, Math.sqrt(page.inlinks)) };
   });
-  var links = edges.map(function (edge) { return { source: edge[0], target: edge[1] }; });
+  // Content links (flag 1) make the picture: template links (navigation, sidebars) join every page to
+  // every other, so they are drawn only on demand, and never pull the layout together.
+  var links = edges.map(function (edge) { return { source: edge[0], target: edge[1], content: (edge[2] & 1) !== 0 }; });
+  var contentLinks = links.filter(function (link) { return link.content; });
+  var showTemplate = false;
+  // Pages cluster by their first path segment: a section, or a locale's root (`/fr/`), so that the
+  // site's parts, and the orphans and islands among them, stand apart.
+  var clusterNames = [];
+  var clusterOf = pages.map(function (page) {
+    var match = /^\/([^/]+)\//.exec(page.url);
+    var name = match ? match[1] : '/';
+    var at = clusterNames.indexOf(name);
+    if (at === -1) at = clusterNames.push(name) - 1;
+    return at;
+  });
+  var clusterRadius = 60 * Math.sqrt(pages.length) / Math.max(1, Math.sqrt(clusterNames.length));
+  var clusterCenters = clusterNames.map(function (_, at) {
+    if (clusterNames.length === 1) return { x: 0, y: 0 };
+    var angle = 2 * Math.PI * at / clusterNames.length;
+    return { x: Math.cos(angle) * clusterRadius, y: Math.sin(angle) * clusterRadius };
+  });
   var transform = { x: 0, y: 0, k: 1 };
   var selected = -1;
   var hovered = -1;
@@ -162,10 +183,10 @@
   var simulation = null;
   if (nodes.length > 0 && window.d3 && window.d3.forceSimulation) {
     simulation = window.d3.forceSimulation(nodes)
-      .force('link', window.d3.forceLink(links).distance(36).strength(0.6))
+      .force('link', window.d3.forceLink(contentLinks).distance(36).strength(0.6))
       .force('charge', window.d3.forceManyBody().strength(nodes.length > 1000 ? -40 : -90).theta(0.9).distanceMax(600))
-      .force('x', window.d3.forceX(0).strength(0.06))
-      .force('y', window.d3.forceY(0).strength(0.06))
+      .force('x', window.d3.forceX(function (node) { return clusterCenters[clusterOf[node.index]].x; }).strength(0.08))
+      .force('y', window.d3.forceY(function (node) { return clusterCenters[clusterOf[node.index]].y; }).strength(0.08))
       // Cool down within the tick budget rather than d3's default 300 ticks.
       .alphaDecay(1 - Math.pow(0.001, 1 / maxTicks))
       .stop();
@@ -201,8 +222,9 @@
     context.setTransform(ratio * transform.k, 0, 0, ratio * transform.k, ratio * transform.x, ratio * transform.y);
     // All edges in one path: one stroke call however many there are.
     context.beginPath();
-    for (var i = 0; i < links.length; i++) {
-      var link = links[i];
+    var drawn = showTemplate ? links : contentLinks;
+    for (var i = 0; i < drawn.length; i++) {
+      var link = drawn[i];
       context.moveTo(link.source.x, link.source.y);
       context.lineTo(link.target.x, link.target.y);
     }
@@ -238,6 +260,17 @@
       context.fillStyle = color;
       context.fill();
     });
+    // Each cluster's name at its pages' centre, when there are several.
+    if (clusterNames.length > 1 && clusterNames.length <= 40) {
+      var sums = clusterNames.map(function () { return { x: 0, y: 0, n: 0 }; });
+      nodes.forEach(function (node) { var sum = sums[clusterOf[node.index]]; sum.x += node.x; sum.y += node.y; sum.n++; });
+      context.font = 'bold ' + 13 / transform.k + 'px system-ui, sans-serif';
+      context.fillStyle = 'rgba(31,36,48,0.55)';
+      context.textAlign = 'center';
+      context.textBaseline = 'middle';
+      sums.forEach(function (sum, at) { if (sum.n > 1) context.fillText(clusterNames[at] === '/' ? '/' : '/' + clusterNames[at] + '/', sum.x / sum.n, sum.y / sum.n); });
+      context.textAlign = 'start';
+    }
     // Labels when they can be read: a small site, or zoomed in far enough.
     if (nodes.length <= 60 || transform.k >= 2.5) {
       var box = canvas.getBoundingClientRect();
@@ -276,6 +309,7 @@
     context.strokeStyle = color;
     context.stroke();
   }
+  if (templateToggle) templateToggle.addEventListener('change', function () { showTemplate = templateToggle.checked; draw(); });
   function step() {
     if (!simulation) {
       canvas.dataset.layout = 'none';
@@ -393,6 +427,9 @@
   // A small scripting surface, for people automating the report (and its browser test).
   window.linkgraphReport = {
     select: function (url) { select(byUrl.has(url) ? byUrl.get(url) : -1, false); },
+    /** Edges drawn now (content links, or every link with the template toggle), and the clusters. */
+    drawnEdges: function () { return (showTemplate ? links : contentLinks).length; },
+    clusters: function () { return clusterNames.slice(); },
     screenPosition: function (url) {
       var node = nodes[byUrl.get(url)];
       var box = canvas.getBoundingClientRect();
