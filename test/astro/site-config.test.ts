@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { AstroInlineConfig } from 'astro';
+import type { AstroOptions } from '../../src/astro/index.js';
 import { buildFixture, findingLine, outputFiles } from './build-fixture.js';
 
 describe('astro: base', () => {
@@ -46,7 +48,11 @@ describe('astro: Starlight present', () => {
   });
 
   it('leaves it off without Starlight, and as the user sets it with Starlight', async () => {
-    for (const [options, config] of [[{}, { i18n }], [{ rules: { 'inconsistent-locale': 'off' } }, { i18n, integrations: [starlight] }]] as const) {
+    const cases: [AstroOptions, AstroInlineConfig][] = [
+      [{}, { i18n }],
+      [{ rules: { 'inconsistent-locale': 'off' } }, { i18n, integrations: [starlight] }],
+    ];
+    for (const [options, config] of cases) {
       const built = await buildFixture('locales', options, config);
       try {
         expect(built.report.findings.map(findingLine)).toEqual([]);
