@@ -17,6 +17,14 @@ describe('collect: what the anchor rules read', () => {
     expect(links('<a href="/a/"><svg aria-label="A"><title>ignored</title></svg></a><a href="/b/"><svg><title>B icon</title></svg></a>').map((link) => link.text)).toEqual(['A', 'B icon']);
   });
 
+  it('breaks words at a <br> or a block inside the anchor, not between inline elements', () => {
+    expect(links('<a href="/a/">Previous<br>page</a><a href="/b/"><div>Next</div><div>chapter</div></a><a href="/c/"><b>Read</b>me</a>').map((link) => link.text)).toEqual([
+      'Previous page',
+      'Next chapter',
+      'Readme',
+    ]);
+  });
+
   it('falls back to title when aria-label is empty', () => {
     expect(links('<a href="/a/" aria-label="" title="T"></a>').map((link) => link.text)).toEqual(['T']);
   });

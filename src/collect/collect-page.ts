@@ -241,6 +241,8 @@ export class PageCollector<Mark> {
     if (bits & NOT_PAGE_TEXT) this.#quiet++;
     // A block starts a new run of text, as it ends one: `Intro<p>Body` is two words.
     else if (bits & BLOCK && this.#skipped === 0) this.#blockBoundary();
+    // So in an anchor's or heading's text: `Previous<br>page` is two words.
+    if (bits & BLOCK && this.#captures.length > 0) this.#captureBreak();
     this.#elements.push(bits);
     this.#scopes.push(scope);
     this.#frames.push(frame);
@@ -282,6 +284,12 @@ export class PageCollector<Mark> {
     if (frame !== undefined) this.#finishElement(frame, end);
     if (bits & NOT_PAGE_TEXT) this.#quiet--;
     else if (bits & BLOCK && this.#skipped === 0) this.#blockBoundary();
+    if (bits & BLOCK && this.#captures.length > 0) this.#captureBreak();
+  }
+
+  /** A word break in the texts being captured (whitespace that {@link collapse} folds). */
+  #captureBreak(): void {
+    for (const capture of this.#captures) if (capture.skipBase === this.#skipped) capture.text += ' ';
   }
 
   /** A line break in the page text where a block starts or ends inside content. */
