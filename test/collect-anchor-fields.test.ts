@@ -25,6 +25,11 @@ describe('collect: what the anchor rules read', () => {
     ]);
   });
 
+  it('keeps no <link> without rel: no browser or crawler fetches it', () => {
+    const head = '<link rev="made" href="doc@example.org"><link rel="stylesheet" href="/s.css">';
+    expect(collectPage(fromHtml(`<!doctype html><html><head>${head}</head><body></body></html>`), { file: 'index.html', url: '/' }).links.map((link) => link.href)).toEqual(['/s.css']);
+  });
+
   it('falls back to title when aria-label is empty', () => {
     expect(links('<a href="/a/" aria-label="" title="T"></a>').map((link) => link.text)).toEqual(['T']);
   });

@@ -385,6 +385,8 @@ export class PageCollector<Mark> {
         const rel = tokens(properties['rel']);
         const href = stringProp(properties, 'href');
         if (rel.includes('canonical') && href !== undefined && this.#canonical === undefined) this.#canonical = href.trim();
+        // A <link> without rel (DocBook's `rev="made"` with an e-mail address) is one no browser or crawler fetches.
+        if (rel.length === 0) return frame;
         break;
       }
       default:
