@@ -9,7 +9,9 @@ const DOT_SEGMENT = /(^|\/)\.\.?$/;
  * Internal page href whose trailing slash differs from the site's policy
  * (the `trailingSlash` option, `always` or `never`). Hrefs that name a file
  * (`.html`) are exempt; a file-shaped page (`about.html`) is linked in the
- * form the host serves it, without the slash.
+ * form the host serves it, without the slash. Error pages (404, 500) are
+ * left out, as linking pages and as targets: the host serves them at any
+ * URL.
  */
 export const trailingSlash = createRule({
   meta: {
@@ -22,8 +24,11 @@ export const trailingSlash = createRule({
     const policy = graph.site.trailingSlash;
     if (policy === 'ignore') return;
     graph.pages.forEach((page, pageId) => {
+      // An error page is served at whatever URL was missing: its own canonical and hreflang links,
+      // and links to it, name no URL whose slash form matters.
+      if (graph.exclusion(pageId) === 'error-page') return;
       graph.resolved[pageId]!.forEach(({ target, lookup }, index) => {
-        if (target.kind !== 'internal' || lookup.found !== 'page') return;
+        if (target.kind !== 'internal' || lookup.found !== 'page' || graph.exclusion(lookup.pageId) === 'error-page') return;
         const link = page.links[index]!;
         const end = firstIndex(link.href, ['?', '#']);
         const pathPart = link.href.slice(0, end);

@@ -18,8 +18,14 @@ describe('trailing-slash', () => {
     ['hrefs naming a file', 'always', '<a href="/docs/index.html">d</a><a href="/about.html">a</a>'],
     ['a file-shaped page without slash, whatever the policy', 'always', '<a href="/about">a</a>'],
     ['assets and missing pages', 'always', '<link rel="stylesheet" href="/style.css"><a href="/nope">n</a>'],
+    ['a link to the error page, served at any URL', 'always', '<a href="/404/">Not found</a>'],
   ] as const)('valid: %s', async (_, policy, body) => {
-    expect(await ruleLines('trailing-slash', site(body), { trailingSlash: policy, site: 'https://example.com' })).toEqual([]);
+    expect(await ruleLines('trailing-slash', { ...site(body), '404.html': page('not found') }, { trailingSlash: policy, site: 'https://example.com' })).toEqual([]);
+  });
+
+  it('valid: an error page\'s own canonical and hreflang links in the policy\'s form', async () => {
+    const head = '<link rel="canonical" href="https://example.com/404/"><link rel="alternate" hreflang="en" href="https://example.com/404/">';
+    expect(await ruleLines('trailing-slash', { ...site(''), '404.html': page('not found', head) }, { trailingSlash: 'always', site: 'https://example.com' })).toEqual([]);
   });
 
   it.each([
