@@ -231,7 +231,7 @@ function mergeAstroConfig(user: ResolvedOptions, input: Record<string, unknown>,
   // Fallback pages redirect by design: links to them are how a locale links its own pages.
   // Starlight sites are multilingual by design: a link across locales where a translation exists is a slip.
   const userRules = (input['rules'] ?? {}) as Record<string, unknown>;
-  if (config.integrations.some((integration) => integration.name === '@astrojs/starlight') && !('inconsistent-locale' in userRules)) {
+  if ((config.integrations ?? []).some((integration) => integration.name === '@astrojs/starlight') && !('inconsistent-locale' in userRules)) {
     const rule = user.rules.get('inconsistent-locale');
     merged.rules = new Map(merged.rules).set('inconsistent-locale', { level: 'warn', options: rule?.options ?? {} });
   }
