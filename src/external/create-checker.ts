@@ -1,4 +1,4 @@
-import type { LookupFunction } from 'node:net';
+import type { LookupFunction as NodeLookup } from 'node:net';
 import path from 'node:path';
 import type { Dispatcher, Pool as UndiciPool } from 'undici';
 import type { ResolvedOptions } from '../options.js';
@@ -14,6 +14,16 @@ import type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus 
 
 /** The validated `external` options. */
 export type ExternalOptions = ResolvedOptions['external'];
+
+/**
+ * Name resolution in the shape of `node:dns`'s `lookup`, as connections take
+ * it; declared here so that the package's types need no `@types/node`.
+ */
+export type LookupFunction = (
+  hostname: string,
+  options: object,
+  callback: (error: Error | null, address: string | { address: string; family: number }[], family?: number) => void,
+) => void;
 
 /** What the host gives the outbound check besides options. */
 export interface ExternalHost {
@@ -219,7 +229,7 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
     headerCache.set(hostname, merged);
     return merged;
   };
-  const connect = { timeout: options.timeouts.connect, ...(host.lookup ? { lookup: host.lookup } : {}) };
+  const connect = { timeout: options.timeouts.connect, ...(host.lookup ? { lookup: host.lookup as NodeLookup } : {}) };
   const { Agent, Pool, request } = undici;
   const agent = new Agent({
     factory: (origin: string | URL, poolOptions: object): Dispatcher => {
