@@ -43,9 +43,9 @@ export const externalSchema = z.strictObject({
   offline: z.boolean().default(false),
   /** Requests in flight at once, over all hosts. Default 128. */
   concurrency: z.int().min(1).default(128),
-  /** Requests in flight at once to one host. Default 10. */
+  /** Requests in flight at once to one origin (scheme, host and port). Default 10. */
   perHost: z.int().min(1).default(10),
-  /** Minimum time between two requests to one host. Default 50 ms. */
+  /** Minimum time between two requests to one origin. Default 50 ms. */
   interval: duration.default(50),
   /** Timeouts: to connect, to receive the response headers, and for a whole request. */
   timeouts: z
@@ -62,7 +62,7 @@ export const externalSchema = z.strictObject({
   retries: z.int().min(0).default(3),
   /** First backoff delay; doubled at each retry, with jitter. Default 1 s. */
   retryDelay: duration.default(1000),
-  /** Longest wait a `Retry-After` or rate-limit header may impose; beyond it the URL is unverifiable at once. Default 60 s. */
+  /** Longest wait a `Retry-After` or rate-limit header may impose (and, over a run, the most a used-up quota on successes holds back one origin); beyond it the URL is unverifiable at once. Default 60 s. */
   maxRetryWait: duration.default(60_000),
   /** Redirects followed before giving up. Default 10. */
   maxRedirects: z.int().min(0).default(10),

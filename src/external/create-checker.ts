@@ -6,7 +6,7 @@ import { VERSION } from '../version.js';
 import { freshEntry, loadCache, pruneCache, saveCache, type CacheData } from './cache.js';
 import { classifyError, classifyResponse, type FailureKind } from './classify.js';
 import { createExclusion } from './exclude.js';
-import { HostGate, Semaphore } from './gate.js';
+import { OriginGate, Semaphore } from './gate.js';
 import { collectIds } from './html-ids.js';
 import { createProgress, summaryLine, type ExternalLogger } from './progress.js';
 import { backoffDelay, header, isRetryableStatus, requestedWait } from './retry-policy.js';
@@ -178,7 +178,7 @@ interface Outcome {
 /** The HTTP side of a run: the agent, the gates, and the check of one URL. */
 function createSession(options: ExternalOptions, host: ExternalHost, env: Readonly<Record<string, string | undefined>>, warn: (message: string) => void, undici: typeof import('undici')) {
   const global = new Semaphore(options.concurrency);
-  const gates = new Map<string, HostGate>();
+  const gates = new Map<string, OriginGate>();
   const settings = (hostname: string): ExternalOptions['hosts'][string] | undefined => {
     const exact = options.hosts[hostname];
     if (exact) return exact;
@@ -187,14 +187,29 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
     }
     return undefined;
   };
-  const gateOf = (hostname: string): HostGate => {
-    let gate = gates.get(hostname);
+  // Limits and pauses are per origin: another port or scheme of one host is another server, with its own quota.
+  const gateOf = (url: URL): OriginGate => {
+    let gate = gates.get(url.origin);
     if (!gate) {
-      const own = settings(hostname);
-      gate = new HostGate(own?.concurrency ?? options.perHost, own?.interval ?? options.interval);
-      gates.set(hostname, gate);
+      const own = settings(url.hostname);
+      gate = new OriginGate(own?.concurrency ?? options.perHost, own?.interval ?? options.interval);
+      gates.set(url.origin, gate);
     }
     return gate;
+  };
+  /** Pause that used-up quotas on successes have imposed on each origin so far, in ms. */
+  const quotaPauses = new Map<string, number>();
+  /**
+   * A success that says the quota is used up holds back later requests to its
+   * origin until the reset, within `maxRetryWait` over the whole run. A reset
+   * further away is not waited for: waiting would not help, and the next
+   * answer (a 429 or 403 asking for that wait) ends its URL at once.
+   */
+  const holdBack = (url: URL, gate: OriginGate, wait: number): void => {
+    if (wait > options.maxRetryWait) return;
+    const spent = quotaPauses.get(url.origin) ?? 0;
+    const allowed = Math.min(wait, options.maxRetryWait - spent);
+    if (allowed > 0) quotaPauses.set(url.origin, spent + gate.pause(Date.now() + allowed));
   };
   const missingVariables = new Set<string>();
   const headerCache = new Map<string, Record<string, string>>();
@@ -235,7 +250,7 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
 
   /** One HTTP exchange, within the gates; the body is read only as far as needed. */
   const exchange = async (url: URL, method: 'HEAD' | 'GET', wantIds: boolean) => {
-    const gate = gateOf(url.hostname);
+    const gate = gateOf(url);
     await gate.acquire();
     await global.acquire();
     try {
@@ -246,10 +261,10 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
         signal: AbortSignal.timeout(options.timeouts.request),
       });
       connected = true;
-      // A used-up quota on a good answer: hold this host back until it resets (capped), before the next 429.
-      if (!isRetryableStatus(response.statusCode)) {
+      // Refusals (429, 5xx, GitHub's 403) wait in the retry loop; any other answer only holds back later requests.
+      if (!isRetryableStatus(response.statusCode) && response.statusCode !== 403) {
         const wait = requestedWait(response.statusCode, response.headers, Date.now());
-        if (wait !== undefined && wait > 0) gate.pause(Date.now() + Math.min(wait, options.maxRetryWait));
+        if (wait !== undefined && wait > 0) holdBack(url, gate, wait);
       }
       let ids: Set<string> | undefined;
       const type = header(response.headers, 'content-type') ?? '';
@@ -336,8 +351,8 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
           }
           attempt++;
           if (verdict.wait !== undefined) {
-            // The host asked for a pause: hold back every request to it, and only to it.
-            gateOf(url.hostname).pause(Date.now() + verdict.wait);
+            // The server asked for a pause: hold back every request to its origin, and only to it.
+            gateOf(url).pause(Date.now() + verdict.wait);
             await sleep(verdict.wait);
           } else {
             await sleep(backoffDelay(attempt, options.retryDelay, Math.random()));
@@ -355,7 +370,7 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
   return {
     check,
     connected: () => connected,
-    hostCount: () => gates.size,
+    hostCount: () => new Set([...gates.keys()].map((origin) => new URL(origin).hostname)).size,
     close: () => agent.close(),
   };
 }

@@ -292,6 +292,67 @@ describe('politeness', () => {
     }
   });
 
+  it('a quota reset further away than `maxRetryWait` on good answers delays nothing', async () => {
+    const server = await startServer({
+      '/q': (_request, response) => {
+        response.writeHead(200, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) }).end();
+      },
+    });
+    try {
+      const start = Date.now();
+      const results = await run(urls(`${server.origin}/q?1`, `${server.origin}/q?2`, `${server.origin}/q?3`), { perHost: 1, maxRetryWait: '2s' });
+      expect([...results.statuses.values()]).toEqual([1, 2, 3].map(() => ({ state: 'ok', status: 200 })));
+      // Waiting for the cap before each URL would take 4 s here.
+      expect(Date.now() - start).toBeLessThan(1000);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('good answers that keep saying the quota is used up hold their origin back `maxRetryWait` in all, no more', async () => {
+    const times: number[] = [];
+    const server = await startServer({
+      '/q': (_request, response) => {
+        times.push(Date.now());
+        response.writeHead(200, { 'ratelimit-remaining': '0', 'ratelimit-reset': '0.4' }).end();
+      },
+    });
+    try {
+      const results = await run(urls(...[1, 2, 3, 4].map((index) => `${server.origin}/q?${index}`)), { perHost: 1, maxRetryWait: 600 });
+      expect([...results.statuses.values()].map((status) => status.state)).toEqual(['ok', 'ok', 'ok', 'ok']);
+      expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(380);
+      // 400 ms, then the 200 ms left of the 600 ms cap, then nothing: not 3 x 400 ms.
+      expect(times[3]! - times[0]!).toBeGreaterThanOrEqual(580);
+      expect(times[3]! - times[0]!).toBeLessThan(900);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a used-up quota holds back its origin only, not other ports of the same host', async () => {
+    const limitedTimes: number[] = [];
+    const limited = await startServer({
+      '/q': (_request, response) => {
+        limitedTimes.push(Date.now());
+        response.writeHead(200, limitedTimes.length === 1 ? { 'ratelimit-remaining': '0', 'ratelimit-reset': '1' } : {}).end();
+      },
+    });
+    const otherTimes: number[] = [];
+    const other = await startServer({ '/q': (_request, response) => void (otherTimes.push(Date.now()), response.writeHead(200).end()) });
+    try {
+      expect(new URL(limited.origin).hostname).toBe(new URL(other.origin).hostname);
+      const start = Date.now();
+      // Starts 100 ms apart, so that the other port's later requests start after the quota answer.
+      const results = await run(urls(`${limited.origin}/q?1`, `${limited.origin}/q?2`, ...[1, 2, 3].map((index) => `${other.origin}/q?${index}`)), { perHost: 1, interval: 100 });
+      expect([...results.statuses.values()].map((status) => status.state)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+      expect(limitedTimes[1]! - limitedTimes[0]!).toBeGreaterThanOrEqual(950);
+      expect(otherTimes).toHaveLength(3);
+      expect(Math.max(...otherTimes) - start).toBeLessThan(600);
+    } finally {
+      await Promise.all([limited.close(), other.close()]);
+    }
+  });
+
   it('sends per-host headers, with `${NAME}` from the environment, to that host only', async () => {
     const seen: Record<string, string | undefined> = {};
     const a = await startServer({ '/': (request, response) => void ((seen['a'] = request.headers.authorization), response.end()) }, { host: '127.0.0.6' });

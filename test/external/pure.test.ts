@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyError, classifyResponse } from '../../src/external/classify.js';
 import { parseDuration } from '../../src/external/duration.js';
 import { createExclusion, isPrivateHost, isReservedName } from '../../src/external/exclude.js';
-import { HostGate, Semaphore } from '../../src/external/gate.js';
+import { OriginGate, Semaphore } from '../../src/external/gate.js';
 import { collectIds } from '../../src/external/html-ids.js';
 import { summaryLine, createProgress, type ExternalEvent } from '../../src/external/progress.js';
 import { backoffDelay, isRetryableStatus, parseRetryAfter, requestedWait } from '../../src/external/retry-policy.js';
@@ -156,20 +156,24 @@ describe('gates', () => {
     await fourth;
     expect(order).toEqual([3, 4]);
   });
-  it('a host gate spaces starts by its interval and holds them while paused', async () => {
-    const gate = new HostGate(5, 30);
+  it('an origin gate spaces starts by its interval and holds them while paused', async () => {
+    const gate = new OriginGate(5, 30);
     const starts: number[] = [];
     const t0 = Date.now();
     await Promise.all([0, 1, 2].map(() => gate.acquire().then(() => starts.push(Date.now() - t0))));
     expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(28);
     expect(starts[2]! - starts[1]!).toBeGreaterThanOrEqual(28);
-    gate.pause(Date.now() + 100);
+    const until = Date.now() + 100;
+    expect(gate.pause(until)).toBeGreaterThanOrEqual(95);
+    // A pause already that long is not lengthened, and says so.
+    expect(gate.pause(until - 50)).toBe(0);
+    expect(gate.pause(until)).toBe(0);
     const before = Date.now();
     await gate.acquire();
     expect(Date.now() - before).toBeGreaterThanOrEqual(95);
   });
-  it('a host gate never exceeds its limit', async () => {
-    const gate = new HostGate(2, 0);
+  it('an origin gate never exceeds its limit', async () => {
+    const gate = new OriginGate(2, 0);
     let active = 0;
     let max = 0;
     await Promise.all(
