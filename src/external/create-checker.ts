@@ -247,18 +247,21 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
     keepAliveTimeout: 4000,
   });
   let connected = false;
+  // A HEAD has no body, so its whole budget is for the headers: a third of theirs, so that a GET after a hung HEAD still ends well within the request timeout.
+  const headTimeout = Math.max(1, Math.round(Math.min(options.timeouts.headers, options.timeouts.request) / 3));
 
   /** One HTTP exchange, within the gates; the body is read only as far as needed. */
   const exchange = async (url: URL, method: 'HEAD' | 'GET', wantIds: boolean) => {
     const gate = gateOf(url);
     await gate.acquire();
     await global.acquire();
+    const signal = AbortSignal.timeout(method === 'HEAD' ? headTimeout : options.timeouts.request);
     try {
       const response = await request(url, {
         dispatcher: agent,
         method,
         headers: headersOf(url.hostname),
-        signal: AbortSignal.timeout(options.timeouts.request),
+        signal,
       });
       connected = true;
       // Refusals (429, 5xx, GitHub's 403) wait in the retry loop; any other answer only holds back later requests.
@@ -278,7 +281,7 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
     } catch (error) {
       const failure = classifyError(error);
       if (failure.reached) connected = true;
-      return { ok: false as const, failure };
+      return { ok: false as const, failure, headTimedOut: method === 'HEAD' && signal.aborted };
     } finally {
       global.release();
       gate.release();
@@ -305,6 +308,11 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
       const answer = await exchange(url, method, wantIds);
       if (!answer.ok) {
         const { failure } = answer;
+        // Some servers never answer HEAD: GET decides at once, without retrying the HEAD.
+        if (answer.headTimedOut) {
+          method = 'GET';
+          continue;
+        }
         if (failure.retryable && attempt < options.retries) {
           await sleep(backoffDelay(++attempt, options.retryDelay, Math.random()));
           continue;

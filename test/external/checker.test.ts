@@ -200,6 +200,26 @@ describe('the fault matrix', () => {
   });
 });
 
+describe('a HEAD that never answers', () => {
+  it('falls back to GET after a third of the headers timeout, without retrying the HEAD', async () => {
+    const server = await startServer({
+      '/x': (request, response) => {
+        if (request.method !== 'HEAD') response.writeHead(200).end();
+      },
+    });
+    try {
+      const start = Date.now();
+      const results = await run(urls(`${server.origin}/x`), { timeouts: { headers: 600, request: 2000 } });
+      expect(results.statuses.get(`${server.origin}/x`)).toEqual({ state: 'ok', status: 200 });
+      expect(server.log).toEqual(['HEAD /x', 'GET /x']);
+      // 200 ms for the HEAD, then the GET: well within one headers timeout.
+      expect(Date.now() - start).toBeLessThan(600);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('politeness', () => {
   it('never has more requests or connections in flight to one host than `perHost`', async () => {
     const server = await startServer({
