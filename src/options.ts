@@ -52,7 +52,7 @@ export const externalSchema = z.strictObject({
     .strictObject({
       /** Default 10 s. */
       connect: duration.default(10_000),
-      /** Default 15 s. A `HEAD` gets a third of it (or of `request`, when shorter) before `GET` is tried. */
+      /** Default 15 s. A `HEAD` gets a third of it (of `request`, when shorter), at least 1 s, before `GET` is tried. */
       headers: duration.default(15_000),
       /** The whole request, body included. Default 30 s. */
       request: duration.default(30_000),

@@ -247,8 +247,10 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
     keepAliveTimeout: 4000,
   });
   let connected = false;
-  // A HEAD has no body, so its whole budget is for the headers: a third of theirs, so that a GET after a hung HEAD still ends well within the request timeout.
-  const headTimeout = Math.max(1, Math.round(Math.min(options.timeouts.headers, options.timeouts.request) / 3));
+  // A HEAD has no body, so its whole budget is for the headers: a third of theirs, so that a GET after a hung HEAD
+  // still ends well within the request timeout; at least a second, so that a slow but working HEAD is not cut.
+  const headersBudget = Math.min(options.timeouts.headers, options.timeouts.request);
+  const headTimeout = Math.min(headersBudget, Math.max(1000, Math.round(headersBudget / 3)));
 
   /** One HTTP exchange, within the gates; the body is read only as far as needed. */
   const exchange = async (url: URL, method: 'HEAD' | 'GET', wantIds: boolean) => {
