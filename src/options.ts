@@ -66,7 +66,7 @@ export const externalSchema = z.strictObject({
   maxRetryWait: duration.default(60_000),
   /** Redirects followed before giving up. Default 10. */
   maxRedirects: z.int().min(0).default(10),
-  /** Bytes of an HTML page read to find its ids (fragment checks). Default 4 MiB. */
+  /** Bytes of an HTML page read, decompressed, to find its ids (fragment checks). Default 4 MiB. */
   maxBodySize: z.int().min(1024).default(4 * 1024 * 1024),
   /** Verify `#fragment`s of external HTML pages (GET, then the page's ids). Default true. */
   checkFragments: z.boolean().default(true),

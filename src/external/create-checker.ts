@@ -5,10 +5,12 @@ import type { ResolvedOptions } from '../options.js';
 import { VERSION } from '../version.js';
 import { freshEntry, loadCache, pruneCache, saveCache, type CacheData } from './cache.js';
 import { classifyError, classifyResponse, type FailureKind } from './classify.js';
+import { decodeHtml } from './decode-html.js';
 import { createExclusion } from './exclude.js';
 import { OriginGate, Semaphore } from './gate.js';
 import { collectIds } from './html-ids.js';
 import { createProgress, summaryLine, type ExternalLogger } from './progress.js';
+import { ACCEPT_ENCODING, readBody } from './read-body.js';
 import { backoffDelay, header, isRetryableStatus, requestedWait } from './retry-policy.js';
 import type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus } from './types.js';
 
@@ -262,7 +264,8 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
       const response = await request(url, {
         dispatcher: agent,
         method,
-        headers: headersOf(url.hostname),
+        // A page read whole may come compressed, as browsers get it; a header of the user's own wins.
+        headers: wantIds ? { 'accept-encoding': ACCEPT_ENCODING, ...headersOf(url.hostname) } : headersOf(url.hostname),
         signal,
       });
       connected = true;
@@ -274,7 +277,9 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
       let ids: Set<string> | undefined;
       const type = header(response.headers, 'content-type') ?? '';
       if (wantIds && response.statusCode >= 200 && response.statusCode < 300 && /html/i.test(type)) {
-        ids = await readIds(response.body, options.maxBodySize);
+        const coding = response.headers['content-encoding'];
+        const bytes = await readBody(response.body, Array.isArray(coding) ? coding.join(',') : coding, options.maxBodySize);
+        ids = bytes && collectIds(decodeHtml(bytes, type));
       } else {
         // Small bodies are drained so that the connection is reused; large ones are cut.
         await response.body.dump({ limit: 64 * 1024 }).catch(() => {});
@@ -383,22 +388,6 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
     hostCount: () => new Set([...gates.keys()].map((origin) => new URL(origin).hostname)).size,
     close: () => agent.close(),
   };
-}
-
-/** Read an HTML body up to `limit` bytes and collect its ids; undefined when the page is larger (ids incomplete). */
-async function readIds(body: AsyncIterable<Buffer | string> & { destroy(): unknown }, limit: number): Promise<Set<string> | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += buffer.length;
-    if (size > limit) {
-      body.destroy();
-      return undefined;
-    }
-    chunks.push(buffer);
-  }
-  return collectIds(Buffer.concat(chunks).toString('utf8'));
 }
 
 /** ` after redirects to \`…\`` when the answer came from another URL than the one linked. */

@@ -1,4 +1,5 @@
 import type { LookupFunction } from 'node:net';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import selfsigned from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExternalChecker, type ExternalHost } from '../../src/external/create-checker.js';
@@ -197,6 +198,77 @@ describe('the fault matrix', () => {
     expect(page).toMatchObject({ state: 'ok', status: 200 });
     expect(page?.state === 'ok' ? [...(page.ids ?? [])].sort() : []).toEqual(['install', 'legacy']);
     expect(server.log.filter((line) => line.endsWith(' /page'))).toEqual(['GET /page']);
+  });
+});
+
+describe('fragments on compressed and non-UTF-8 pages', () => {
+  const html = '<!doctype html><title>t</title><h2 id="install">Install</h2><h2 id="café">Café</h2>';
+  const ids = ['café', 'install'];
+  const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+  const pages: Record<string, { headers: Record<string, string>; body: Buffer }> = {
+    '/gzip': { headers: { 'content-encoding': 'gzip' }, body: gzipSync(html) },
+    '/x-gzip': { headers: { 'content-encoding': 'x-gzip' }, body: gzipSync(html) },
+    '/br': { headers: { 'content-encoding': 'br' }, body: brotliCompressSync(html) },
+    '/deflate': { headers: { 'content-encoding': 'deflate' }, body: deflateSync(html) },
+    '/deflate-raw': { headers: { 'content-encoding': 'deflate' }, body: deflateRawSync(html) },
+    '/gzip-then-br': { headers: { 'content-encoding': 'gzip, br' }, body: brotliCompressSync(gzipSync(html)) },
+    '/utf-16le-bom': { headers: {}, body: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(html, 'utf16le')]) },
+    '/utf-16be-bom': { headers: {}, body: Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(html)]) },
+    '/utf-16-header': { headers: { 'content-type': 'text/html; charset=utf-16' }, body: Buffer.from(html, 'utf16le') },
+    '/utf-16be-header': { headers: { 'content-type': 'text/html; charset="UTF-16BE"' }, body: utf16be(html) },
+    '/utf-16-gzip': { headers: { 'content-encoding': 'gzip' }, body: gzipSync(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(html, 'utf16le')])) },
+    '/windows-1252-meta': { headers: {}, body: Buffer.from(`<meta charset="windows-1252">${html}`, 'latin1') },
+    '/latin1-header': { headers: { 'content-type': 'text/html; charset=ISO-8859-1' }, body: Buffer.from(html, 'latin1') },
+  };
+  let server: TestServer;
+  const acceptEncoding: (string | undefined)[] = [];
+
+  beforeAll(async () => {
+    const routes = Object.fromEntries(
+      Object.entries(pages).map(([path, page]) => [
+        path,
+        reply(200, { 'content-type': 'text/html', ...page.headers }, page.body),
+      ]),
+    );
+    server = await startServer({
+      ...routes,
+      '/utf-8': (request, response) => {
+        acceptEncoding.push(request.headers['accept-encoding']);
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+      },
+      '/corrupt': reply(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }, 'not gzip at all'),
+      '/compress': reply(200, { 'content-type': 'text/html', 'content-encoding': 'compress' }, html),
+      '/cut': (request, response) => {
+        const body = gzipSync(`<p id="install">${'x'.repeat(64 * 1024)}`);
+        response.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+        response.write(body.subarray(0, body.length >> 1), () => request.socket.destroy());
+      },
+      '/bomb': reply(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }, gzipSync(`<p id="install">${' '.repeat(4 * 1024 * 1024)}`)),
+    });
+  });
+  afterAll(() => server.close());
+
+  it.each(Object.keys(pages))('%s: the page is decoded before its ids are read', async (path) => {
+    const results = await run([{ url: `${server.origin}${path}`, fragments: ['install'] }]);
+    expect(results.statuses.get(`${server.origin}${path}`)).toEqual({ state: 'ok', status: 200, ids: new Set(ids) });
+  });
+
+  it('asks for the codings it can undo when it reads a page whole, and only then', async () => {
+    acceptEncoding.length = 0;
+    const results = await run([{ url: `${server.origin}/utf-8`, fragments: ['install'] }, { url: `${server.origin}/utf-8?plain`, fragments: [] }]);
+    expect(results.statuses.get(`${server.origin}/utf-8`)).toEqual({ state: 'ok', status: 200, ids: new Set(ids) });
+    expect(acceptEncoding).toEqual(['gzip, deflate, br', undefined]);
+  });
+
+  it('a corrupt body, a coding it cannot undo or one decoding beyond `maxBodySize` leaves the link ok and its fragments unjudged', async () => {
+    const results = await run(['/corrupt', '/compress', '/bomb'].map((path) => ({ url: `${server.origin}${path}`, fragments: ['install'] })), { maxBodySize: 64 * 1024 });
+    expect([...results.statuses.values()]).toEqual([1, 2, 3].map(() => ({ state: 'ok', status: 200 })));
+  });
+
+  it('a connection lost while a compressed page is read is a network failure, not a bad coding', async () => {
+    const results = await run([{ url: `${server.origin}/cut`, fragments: ['install'] }]);
+    expect(results.statuses.get(`${server.origin}/cut`)).toEqual({ state: 'unverifiable', reason: 'connection reset after 3 attempts' });
+    expect(server.hits('/cut')).toBe(3);
   });
 });
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { classifyError, classifyResponse } from '../../src/external/classify.js';
+import { decodeHtml } from '../../src/external/decode-html.js';
 import { parseDuration } from '../../src/external/duration.js';
 import { createExclusion, isPrivateHost, isReservedName } from '../../src/external/exclude.js';
 import { OriginGate, Semaphore } from '../../src/external/gate.js';
 import { collectIds } from '../../src/external/html-ids.js';
 import { summaryLine, createProgress, type ExternalEvent } from '../../src/external/progress.js';
+import { decodersFor } from '../../src/external/read-body.js';
 import { backoffDelay, isRetryableStatus, parseRetryAfter, requestedWait } from '../../src/external/retry-policy.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -123,6 +125,49 @@ describe('collectIds', () => {
   it('finds ids and a[name], skips comments and scripts, decodes entities', () => {
     const ids = collectIds(`<h2 id="intro">x</h2><a name='old'></a><div data-id="no" id=bare></div><!-- <p id="hidden"> --><script>var s = '<p id="js">';</script><p id="a&amp;b"></p><span name="not-anchor"></span><h3 id="user-content-install"></h3>`);
     expect([...ids].sort()).toEqual(['a&b', 'bare', 'install', 'intro', 'old', 'user-content-install']);
+  });
+});
+
+describe('decodeHtml', () => {
+  const html = '<h2 id="café">Café</h2>';
+  const utf8 = Buffer.from(html);
+  const latin1 = (text: string) => Buffer.from(text, 'latin1');
+  const utf16le = Buffer.from(html, 'utf16le');
+  const utf16be = Buffer.from(html, 'utf16le').swap16();
+  const bytes = (...parts: (Buffer | number[])[]) => Buffer.concat(parts.map((part) => Buffer.from(part)));
+  it.each([
+    ['UTF-8 without a declaration', utf8, undefined, html],
+    ['a UTF-8 BOM, over a latin1 Content-Type', bytes([0xef, 0xbb, 0xbf], utf8), 'text/html; charset=iso-8859-1', html],
+    ['a UTF-16LE BOM', bytes([0xff, 0xfe], utf16le), 'text/html', html],
+    ['a UTF-16BE BOM, over a UTF-8 Content-Type', bytes([0xfe, 0xff], utf16be), 'text/html; charset=utf-8', html],
+    ['`charset=utf-16` (little-endian) in Content-Type', utf16le, 'text/html; charset=utf-16', html],
+    ['a quoted label in Content-Type, any case', utf16be, 'text/html; Charset="UTF-16BE"', html],
+    ['Content-Type over `<meta charset>`', latin1(`<meta charset="utf-8">${html}`), 'text/html;charset=windows-1252', `<meta charset="utf-8">${html}`],
+    ['`<meta charset>` in the first 1024 bytes', latin1(`<meta charset=windows-1252>${html}`), 'text/html', `<meta charset=windows-1252>${html}`],
+    ['`<meta http-equiv>` with a charset in its content', latin1(`<META content="text/html; charset=ISO-8859-1" http-equiv="Content-Type">${html}`), undefined, html],
+    ['an unknown label in Content-Type, then `<meta>`', latin1(`<meta charset="latin1">${html}`), 'text/html; charset=bogus', html],
+    ['Shift_JIS by `<meta>`', bytes(Buffer.from('<meta charset="shift_jis"><h2 id="'), [0x96, 0xda, 0x8e, 0x9f], Buffer.from('">')), undefined, '<h2 id="目次">'],
+    ['a `<meta>` saying UTF-16 means UTF-8', Buffer.from(`<meta charset="utf-16">${html}`), undefined, html],
+    ['a `<meta>` in a comment is no declaration', latin1(`<!-- <meta charset="latin1"> -->${html}`), undefined, 'caf\uFFFD'],
+    ['a `<meta>` after 1024 bytes is no declaration', latin1(`${' '.repeat(1024)}<meta charset="latin1">${html}`), undefined, 'caf\uFFFD'],
+    ['a `<meta>` of another name is no declaration', latin1(`<meta name="charset" content="charset=latin1">${html}`), undefined, 'caf\uFFFD'],
+  ])('%s', (_, body, contentType, text) => {
+    expect(decodeHtml(body, contentType)).toContain(text);
+  });
+});
+
+describe('decodersFor', () => {
+  it.each([
+    [undefined, 0],
+    ['identity', 0],
+    ['gzip', 1],
+    ['GZip, br', 2],
+    ['deflate,,x-gzip', 2],
+    ['compress', undefined],
+    ['gzip, zip', undefined],
+    ['gzip, gzip, gzip, gzip, gzip, gzip', undefined],
+  ])('%s', (contentEncoding, count) => {
+    expect(decodersFor(contentEncoding)?.length).toBe(count);
   });
 });
 
