@@ -467,6 +467,23 @@ describe('exclusion, offline mode and no network', () => {
     expect([...results.statuses.values()].map((status) => status.state)).toEqual(['excluded', 'excluded']);
   });
 
+  it('with `excludePrivate`, a loopback server is never asked, however its address is written', async () => {
+    const server = await startServer({ '/': reply(200) });
+    try {
+      const port = new URL(server.origin).port;
+      const list = [`${server.origin}/`, `http://[::ffff:127.0.0.1]:${port}/`, `http://[::ffff:7f00:1]:${port}/x`];
+      const results = await run(urls(...list), { excludePrivate: true });
+      expect(list.map((url) => results.statuses.get(url))).toEqual([
+        { state: 'excluded', reason: '`127.0.0.1` is a private network address' },
+        { state: 'excluded', reason: '`[::ffff:7f00:1]` is a private network address' },
+        { state: 'excluded', reason: '`[::ffff:7f00:1]` is a private network address' },
+      ]);
+      expect(server.log).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('offline mode (option or LINKGRAPH_OFFLINE=1) makes no request at all', async () => {
     const server = await startServer({ '/': reply(200) });
     try {

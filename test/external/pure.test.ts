@@ -8,6 +8,7 @@ import { collectIds } from '../../src/external/html-ids.js';
 import { summaryLine, createProgress, type ExternalEvent } from '../../src/external/progress.js';
 import { decodersFor } from '../../src/external/read-body.js';
 import { backoffDelay, isRetryableStatus, parseRetryAfter, requestedWait } from '../../src/external/retry-policy.js';
+import { isLocalHost } from '../../src/rules/util/link-url.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const URL_ = 'https://host.example/a/b';
@@ -101,16 +102,42 @@ describe('exclusion', () => {
     expect(excluded('http://127.0.0.1/')).toBeUndefined();
     expect(createExclusion({ reserved: false })('https://example.com/')).toBeUndefined();
   });
-  it('skips private networks when asked', () => {
-    const excluded = createExclusion({ privateNetworks: true });
-    expect(excluded('http://10.1.2.3/')).toContain('private');
-    expect(excluded('http://192.168.0.1:8080/')).toContain('private');
-    expect(excluded('http://[::1]/')).toContain('private');
-    expect(excluded('http://8.8.8.8/')).toBeUndefined();
+  it.each([
+    ['http://10.1.2.3/', true],
+    ['http://192.168.0.1:8080/', true],
+    ['http://100.64.0.1/', true],
+    ['http://169.254.169.254/latest/', true],
+    ['http://0.0.0.0/', true],
+    ['http://[::1]/', true],
+    ['http://[::]/', true],
+    ['http://[fe80::1]/', true],
+    ['http://[fd12:3456::1]/', true],
+    ['http://[::ffff:127.0.0.1]/', true],
+    ['http://[::ffff:7f00:1]/', true],
+    ['http://[0:0:0:0:0:ffff:a00:1]/', true],
+    ['http://[::ffff:192.168.1.1]:8080/', true],
+    ['http://0x7f.1/', true],
+    ['http://8.8.8.8/', false],
+    ['http://172.32.0.1/', false],
+    ['http://[::ffff:8.8.8.8]/', false],
+    ['http://[2606:4700::1111]/', false],
+    ['http://10.vendor.dev/', false],
+  ])('with private networks skipped, %s is skipped: %s', (url, skipped) => {
+    expect(createExclusion({ privateNetworks: true })(url) !== undefined).toBe(skipped);
+    expect(createExclusion()(url)).toBeUndefined();
+  });
+  it('judges hosts by their literal form', () => {
     expect(isPrivateHost('172.16.0.1')).toBe(true);
-    expect(isPrivateHost('172.32.0.1')).toBe(false);
     expect(isPrivateHost('fd12:3456::1')).toBe(true);
+    expect(isPrivateHost('[::ffff:7f00:1]')).toBe(true);
+    expect(isPrivateHost('APP.LOCALHOST')).toBe(true);
+    expect(isPrivateHost('127.1')).toBe(false);
     expect(isReservedName('EXAMPLE.NET.')).toBe(true);
+  });
+  it('everything localhost-link calls the author\'s machine is a private address', () => {
+    const local = ['http://localhost/', 'http://a.localhost/', 'http://127.8.9.10/', 'http://0.0.0.0/', 'http://[::1]/', 'http://[::]/', 'http://[::ffff:127.0.0.1]/', 'http://[::ffff:0.0.0.0]/'];
+    for (const url of local) expect([url, isLocalHost(new URL(url))]).toEqual([url, true]);
+    for (const url of local) expect([url, isPrivateHost(new URL(url).hostname)]).toEqual([url, true]);
   });
   it('matches user globs, prefixes and RegExps', () => {
     const excluded = createExclusion({ patterns: ['https://twitter.com/**', 'https://github.com/org/', /linkedin\.com/] });
