@@ -36,6 +36,10 @@ export interface ExternalHost {
 /** Name of the cache file inside the cache directory. */
 export const CACHE_FILE = 'external.json';
 
+/** The warning for `external.grace` set while `external.cache` is off. */
+const GRACE_WITHOUT_CACHE =
+  '`external.grace` has no effect while `external.cache` is `false`: the failures it counts are kept in the cache, so a broken external link is an error at once';
+
 /** Network failures that say nothing about the link when no host at all answers. */
 const NETWORK_DOWN: ReadonlySet<FailureKind> = new Set(['dns', 'refused', 'unreachable', 'timeout']);
 
@@ -68,15 +72,17 @@ export function createExternalChecker(options: ExternalOptions, host: ExternalHo
     const started = Date.now();
     const env = host.env ?? process.env;
     const log = host.log;
-    if (options.offline || offlineFromEnv(env)) {
-      log?.({ kind: 'summary', message: `external links: ${requests.length} URL${requests.length === 1 ? '' : 's'} not checked (offline mode)` });
-      return { checked: false, reason: 'offline mode', statuses: new Map() };
-    }
     const warnings: string[] = [];
     const warn = (message: string): void => {
       warnings.push(message);
       log?.({ kind: 'warning', message });
     };
+    // A setting that cannot work is worth a word even on a run that makes no request.
+    if (options.cache === false && (options.grace.runs > 0 || options.grace.days > 0)) warn(GRACE_WITHOUT_CACHE);
+    if (options.offline || offlineFromEnv(env)) {
+      log?.({ kind: 'summary', message: `external links: ${requests.length} URL${requests.length === 1 ? '' : 's'} not checked (offline mode)` });
+      return { checked: false, reason: 'offline mode', statuses: new Map(), ...(warnings.length > 0 ? { warnings } : {}) };
+    }
     const statuses = new Map<string, ExternalStatus>();
     const excluded = createExclusion({ patterns: options.exclude, reserved: options.excludeReserved, privateNetworks: options.excludePrivate });
 
@@ -88,7 +94,6 @@ export function createExternalChecker(options: ExternalOptions, host: ExternalHo
       cache = loaded.data;
     }
     const ttl = options.cache === false ? 0 : options.cache.ttl;
-    if (!cacheFile && (options.grace.runs > 0 || options.grace.days > 0)) warn('`external.grace` needs the cache (its history lives there); with `cache: false` broken links are errors at once');
 
     const pending: ExternalRequest[] = [];
     for (const item of requests) {
