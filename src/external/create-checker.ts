@@ -61,7 +61,7 @@ export function cacheFileOf(options: ExternalOptions, host: ExternalHost): strin
 
 /**
  * Make the outbound check stage: each URL requested once over HTTP with
- * undici, within the global and per-host limits, HEAD first, with retries,
+ * undici, within the global and per-origin limits, HEAD first, with retries,
  * redirects classified, fragments verified, successes cached.
  *
  * @param options the validated `external` options.
@@ -361,7 +361,7 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
           continue;
         }
         case 'retry': {
-          // A wait beyond the cap ends this URL at once; the host is not paused for it, so its other URLs still run.
+          // A wait beyond the cap ends this URL at once; its origin is not paused for it, so its other URLs still run.
           if (verdict.wait !== undefined && verdict.wait > options.maxRetryWait) {
             return { status: { state: 'unverifiable', status: answer.status, reason: `${verdict.reason}; the server asks to wait ${Math.ceil(verdict.wait / 1000)} s, more than \`maxRetryWait\`` } };
           }
