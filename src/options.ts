@@ -43,16 +43,16 @@ export const externalSchema = z.strictObject({
   offline: z.boolean().default(false),
   /** Requests in flight at once, over all hosts. Default 128. */
   concurrency: z.int().min(1).default(128),
-  /** Requests in flight at once to one host. Default 10. */
+  /** Requests in flight at once to one origin (scheme, host and port). Default 10. */
   perHost: z.int().min(1).default(10),
-  /** Minimum time between two requests to one host. Default 50 ms. */
+  /** Minimum time between two requests to one origin. Default 50 ms. */
   interval: duration.default(50),
   /** Timeouts: to connect, to receive the response headers, and for a whole request. */
   timeouts: z
     .strictObject({
       /** Default 10 s. */
       connect: duration.default(10_000),
-      /** Default 15 s. */
+      /** Default 15 s. A `HEAD` gets a third of it (of `request`, when shorter), at least 1 s, before `GET` is tried. */
       headers: duration.default(15_000),
       /** The whole request, body included. Default 30 s. */
       request: duration.default(30_000),
@@ -62,11 +62,11 @@ export const externalSchema = z.strictObject({
   retries: z.int().min(0).default(3),
   /** First backoff delay; doubled at each retry, with jitter. Default 1 s. */
   retryDelay: duration.default(1000),
-  /** Longest wait a `Retry-After` or rate-limit header may impose; beyond it the URL is unverifiable at once. Default 60 s. */
+  /** Longest wait a `Retry-After` or rate-limit header may impose (and, over a run, the most a used-up quota on successes holds back one origin); beyond it the URL is unverifiable at once. Default 60 s. */
   maxRetryWait: duration.default(60_000),
   /** Redirects followed before giving up. Default 10. */
   maxRedirects: z.int().min(0).default(10),
-  /** Bytes of an HTML page read to find its ids (fragment checks). Default 4 MiB. */
+  /** Bytes of an HTML page read, decompressed, to find its ids (fragment checks). Default 4 MiB. */
   maxBodySize: z.int().min(1024).default(4 * 1024 * 1024),
   /** Verify `#fragment`s of external HTML pages (GET, then the page's ids). Default true. */
   checkFragments: z.boolean().default(true),

@@ -5,10 +5,12 @@ import type { ResolvedOptions } from '../options.js';
 import { VERSION } from '../version.js';
 import { freshEntry, loadCache, pruneCache, saveCache, type CacheData } from './cache.js';
 import { classifyError, classifyResponse, type FailureKind } from './classify.js';
+import { decodeHtml } from './decode-html.js';
 import { createExclusion } from './exclude.js';
-import { HostGate, Semaphore } from './gate.js';
+import { OriginGate, Semaphore } from './gate.js';
 import { collectIds } from './html-ids.js';
 import { createProgress, summaryLine, type ExternalLogger } from './progress.js';
+import { ACCEPT_ENCODING, readBody } from './read-body.js';
 import { backoffDelay, header, isRetryableStatus, requestedWait } from './retry-policy.js';
 import type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus } from './types.js';
 
@@ -44,6 +46,10 @@ export interface ExternalHost {
 /** Name of the cache file inside the cache directory. */
 export const CACHE_FILE = 'external.json';
 
+/** The warning for `external.grace` set while `external.cache` is off. */
+const GRACE_WITHOUT_CACHE =
+  '`external.grace` has no effect while `external.cache` is `false`: the failures it counts are kept in the cache, so a broken external link is an error at once';
+
 /** Network failures that say nothing about the link when no host at all answers. */
 const NETWORK_DOWN: ReadonlySet<FailureKind> = new Set(['dns', 'refused', 'unreachable', 'timeout']);
 
@@ -65,7 +71,7 @@ export function cacheFileOf(options: ExternalOptions, host: ExternalHost): strin
 
 /**
  * Make the outbound check stage: each URL requested once over HTTP with
- * undici, within the global and per-host limits, HEAD first, with retries,
+ * undici, within the global and per-origin limits, HEAD first, with retries,
  * redirects classified, fragments verified, successes cached.
  *
  * @param options the validated `external` options.
@@ -76,15 +82,17 @@ export function createExternalChecker(options: ExternalOptions, host: ExternalHo
     const started = Date.now();
     const env = host.env ?? process.env;
     const log = host.log;
-    if (options.offline || offlineFromEnv(env)) {
-      log?.({ kind: 'summary', message: `external links: ${requests.length} URL${requests.length === 1 ? '' : 's'} not checked (offline mode)` });
-      return { checked: false, reason: 'offline mode', statuses: new Map() };
-    }
     const warnings: string[] = [];
     const warn = (message: string): void => {
       warnings.push(message);
       log?.({ kind: 'warning', message });
     };
+    // A setting that cannot work is worth a word even on a run that makes no request.
+    if (options.cache === false && (options.grace.runs > 0 || options.grace.days > 0)) warn(GRACE_WITHOUT_CACHE);
+    if (options.offline || offlineFromEnv(env)) {
+      log?.({ kind: 'summary', message: `external links: ${requests.length} URL${requests.length === 1 ? '' : 's'} not checked (offline mode)` });
+      return { checked: false, reason: 'offline mode', statuses: new Map(), ...(warnings.length > 0 ? { warnings } : {}) };
+    }
     const statuses = new Map<string, ExternalStatus>();
     const excluded = createExclusion({ patterns: options.exclude, reserved: options.excludeReserved, privateNetworks: options.excludePrivate });
 
@@ -96,7 +104,6 @@ export function createExternalChecker(options: ExternalOptions, host: ExternalHo
       cache = loaded.data;
     }
     const ttl = options.cache === false ? 0 : options.cache.ttl;
-    if (!cacheFile && (options.grace.runs > 0 || options.grace.days > 0)) warn('`external.grace` needs the cache (its history lives there); with `cache: false` broken links are errors at once');
 
     const pending: ExternalRequest[] = [];
     for (const item of requests) {
@@ -188,7 +195,7 @@ interface Outcome {
 /** The HTTP side of a run: the agent, the gates, and the check of one URL. */
 function createSession(options: ExternalOptions, host: ExternalHost, env: Readonly<Record<string, string | undefined>>, warn: (message: string) => void, undici: typeof import('undici')) {
   const global = new Semaphore(options.concurrency);
-  const gates = new Map<string, HostGate>();
+  const gates = new Map<string, OriginGate>();
   const settings = (hostname: string): ExternalOptions['hosts'][string] | undefined => {
     const exact = options.hosts[hostname];
     if (exact) return exact;
@@ -197,14 +204,29 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
     }
     return undefined;
   };
-  const gateOf = (hostname: string): HostGate => {
-    let gate = gates.get(hostname);
+  // Limits and pauses are per origin: another port or scheme of one host is another server, with its own quota.
+  const gateOf = (url: URL): OriginGate => {
+    let gate = gates.get(url.origin);
     if (!gate) {
-      const own = settings(hostname);
-      gate = new HostGate(own?.concurrency ?? options.perHost, own?.interval ?? options.interval);
-      gates.set(hostname, gate);
+      const own = settings(url.hostname);
+      gate = new OriginGate(own?.concurrency ?? options.perHost, own?.interval ?? options.interval);
+      gates.set(url.origin, gate);
     }
     return gate;
+  };
+  /** Pause that used-up quotas on successes have imposed on each origin so far, in ms. */
+  const quotaPauses = new Map<string, number>();
+  /**
+   * A success that says the quota is used up holds back later requests to its
+   * origin until the reset, within `maxRetryWait` over the whole run. A reset
+   * further away is not waited for: waiting would not help, and the next
+   * answer (a 429 or 403 asking for that wait) ends its URL at once.
+   */
+  const holdBack = (url: URL, gate: OriginGate, wait: number): void => {
+    if (wait > options.maxRetryWait) return;
+    const spent = quotaPauses.get(url.origin) ?? 0;
+    const allowed = Math.min(wait, options.maxRetryWait - spent);
+    if (allowed > 0) quotaPauses.set(url.origin, spent + gate.pause(Date.now() + allowed));
   };
   const missingVariables = new Set<string>();
   const headerCache = new Map<string, Record<string, string>>();
@@ -242,29 +264,37 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
     keepAliveTimeout: 4000,
   });
   let connected = false;
+  // A HEAD has no body, so its whole budget is for the headers: a third of theirs, so that a GET after a hung HEAD
+  // still ends well within the request timeout; at least a second, so that a slow but working HEAD is not cut.
+  const headersBudget = Math.min(options.timeouts.headers, options.timeouts.request);
+  const headTimeout = Math.min(headersBudget, Math.max(1000, Math.round(headersBudget / 3)));
 
   /** One HTTP exchange, within the gates; the body is read only as far as needed. */
   const exchange = async (url: URL, method: 'HEAD' | 'GET', wantIds: boolean) => {
-    const gate = gateOf(url.hostname);
+    const gate = gateOf(url);
     await gate.acquire();
     await global.acquire();
+    const signal = AbortSignal.timeout(method === 'HEAD' ? headTimeout : options.timeouts.request);
     try {
       const response = await request(url, {
         dispatcher: agent,
         method,
-        headers: headersOf(url.hostname),
-        signal: AbortSignal.timeout(options.timeouts.request),
+        // A page read whole may come compressed, as browsers get it; a header of the user's own wins.
+        headers: wantIds ? { 'accept-encoding': ACCEPT_ENCODING, ...headersOf(url.hostname) } : headersOf(url.hostname),
+        signal,
       });
       connected = true;
-      // A used-up quota on a good answer: hold this host back until it resets (capped), before the next 429.
-      if (!isRetryableStatus(response.statusCode)) {
+      // Refusals (429, 5xx, GitHub's 403) wait in the retry loop; any other answer only holds back later requests.
+      if (!isRetryableStatus(response.statusCode) && response.statusCode !== 403) {
         const wait = requestedWait(response.statusCode, response.headers, Date.now());
-        if (wait !== undefined && wait > 0) gate.pause(Date.now() + Math.min(wait, options.maxRetryWait));
+        if (wait !== undefined && wait > 0) holdBack(url, gate, wait);
       }
       let ids: Set<string> | undefined;
       const type = header(response.headers, 'content-type') ?? '';
       if (wantIds && response.statusCode >= 200 && response.statusCode < 300 && /html/i.test(type)) {
-        ids = await readIds(response.body, options.maxBodySize);
+        const coding = response.headers['content-encoding'];
+        const bytes = await readBody(response.body, Array.isArray(coding) ? coding.join(',') : coding, options.maxBodySize);
+        ids = bytes && collectIds(decodeHtml(bytes, type));
       } else {
         // Small bodies are drained so that the connection is reused; large ones are cut.
         await response.body.dump({ limit: 64 * 1024 }).catch(() => {});
@@ -273,7 +303,7 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
     } catch (error) {
       const failure = classifyError(error);
       if (failure.reached) connected = true;
-      return { ok: false as const, failure };
+      return { ok: false as const, failure, headTimedOut: method === 'HEAD' && signal.aborted };
     } finally {
       global.release();
       gate.release();
@@ -300,6 +330,11 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
       const answer = await exchange(url, method, wantIds);
       if (!answer.ok) {
         const { failure } = answer;
+        // Some servers never answer HEAD: GET decides at once, without retrying the HEAD.
+        if (answer.headTimedOut) {
+          method = 'GET';
+          continue;
+        }
         if (failure.retryable && attempt < options.retries) {
           await sleep(backoffDelay(++attempt, options.retryDelay, Math.random()));
           continue;
@@ -336,7 +371,7 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
           continue;
         }
         case 'retry': {
-          // A wait beyond the cap ends this URL at once; the host is not paused for it, so its other URLs still run.
+          // A wait beyond the cap ends this URL at once; its origin is not paused for it, so its other URLs still run.
           if (verdict.wait !== undefined && verdict.wait > options.maxRetryWait) {
             return { status: { state: 'unverifiable', status: answer.status, reason: `${verdict.reason}; the server asks to wait ${Math.ceil(verdict.wait / 1000)} s, more than \`maxRetryWait\`` } };
           }
@@ -346,8 +381,8 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
           }
           attempt++;
           if (verdict.wait !== undefined) {
-            // The host asked for a pause: hold back every request to it, and only to it.
-            gateOf(url.hostname).pause(Date.now() + verdict.wait);
+            // The server asked for a pause: hold back every request to its origin, and only to it.
+            gateOf(url).pause(Date.now() + verdict.wait);
             await sleep(verdict.wait);
           } else {
             await sleep(backoffDelay(attempt, options.retryDelay, Math.random()));
@@ -365,25 +400,9 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
   return {
     check,
     connected: () => connected,
-    hostCount: () => gates.size,
+    hostCount: () => new Set([...gates.keys()].map((origin) => new URL(origin).hostname)).size,
     close: () => agent.close(),
   };
-}
-
-/** Read an HTML body up to `limit` bytes and collect its ids; undefined when the page is larger (ids incomplete). */
-async function readIds(body: AsyncIterable<Buffer | string> & { destroy(): unknown }, limit: number): Promise<Set<string> | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += buffer.length;
-    if (size > limit) {
-      body.destroy();
-      return undefined;
-    }
-    chunks.push(buffer);
-  }
-  return collectIds(Buffer.concat(chunks).toString('utf8'));
 }
 
 /** ` after redirects to \`…\`` when the answer came from another URL than the one linked. */

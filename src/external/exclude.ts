@@ -1,3 +1,4 @@
+import type { BlockList } from 'node:net';
 import picomatch from 'picomatch';
 
 /**
@@ -56,6 +57,26 @@ export function isReservedName(host: string): boolean {
   return RESERVED_DOMAINS.some((domain) => name === domain || name.endsWith(`.${domain}`));
 }
 
+let privateNetworks: { list: BlockList; isIP: (input: string) => number } | undefined;
+
+/**
+ * Loopback, private, shared (RFC 6598), link-local and unique-local
+ * networks and the unspecified addresses. BlockList also matches an IPv4
+ * network against the IPv4-mapped IPv6 form (`[::ffff:7f00:1]`).
+ */
+function privateNetworksList(): NonNullable<typeof privateNetworks> {
+  if (privateNetworks) return privateNetworks;
+  // node:net is loaded on first use: otherwise every start-up would pay for it, checks or not.
+  const net = process.getBuiltinModule('node:net');
+  const list = new net.BlockList();
+  for (const [network, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16]] as const) {
+    list.addSubnet(network, prefix, 'ipv4');
+  }
+  for (const [network, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10]] as const) list.addSubnet(network, prefix, 'ipv6');
+  privateNetworks = { list, isIP: net.isIP };
+  return privateNetworks;
+}
+
 /**
  * Whether a host is a private, loopback, link-local or unique-local address
  * (or `localhost`), by its literal form; names are not resolved.
@@ -63,16 +84,7 @@ export function isReservedName(host: string): boolean {
 export function isPrivateHost(host: string): boolean {
   const name = host.toLowerCase().replace(/^\[|\]$/g, '');
   if (name === 'localhost' || name.endsWith('.localhost')) return true;
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(name);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 10 || a === 127 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
-  }
-  if (name.includes(':')) {
-    if (name === '::1' || name === '::') return true;
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(name);
-    if (mapped) return isPrivateHost(mapped[1]!);
-    return /^f[cd][0-9a-f]{2}:/.test(name) || /^fe[89ab][0-9a-f]:/.test(name);
-  }
-  return false;
+  const { list, isIP } = privateNetworksList();
+  const family = isIP(name);
+  return family !== 0 && list.check(name, family === 4 ? 'ipv4' : 'ipv6');
 }

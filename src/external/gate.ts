@@ -1,8 +1,8 @@
 /**
- * Admission control for outbound requests: a global limit, and per host a
- * limit, a minimum interval between starts and a pause that rate limits
- * impose. Each host has its own queue, so one slow or paused host never
- * holds back the others.
+ * Admission control for outbound requests: a global limit, and per origin
+ * (scheme, host and port) a limit, a minimum interval between starts and a
+ * pause that rate limits impose. Each origin has its own queue, so one slow
+ * or paused server never holds back the others.
  */
 
 /** A counting semaphore with a FIFO queue. */
@@ -34,8 +34,8 @@ export class Semaphore {
   }
 }
 
-/** One host's gate: at most `limit` in flight, starts at least `interval` ms apart, none while paused. */
-export class HostGate {
+/** One origin's gate: at most `limit` in flight, starts at least `interval` ms apart, none while paused. */
+export class OriginGate {
   /** Requests in flight at once. */
   readonly limit: number;
   /** Minimum ms between two starts. */
@@ -58,7 +58,7 @@ export class HostGate {
     this.#now = now;
   }
 
-  /** Wait for this host's turn. */
+  /** Wait for this origin's turn. */
   acquire(): Promise<void> {
     return new Promise((resolve) => {
       this.#queue.push(resolve);
@@ -66,15 +66,20 @@ export class HostGate {
     });
   }
 
-  /** A request to this host finished. */
+  /** A request here finished. */
   release(): void {
     this.#active--;
     this.#pump();
   }
 
-  /** Start nothing on this host before `until` (ms since epoch): the server asked us to wait. */
-  pause(until: number): void {
-    if (until <= this.#pausedUntil) return;
+  /**
+   * Start nothing here before `until` (ms since epoch): the server asked us to wait.
+   *
+   * @returns by how many ms this lengthened the pause (0 when it already lasted that long).
+   */
+  pause(until: number): number {
+    const added = until - Math.max(this.#now(), this.#pausedUntil);
+    if (until <= this.#pausedUntil) return 0;
     this.#pausedUntil = until;
     // A pending timer may fire too early now; the pump re-arms it.
     if (this.#timer) {
@@ -82,6 +87,7 @@ export class HostGate {
       this.#timer = undefined;
     }
     this.#pump();
+    return Math.max(0, added);
   }
 
   #pump(): void {

@@ -6,12 +6,13 @@ import { explicitUrl, isLocalHost } from './util/link-url.js';
 
 /**
  * Link or resource on the author's machine: localhost, `*.localhost`,
- * 127.0.0.0/8, `[::1]`, `0.0.0.0`, or a `file:` URL.
+ * 127.0.0.0/8 (also IPv4-mapped, `[::ffff:127.0.0.1]`), `[::1]`,
+ * `0.0.0.0`, `[::]`, or a `file:` URL.
  */
 export const localhostLink = createRule({
   meta: {
     id: 'localhost-link',
-    description: 'Link or resource pointing at the author\'s machine: `localhost`, `*.localhost`, 127.0.0.0/8, `[::1]`, `0.0.0.0`, or a `file:` URL.',
+    description: 'Link or resource pointing at the author\'s machine: `localhost`, `*.localhost`, 127.0.0.0/8 (also as `[::ffff:127.0.0.1]`), `[::1]`, `0.0.0.0`, `[::]`, or a `file:` URL.',
     defaultLevel: 'error',
     rationale: 'A URL copied from a development server or a local file works only on the author\'s machine and is broken for every visitor.',
   },

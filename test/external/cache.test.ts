@@ -122,6 +122,17 @@ describe('the external link cache', () => {
     expect(after.statuses.get(`${server.origin}/sometimes`)).toEqual({ state: 'ok', status: 200, cached: true });
   });
 
+  it.each([
+    ['runs', { cache: false, grace: { runs: 2 } }, true],
+    ['days', { cache: false, grace: { days: 0.5 } }, true],
+    ['and in offline mode', { cache: false, grace: { runs: 2 }, offline: true }, true],
+    ['not with the cache on', { grace: { runs: 2 } }, false],
+    ['not without grace', { cache: false }, false],
+  ])('grace without the cache is named in one warning: %s', async (_, external, warned) => {
+    const warnings = (await run(at('/ok'), external)).warnings ?? [];
+    expect(warnings).toEqual(warned ? ['`external.grace` has no effect while `external.cache` is `false`: the failures it counts are kept in the cache, so a broken external link is an error at once'] : []);
+  });
+
   it('grace by days counts from the first failure', async () => {
     failing = true;
     await run(at('/sometimes'), { grace: { days: 3 } });

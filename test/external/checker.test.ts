@@ -1,4 +1,5 @@
 import type { LookupFunction } from 'node:net';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import selfsigned from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExternalChecker, type ExternalHost } from '../../src/external/create-checker.js';
@@ -200,6 +201,98 @@ describe('the fault matrix', () => {
   });
 });
 
+describe('fragments on compressed and non-UTF-8 pages', () => {
+  const html = '<!doctype html><title>t</title><h2 id="install">Install</h2><h2 id="café">Café</h2>';
+  const ids = ['café', 'install'];
+  const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+  const pages: Record<string, { headers: Record<string, string>; body: Buffer }> = {
+    '/gzip': { headers: { 'content-encoding': 'gzip' }, body: gzipSync(html) },
+    '/x-gzip': { headers: { 'content-encoding': 'x-gzip' }, body: gzipSync(html) },
+    '/br': { headers: { 'content-encoding': 'br' }, body: brotliCompressSync(html) },
+    '/deflate': { headers: { 'content-encoding': 'deflate' }, body: deflateSync(html) },
+    '/deflate-raw': { headers: { 'content-encoding': 'deflate' }, body: deflateRawSync(html) },
+    '/gzip-then-br': { headers: { 'content-encoding': 'gzip, br' }, body: brotliCompressSync(gzipSync(html)) },
+    '/utf-16le-bom': { headers: {}, body: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(html, 'utf16le')]) },
+    '/utf-16be-bom': { headers: {}, body: Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(html)]) },
+    '/utf-16-header': { headers: { 'content-type': 'text/html; charset=utf-16' }, body: Buffer.from(html, 'utf16le') },
+    '/utf-16be-header': { headers: { 'content-type': 'text/html; charset="UTF-16BE"' }, body: utf16be(html) },
+    '/utf-16-gzip': { headers: { 'content-encoding': 'gzip' }, body: gzipSync(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(html, 'utf16le')])) },
+    '/windows-1252-meta': { headers: {}, body: Buffer.from(`<meta charset="windows-1252">${html}`, 'latin1') },
+    '/latin1-header': { headers: { 'content-type': 'text/html; charset=ISO-8859-1' }, body: Buffer.from(html, 'latin1') },
+  };
+  let server: TestServer;
+  const acceptEncoding: (string | undefined)[] = [];
+
+  beforeAll(async () => {
+    const routes = Object.fromEntries(
+      Object.entries(pages).map(([path, page]) => [
+        path,
+        reply(200, { 'content-type': 'text/html', ...page.headers }, page.body),
+      ]),
+    );
+    server = await startServer({
+      ...routes,
+      '/utf-8': (request, response) => {
+        acceptEncoding.push(request.headers['accept-encoding']);
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+      },
+      '/corrupt': reply(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }, 'not gzip at all'),
+      '/compress': reply(200, { 'content-type': 'text/html', 'content-encoding': 'compress' }, html),
+      '/cut': (request, response) => {
+        const body = gzipSync(`<p id="install">${'x'.repeat(64 * 1024)}`);
+        response.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+        response.write(body.subarray(0, body.length >> 1), () => request.socket.destroy());
+      },
+      '/bomb': reply(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }, gzipSync(`<p id="install">${' '.repeat(4 * 1024 * 1024)}`)),
+    });
+  });
+  afterAll(() => server.close());
+
+  it.each(Object.keys(pages))('%s: the page is decoded before its ids are read', async (path) => {
+    const results = await run([{ url: `${server.origin}${path}`, fragments: ['install'] }]);
+    expect(results.statuses.get(`${server.origin}${path}`)).toEqual({ state: 'ok', status: 200, ids: new Set(ids) });
+  });
+
+  it('asks for the codings it can undo when it reads a page whole, and only then', async () => {
+    acceptEncoding.length = 0;
+    const results = await run([{ url: `${server.origin}/utf-8`, fragments: ['install'] }, { url: `${server.origin}/utf-8?plain`, fragments: [] }]);
+    expect(results.statuses.get(`${server.origin}/utf-8`)).toEqual({ state: 'ok', status: 200, ids: new Set(ids) });
+    expect(acceptEncoding).toEqual(['gzip, deflate, br', undefined]);
+  });
+
+  it('a corrupt body, a coding it cannot undo or one decoding beyond `maxBodySize` leaves the link ok and its fragments unjudged', async () => {
+    const results = await run(['/corrupt', '/compress', '/bomb'].map((path) => ({ url: `${server.origin}${path}`, fragments: ['install'] })), { maxBodySize: 64 * 1024 });
+    expect([...results.statuses.values()]).toEqual([1, 2, 3].map(() => ({ state: 'ok', status: 200 })));
+  });
+
+  it('a connection lost while a compressed page is read is a network failure, not a bad coding', async () => {
+    const results = await run([{ url: `${server.origin}/cut`, fragments: ['install'] }]);
+    expect(results.statuses.get(`${server.origin}/cut`)).toEqual({ state: 'unverifiable', reason: 'connection reset after 3 attempts' });
+    expect(server.hits('/cut')).toBe(3);
+  });
+});
+
+describe('a HEAD that never answers', () => {
+  it('falls back to GET after a third of the headers timeout (at least 1 s), without retrying the HEAD', async () => {
+    const server = await startServer({
+      '/x': (request, response) => {
+        if (request.method !== 'HEAD') response.writeHead(200).end();
+      },
+    });
+    try {
+      const start = Date.now();
+      const results = await run(urls(`${server.origin}/x`), { timeouts: { headers: 2400, request: 5000 } });
+      expect(results.statuses.get(`${server.origin}/x`)).toEqual({ state: 'ok', status: 200 });
+      expect(server.log).toEqual(['HEAD /x', 'GET /x']);
+      // 800 ms would be a third; 1 s for the HEAD, then the GET: well within one headers timeout.
+      expect(Date.now() - start).toBeGreaterThanOrEqual(990);
+      expect(Date.now() - start).toBeLessThan(1800);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('politeness', () => {
   it('never has more requests or connections in flight to one host than `perHost`', async () => {
     const server = await startServer({
@@ -292,6 +385,67 @@ describe('politeness', () => {
     }
   });
 
+  it('a quota reset further away than `maxRetryWait` on good answers delays nothing', async () => {
+    const server = await startServer({
+      '/q': (_request, response) => {
+        response.writeHead(200, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) }).end();
+      },
+    });
+    try {
+      const start = Date.now();
+      const results = await run(urls(`${server.origin}/q?1`, `${server.origin}/q?2`, `${server.origin}/q?3`), { perHost: 1, maxRetryWait: '2s' });
+      expect([...results.statuses.values()]).toEqual([1, 2, 3].map(() => ({ state: 'ok', status: 200 })));
+      // Waiting for the cap before each URL would take 4 s here.
+      expect(Date.now() - start).toBeLessThan(1000);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('good answers that keep saying the quota is used up hold their origin back `maxRetryWait` in all, no more', async () => {
+    const times: number[] = [];
+    const server = await startServer({
+      '/q': (_request, response) => {
+        times.push(Date.now());
+        response.writeHead(200, { 'ratelimit-remaining': '0', 'ratelimit-reset': '0.4' }).end();
+      },
+    });
+    try {
+      const results = await run(urls(...[1, 2, 3, 4].map((index) => `${server.origin}/q?${index}`)), { perHost: 1, maxRetryWait: 600 });
+      expect([...results.statuses.values()].map((status) => status.state)).toEqual(['ok', 'ok', 'ok', 'ok']);
+      expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(380);
+      // 400 ms, then the 200 ms left of the 600 ms cap, then nothing: not 3 x 400 ms.
+      expect(times[3]! - times[0]!).toBeGreaterThanOrEqual(580);
+      expect(times[3]! - times[0]!).toBeLessThan(900);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a used-up quota holds back its origin only, not other ports of the same host', async () => {
+    const limitedTimes: number[] = [];
+    const limited = await startServer({
+      '/q': (_request, response) => {
+        limitedTimes.push(Date.now());
+        response.writeHead(200, limitedTimes.length === 1 ? { 'ratelimit-remaining': '0', 'ratelimit-reset': '1' } : {}).end();
+      },
+    });
+    const otherTimes: number[] = [];
+    const other = await startServer({ '/q': (_request, response) => void (otherTimes.push(Date.now()), response.writeHead(200).end()) });
+    try {
+      expect(new URL(limited.origin).hostname).toBe(new URL(other.origin).hostname);
+      const start = Date.now();
+      // Starts 100 ms apart, so that the other port's later requests start after the quota answer.
+      const results = await run(urls(`${limited.origin}/q?1`, `${limited.origin}/q?2`, ...[1, 2, 3].map((index) => `${other.origin}/q?${index}`)), { perHost: 1, interval: 100 });
+      expect([...results.statuses.values()].map((status) => status.state)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+      expect(limitedTimes[1]! - limitedTimes[0]!).toBeGreaterThanOrEqual(950);
+      expect(otherTimes).toHaveLength(3);
+      expect(Math.max(...otherTimes) - start).toBeLessThan(600);
+    } finally {
+      await Promise.all([limited.close(), other.close()]);
+    }
+  });
+
   it('sends per-host headers, with `${NAME}` from the environment, to that host only', async () => {
     const seen: Record<string, string | undefined> = {};
     const a = await startServer({ '/': (request, response) => void ((seen['a'] = request.headers.authorization), response.end()) }, { host: '127.0.0.6' });
@@ -311,6 +465,23 @@ describe('exclusion, offline mode and no network', () => {
   it('excludes reserved names without a request', async () => {
     const results = await run(urls('https://example.com/', 'http://docs.test/x'));
     expect([...results.statuses.values()].map((status) => status.state)).toEqual(['excluded', 'excluded']);
+  });
+
+  it('with `excludePrivate`, a loopback server is never asked, however its address is written', async () => {
+    const server = await startServer({ '/': reply(200) });
+    try {
+      const port = new URL(server.origin).port;
+      const list = [`${server.origin}/`, `http://[::ffff:127.0.0.1]:${port}/`, `http://[::ffff:7f00:1]:${port}/x`];
+      const results = await run(urls(...list), { excludePrivate: true });
+      expect(list.map((url) => results.statuses.get(url))).toEqual([
+        { state: 'excluded', reason: '`127.0.0.1` is a private network address' },
+        { state: 'excluded', reason: '`[::ffff:7f00:1]` is a private network address' },
+        { state: 'excluded', reason: '`[::ffff:7f00:1]` is a private network address' },
+      ]);
+      expect(server.log).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 
   it('offline mode (option or LINKGRAPH_OFFLINE=1) makes no request at all', async () => {

@@ -72,6 +72,14 @@ describe('linkgraph check --external', () => {
     expect(stdout).toContain('3 external URLs not checked (outbound checks are off)');
   });
 
+  it('grace in the config with --no-external-cache is one warning of the run, naming both options', async () => {
+    await writeFile(path.join(project, 'grace.config.json'), JSON.stringify({ rules: { 'localhost-link': 'off' }, external: { grace: { runs: 3 } } }));
+    const { stdout } = await cli(['check', 'dist', '--external', '--no-external-cache', '-c', 'grace.config.json', '--format', 'json']);
+    expect((JSON.parse(stdout) as { warnings: string[] }).warnings).toEqual([
+      '`external.grace` has no effect while `external.cache` is `false`: the failures it counts are kept in the cache, so a broken external link is an error at once',
+    ]);
+  });
+
   it('--external-exclude skips matching URLs', async () => {
     server.log.length = 0;
     const { code } = await cli(['check', 'dist', '--external', '--no-external-cache', '--external-exclude', `${server.origin}/m*`]);

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { classifyError, classifyResponse } from '../../src/external/classify.js';
+import { decodeHtml } from '../../src/external/decode-html.js';
 import { parseDuration } from '../../src/external/duration.js';
 import { createExclusion, isPrivateHost, isReservedName } from '../../src/external/exclude.js';
-import { HostGate, Semaphore } from '../../src/external/gate.js';
+import { OriginGate, Semaphore } from '../../src/external/gate.js';
 import { collectIds } from '../../src/external/html-ids.js';
 import { summaryLine, createProgress, type ExternalEvent } from '../../src/external/progress.js';
+import { decodersFor } from '../../src/external/read-body.js';
 import { backoffDelay, isRetryableStatus, parseRetryAfter, requestedWait } from '../../src/external/retry-policy.js';
+import { isLocalHost } from '../../src/rules/util/link-url.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const URL_ = 'https://host.example/a/b';
@@ -99,16 +102,42 @@ describe('exclusion', () => {
     expect(excluded('http://127.0.0.1/')).toBeUndefined();
     expect(createExclusion({ reserved: false })('https://example.com/')).toBeUndefined();
   });
-  it('skips private networks when asked', () => {
-    const excluded = createExclusion({ privateNetworks: true });
-    expect(excluded('http://10.1.2.3/')).toContain('private');
-    expect(excluded('http://192.168.0.1:8080/')).toContain('private');
-    expect(excluded('http://[::1]/')).toContain('private');
-    expect(excluded('http://8.8.8.8/')).toBeUndefined();
+  it.each([
+    ['http://10.1.2.3/', true],
+    ['http://192.168.0.1:8080/', true],
+    ['http://100.64.0.1/', true],
+    ['http://169.254.169.254/latest/', true],
+    ['http://0.0.0.0/', true],
+    ['http://[::1]/', true],
+    ['http://[::]/', true],
+    ['http://[fe80::1]/', true],
+    ['http://[fd12:3456::1]/', true],
+    ['http://[::ffff:127.0.0.1]/', true],
+    ['http://[::ffff:7f00:1]/', true],
+    ['http://[0:0:0:0:0:ffff:a00:1]/', true],
+    ['http://[::ffff:192.168.1.1]:8080/', true],
+    ['http://0x7f.1/', true],
+    ['http://8.8.8.8/', false],
+    ['http://172.32.0.1/', false],
+    ['http://[::ffff:8.8.8.8]/', false],
+    ['http://[2606:4700::1111]/', false],
+    ['http://10.vendor.dev/', false],
+  ])('with private networks skipped, %s is skipped: %s', (url, skipped) => {
+    expect(createExclusion({ privateNetworks: true })(url) !== undefined).toBe(skipped);
+    expect(createExclusion()(url)).toBeUndefined();
+  });
+  it('judges hosts by their literal form', () => {
     expect(isPrivateHost('172.16.0.1')).toBe(true);
-    expect(isPrivateHost('172.32.0.1')).toBe(false);
     expect(isPrivateHost('fd12:3456::1')).toBe(true);
+    expect(isPrivateHost('[::ffff:7f00:1]')).toBe(true);
+    expect(isPrivateHost('APP.LOCALHOST')).toBe(true);
+    expect(isPrivateHost('127.1')).toBe(false);
     expect(isReservedName('EXAMPLE.NET.')).toBe(true);
+  });
+  it('everything localhost-link calls the author\'s machine is a private address', () => {
+    const local = ['http://localhost/', 'http://a.localhost/', 'http://127.8.9.10/', 'http://0.0.0.0/', 'http://[::1]/', 'http://[::]/', 'http://[::ffff:127.0.0.1]/', 'http://[::ffff:0.0.0.0]/'];
+    for (const url of local) expect([url, isLocalHost(new URL(url))]).toEqual([url, true]);
+    for (const url of local) expect([url, isPrivateHost(new URL(url).hostname)]).toEqual([url, true]);
   });
   it('matches user globs, prefixes and RegExps', () => {
     const excluded = createExclusion({ patterns: ['https://twitter.com/**', 'https://github.com/org/', /linkedin\.com/] });
@@ -123,6 +152,49 @@ describe('collectIds', () => {
   it('finds ids and a[name], skips comments and scripts, decodes entities', () => {
     const ids = collectIds(`<h2 id="intro">x</h2><a name='old'></a><div data-id="no" id=bare></div><!-- <p id="hidden"> --><script>var s = '<p id="js">';</script><p id="a&amp;b"></p><span name="not-anchor"></span><h3 id="user-content-install"></h3>`);
     expect([...ids].sort()).toEqual(['a&b', 'bare', 'install', 'intro', 'old', 'user-content-install']);
+  });
+});
+
+describe('decodeHtml', () => {
+  const html = '<h2 id="café">Café</h2>';
+  const utf8 = Buffer.from(html);
+  const latin1 = (text: string) => Buffer.from(text, 'latin1');
+  const utf16le = Buffer.from(html, 'utf16le');
+  const utf16be = Buffer.from(html, 'utf16le').swap16();
+  const bytes = (...parts: (Buffer | number[])[]) => Buffer.concat(parts.map((part) => Buffer.from(part)));
+  it.each([
+    ['UTF-8 without a declaration', utf8, undefined, html],
+    ['a UTF-8 BOM, over a latin1 Content-Type', bytes([0xef, 0xbb, 0xbf], utf8), 'text/html; charset=iso-8859-1', html],
+    ['a UTF-16LE BOM', bytes([0xff, 0xfe], utf16le), 'text/html', html],
+    ['a UTF-16BE BOM, over a UTF-8 Content-Type', bytes([0xfe, 0xff], utf16be), 'text/html; charset=utf-8', html],
+    ['`charset=utf-16` (little-endian) in Content-Type', utf16le, 'text/html; charset=utf-16', html],
+    ['a quoted label in Content-Type, any case', utf16be, 'text/html; Charset="UTF-16BE"', html],
+    ['Content-Type over `<meta charset>`', latin1(`<meta charset="utf-8">${html}`), 'text/html;charset=windows-1252', `<meta charset="utf-8">${html}`],
+    ['`<meta charset>` in the first 1024 bytes', latin1(`<meta charset=windows-1252>${html}`), 'text/html', `<meta charset=windows-1252>${html}`],
+    ['`<meta http-equiv>` with a charset in its content', latin1(`<META content="text/html; charset=ISO-8859-1" http-equiv="Content-Type">${html}`), undefined, html],
+    ['an unknown label in Content-Type, then `<meta>`', latin1(`<meta charset="latin1">${html}`), 'text/html; charset=bogus', html],
+    ['Shift_JIS by `<meta>`', bytes(Buffer.from('<meta charset="shift_jis"><h2 id="'), [0x96, 0xda, 0x8e, 0x9f], Buffer.from('">')), undefined, '<h2 id="目次">'],
+    ['a `<meta>` saying UTF-16 means UTF-8', Buffer.from(`<meta charset="utf-16">${html}`), undefined, html],
+    ['a `<meta>` in a comment is no declaration', latin1(`<!-- <meta charset="latin1"> -->${html}`), undefined, 'caf\uFFFD'],
+    ['a `<meta>` after 1024 bytes is no declaration', latin1(`${' '.repeat(1024)}<meta charset="latin1">${html}`), undefined, 'caf\uFFFD'],
+    ['a `<meta>` of another name is no declaration', latin1(`<meta name="charset" content="charset=latin1">${html}`), undefined, 'caf\uFFFD'],
+  ])('%s', (_, body, contentType, text) => {
+    expect(decodeHtml(body, contentType)).toContain(text);
+  });
+});
+
+describe('decodersFor', () => {
+  it.each([
+    [undefined, 0],
+    ['identity', 0],
+    ['gzip', 1],
+    ['GZip, br', 2],
+    ['deflate,,x-gzip', 2],
+    ['compress', undefined],
+    ['gzip, zip', undefined],
+    ['gzip, gzip, gzip, gzip, gzip, gzip', undefined],
+  ])('%s', (contentEncoding, count) => {
+    expect(decodersFor(contentEncoding)?.length).toBe(count);
   });
 });
 
@@ -156,20 +228,24 @@ describe('gates', () => {
     await fourth;
     expect(order).toEqual([3, 4]);
   });
-  it('a host gate spaces starts by its interval and holds them while paused', async () => {
-    const gate = new HostGate(5, 30);
+  it('an origin gate spaces starts by its interval and holds them while paused', async () => {
+    const gate = new OriginGate(5, 30);
     const starts: number[] = [];
     const t0 = Date.now();
     await Promise.all([0, 1, 2].map(() => gate.acquire().then(() => starts.push(Date.now() - t0))));
     expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(28);
     expect(starts[2]! - starts[1]!).toBeGreaterThanOrEqual(28);
-    gate.pause(Date.now() + 100);
+    const until = Date.now() + 100;
+    expect(gate.pause(until)).toBeGreaterThanOrEqual(95);
+    // A pause already that long is not lengthened, and says so.
+    expect(gate.pause(until - 50)).toBe(0);
+    expect(gate.pause(until)).toBe(0);
     const before = Date.now();
     await gate.acquire();
     expect(Date.now() - before).toBeGreaterThanOrEqual(95);
   });
-  it('a host gate never exceeds its limit', async () => {
-    const gate = new HostGate(2, 0);
+  it('an origin gate never exceeds its limit', async () => {
+    const gate = new OriginGate(2, 0);
     let active = 0;
     let max = 0;
     await Promise.all(

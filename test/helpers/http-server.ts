@@ -78,7 +78,7 @@ export function delay(ms: number): Promise<void> {
 }
 
 /** A handler answering `status` with `headers` and an optional body. */
-export function reply(status: number, headers: Record<string, string> = {}, body = ''): Handler {
+export function reply(status: number, headers: Record<string, string> = {}, body: string | Uint8Array = ''): Handler {
   return (_request, response) => {
     response.writeHead(status, headers).end(body);
   };

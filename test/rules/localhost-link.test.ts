@@ -7,6 +7,7 @@ describe('localhost-link', () => {
   it.each([
     ['relative and public links', '<a href="/about/">a</a><a href="https://example.org/">x</a><a href="https://localhost.example.org/">x</a>'],
     ['hosts that only look local', '<a href="http://127.example.org/">x</a><a href="http://mylocalhost/">x</a><a href="http://10.0.0.1/">x</a>'],
+    ['a public IPv4 address written as IPv6', '<a href="http://[::ffff:8.8.8.8]/">x</a><a href="http://[::ffff:a00:1]/">x</a>'],
   ])('valid: %s', async (_, body) => {
     expect(await ruleLines('localhost-link', site(body))).toEqual([]);
   });
@@ -21,6 +22,11 @@ describe('localhost-link', () => {
     ['[::1] and 0.0.0.0', '<a href="http://[::1]/x">x</a><a href="https://0.0.0.0/">y</a>', [
       'index.html:1:67 localhost-link Link to `http://[::1]/x` points at `[::1]`, the author\'s machine; expected a URL that works for visitors',
       'index.html:1:97 localhost-link Link to `https://0.0.0.0/` points at `0.0.0.0`, the author\'s machine; expected a URL that works for visitors',
+    ]],
+    ['IPv4-mapped IPv6 loopback, as written and as the URL parser writes it, and [::]', '<a href="http://[::ffff:127.0.0.1]:4321/about/">a</a><a href="http://[::ffff:7f00:1]/">b</a><a href="http://[::]:8080/">c</a>', [
+      'index.html:1:67 localhost-link Link to `http://[::ffff:127.0.0.1]:4321/about/` points at `[::ffff:7f00:1]:4321`, the author\'s machine; expected a URL that works for visitors; did you mean `/about/`?',
+      'index.html:1:120 localhost-link Link to `http://[::ffff:7f00:1]/` points at `[::ffff:7f00:1]`, the author\'s machine; expected a URL that works for visitors',
+      'index.html:1:159 localhost-link Link to `http://[::]:8080/` points at `[::]:8080`, the author\'s machine; expected a URL that works for visitors',
     ]],
     ['*.localhost, protocol-relative', '<a href="//app.localhost/about/">a</a>', ['index.html:1:67 localhost-link Link to `//app.localhost/about/` points at `app.localhost`, the author\'s machine; expected a URL that works for visitors; did you mean `/about/`?']],
     ['a file: URL', '<a href="file:///C:/Users/me/site/about.html">a</a>', ['index.html:1:67 localhost-link Link to `file:///C:/Users/me/site/about.html` points at a file on the author\'s machine; expected a URL that works for visitors']],

@@ -23,14 +23,36 @@ export function explicitUrl(graph: Graph, pageId: number, href: string): URL | u
   return undefined;
 }
 
-/** Whether a URL names the author's own machine: localhost, `*.localhost`, 127.0.0.0/8, `[::1]`, `0.0.0.0`. */
+/**
+ * Whether a URL names the author's own machine: localhost, `*.localhost`,
+ * 127.0.0.0/8, `[::1]`, `0.0.0.0`, `[::]`, and the IPv4 ones written as
+ * IPv4-mapped IPv6 (`[::ffff:127.0.0.1]`).
+ */
 export function isLocalHost(url: URL): boolean {
-  const host = url.hostname.toLowerCase();
+  const lower = url.hostname.toLowerCase();
+  const host = mappedIpv4(lower) ?? lower;
   return (
     host === 'localhost' ||
     host.endsWith('.localhost') ||
     host === '0.0.0.0' ||
     host === '[::1]' ||
+    host === '[::]' ||
     /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
   );
+}
+
+/**
+ * The IPv4 address an IPv4-mapped IPv6 host stands for: the URL parser
+ * writes `[::ffff:127.0.0.1]` as `[::ffff:7f00:1]`, which is 127.0.0.1.
+ *
+ * @param host a host name as `URL` gives it, brackets or not.
+ * @returns the dotted IPv4 address, or undefined when the host is not IPv4-mapped.
+ */
+export function mappedIpv4(host: string): string | undefined {
+  const match = /^\[?::ffff:(?:([0-9a-f]{1,4}):([0-9a-f]{1,4})|(\d{1,3}(?:\.\d{1,3}){3}))\]?$/i.exec(host);
+  if (!match) return undefined;
+  if (match[3] !== undefined) return match[3];
+  const high = Number.parseInt(match[1]!, 16);
+  const low = Number.parseInt(match[2]!, 16);
+  return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
 }
