@@ -11,6 +11,7 @@ import { writeReportFile } from '../node/write-report.js';
 import { loadConfig } from '../node/load-config.js';
 import { SiteDirectoryError } from '../node/list-site.js';
 import { formats, isFormatName, type FormatName } from '../report/formats.js';
+import { escapeControls, escapeLineStart } from '../report/escape-controls.js';
 import { formatGithubSummary } from '../report/github.js';
 import { renderTo } from '../report/render.js';
 import { VERSION } from '../version.js';
@@ -189,7 +190,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const recorded = await checkDirectory(siteRoot, options, { baseline: false, cwd: io.cwd });
       const baseline = createBaseline(recorded.findings);
       await writeBaseline(file, io.cwd, baseline);
-      for (const warning of recorded.warnings) io.stderr(`linkgraph: warning: ${warning}\n`);
+      for (const warning of recorded.warnings) io.stderr(`linkgraph: warning: ${escapeControls(warning)}\n`);
       io.stderr(`linkgraph: recorded ${recorded.findings.length} ${recorded.findings.length === 1 ? 'finding' : 'findings'} (${baseline.entries.length} ${baseline.entries.length === 1 ? 'entry' : 'entries'}) in ${file}\n`);
       return EXIT.ok;
     } catch (error) {
@@ -247,7 +248,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (result.baseline && result.baseline.stale.length > 0) {
     const stale = result.baseline.stale;
     io.stderr(`linkgraph: ${stale.length} baseline ${stale.length === 1 ? 'entry no longer occurs' : 'entries no longer occur'}; run \`linkgraph baseline ${dir}${options.baseline === DEFAULT_BASELINE_FILE ? '' : ` --baseline ${options.baseline}`}\` to shrink the file:\n`);
-    for (const entry of stale) io.stderr(`  ${entry.page}  ${entry.ruleId}  ${entry.target || '(page)'}${entry.text ? `  "${entry.text}"` : ''}${entry.count > 1 ? `  x${entry.count}` : ''}\n`);
+    for (const entry of stale) io.stderr(`  ${escapeLineStart(entry.page)}  ${escapeControls(entry.ruleId)}  ${escapeControls(entry.target) || '(page)'}${entry.text ? `  "${escapeControls(entry.text)}"` : ''}${entry.count > 1 ? `  x${entry.count}` : ''}\n`);
   }
   if (recorder) io.stderr(formatTiming(recorder.steps));
   return result.failed ? EXIT.failed : EXIT.ok;

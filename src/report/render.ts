@@ -1,5 +1,6 @@
 import type { Result } from '../types.js';
 import { chunkedFormats, formats, type FormatName } from './formats.js';
+import { escapeControls } from './escape-controls.js';
 import type { ReportContext } from './report-context.js';
 
 /** A rendered report, or why it could not be rendered. */
@@ -17,9 +18,9 @@ export function render(format: FormatName, result: Result, context: ReportContex
   }
 }
 
-/** Why a report could not be rendered: the reporter's error, named by format. */
+/** Why a report could not be rendered: the reporter's error, named by format (it may quote site text). */
 function failure(format: FormatName, error: unknown): string {
-  return `The \`${format}\` report failed: ${error instanceof Error ? error.message : String(error)}`;
+  return `The \`${format}\` report failed: ${escapeControls(error instanceof Error ? error.message : String(error))}`;
 }
 
 /** Pieces handed to `write` by {@link renderTo}: about 1 MiB of text each. */
