@@ -36,11 +36,25 @@ const BATCH = 1 << 20;
  * @returns undefined when the whole report was written, else why not.
  */
 export function renderTo(format: FormatName, result: Result, context: ReportContext, write: (text: string) => void): string | undefined {
+  const batches = renderBatches(format, result, context);
+  for (;;) {
+    const batch = batches.next();
+    if (batch.done) return batch.value;
+    write(batch.value);
+  }
+}
+
+/**
+ * The pieces {@link renderTo} writes, for a caller that waits between them
+ * (an asynchronous file write). The generator's return value is undefined
+ * when the report is complete, else the reporter's error.
+ */
+export function* renderBatches(format: FormatName, result: Result, context: ReportContext): Generator<string, string | undefined, undefined> {
   const chunked = chunkedFormats[format];
   if (!chunked) {
     const rendered = render(format, result, context);
     if (!rendered.ok) return rendered.error;
-    write(rendered.output);
+    yield rendered.output;
     return undefined;
   }
   let batch = '';
@@ -60,10 +74,10 @@ export function renderTo(format: FormatName, result: Result, context: ReportCont
     if (piece.done) break;
     batch += piece.value;
     if (batch.length >= BATCH) {
-      write(batch);
+      yield batch;
       batch = '';
     }
   }
-  if (batch !== '') write(batch);
+  if (batch !== '') yield batch;
   return undefined;
 }
