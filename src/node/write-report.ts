@@ -1,4 +1,4 @@
-import { constants, lstatSync, readlinkSync, realpathSync, statSync, write as writeToDescriptor } from 'node:fs';
+import { constants, lstatSync, readlinkSync, realpathSync, rmSync, statSync, write as writeToDescriptor } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -31,8 +31,8 @@ type Destination =
  * Write one report to a path, in pieces as it is rendered (see
  * `renderBatches`). A regular file or a new path (its directory made
  * first) gets a temporary file renamed into place once complete, so a
- * reporter that fails leaves the previous report of that name as it was,
- * never half of a new one. A
+ * reporter that fails, or a run stopped by SIGINT or SIGTERM, leaves the
+ * previous report of that name as it was, never half of a new one. A
  * symlink is followed (its target is written, the link kept); a FIFO or a
  * device is written straight through, never replaced; `/dev/stdout`,
  * `/dev/stderr` and `/dev/fd/N` are the process's own descriptors.
@@ -105,6 +105,29 @@ function linkEnd(target: string): string {
   throw Object.assign(new Error(`too many symbolic links at ${target}`), { code: 'ELOOP' });
 }
 
+/** Temporary report files being written: removed if a signal stops the process. */
+const temporary = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/** Remove the temporary files, then stop as the signal would have stopped the process (unless someone else handles it). */
+function onSignal(signal: NodeJS.Signals): void {
+  for (const file of temporary) rmSync(file, { force: true });
+  temporary.clear();
+  for (const name of SIGNALS) process.removeListener(name, onSignal);
+  // With no listener left, the default action is back: the parent sees a death by this signal (status 128 + n).
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+function track(file: string): void {
+  if (temporary.size === 0) for (const name of SIGNALS) process.on(name, onSignal);
+  temporary.add(file);
+}
+
+function untrack(file: string): void {
+  if (!temporary.delete(file) || temporary.size > 0) return;
+  for (const name of SIGNALS) process.removeListener(name, onSignal);
+}
+
 /** Write the batches to `PATH.PID.partial` beside `file`, then rename it to `file`; the reporter's error, if any. */
 async function writeAtomically(file: string, mode: number | undefined, batches: Generator<string, string | undefined>): Promise<string | undefined> {
   await mkdir(path.dirname(file), { recursive: true });
@@ -112,6 +135,7 @@ async function writeAtomically(file: string, mode: number | undefined, batches: 
   await rm(partial, { force: true });
   // Exclusive: a symlink planted at the temporary name is never followed.
   const handle = await open(partial, 'wx', mode ?? 0o666);
+  track(partial);
   let renamed = false;
   try {
     let error: string | undefined;
@@ -129,6 +153,7 @@ async function writeAtomically(file: string, mode: number | undefined, batches: 
     return error;
   } finally {
     if (!renamed) await rm(partial, { force: true });
+    untrack(partial);
   }
 }
 

@@ -15,6 +15,14 @@ function cleanSite(count: number): Record<string, string> {
   return files;
 }
 
+/** A site whose JSON report is tens of MB (many broken fragments, each cheap to find). */
+function bigReportSite(): Record<string, string> {
+  const files: Record<string, string> = {};
+  const links = Array.from({ length: 1000 }, (_, index) => `<a href="#m${index}">g</a>`).join('\n');
+  for (let index = 0; index < 100; index++) files[`dist/p${index}.html`] = page(`<main>${links}</main>`);
+  return files;
+}
+
 const linux = existsSync('/dev/full') && process.platform === 'linux';
 
 describe('CLI report targets', () => {
@@ -113,4 +121,27 @@ describe('CLI report targets', () => {
     expect((await readdir(path.dirname(cwd))).filter((name) => name.startsWith(`${path.basename(cwd)}.`))).toEqual([]);
     expect(await readdir(cwd)).toEqual(['dist']);
   });
+
+  it.each(['SIGTERM', 'SIGINT'] as const)('removes its temporary file when %s stops a write, keeps the previous report, and dies by the signal', async (signal) => {
+    const cwd = await tempSite(bigReportSite());
+    await writeFile(path.join(cwd, 'report.json'), 'previous');
+    const child = spawn(process.execPath, [BIN, 'check', 'dist', '--format', 'json=report.json'], { cwd, env: { ...process.env, GITHUB_ACTIONS: '' }, stdio: 'ignore' });
+    const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, received) => resolve({ code, signal: received })));
+    const partial = `report.json.${child.pid}.partial`;
+    // Signal once the temporary file exists: the report (about 45 MB) is then being written.
+    let seen = false;
+    for (const started = Date.now(); Date.now() - started < 60_000 && child.exitCode === null; ) {
+      if ((await readdir(cwd)).includes(partial)) {
+        seen = true;
+        child.kill(signal);
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect(seen).toBe(true);
+    // A shell shows this as 143 (SIGTERM) or 130 (SIGINT).
+    expect(await closed).toEqual({ code: null, signal });
+    expect((await readdir(cwd)).sort()).toEqual(['dist', 'report.json']);
+    expect(await readFile(path.join(cwd, 'report.json'), 'utf8')).toBe('previous');
+  }, 90_000);
 });
