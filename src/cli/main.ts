@@ -31,7 +31,7 @@ export interface CliIo {
   stderrIsTty?: boolean;
 }
 
-/** Exit codes, as lychee uses them; a report that cannot be written is a failure of the run, as bad usage is. */
+/** Exit codes, as lychee uses them; a report or stdout that cannot be written is a failure of the run, as bad usage is. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, unwritable: 2 } as const;
 
 const HELP = `Usage: linkgraph check <dir> [options]
@@ -77,8 +77,8 @@ Options:
 Exit codes:
   0  no finding at or above the fail level
   1  findings at or above the fail level
-  2  bad usage, bad config, an unreadable <dir>, or a report that cannot be
-     written (the message says which)
+  2  bad usage, bad config, an unreadable <dir>, or a report or stdout that
+     cannot be written (the message says which)
 
 In GitHub Actions (GITHUB_ACTIONS=true) the github format is added on its own,
 and a Markdown summary of every finding is appended to $GITHUB_STEP_SUMMARY.

@@ -23,9 +23,31 @@ function bigReportSite(): Record<string, string> {
   return files;
 }
 
+/** Run a shell command line with bash, the CLI as `$0`; its exit code and stderr. */
+function bash(script: string, cwd: string, args: readonly string[] = []): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-c', script, BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
 const linux = existsSync('/dev/full') && process.platform === 'linux';
 
 describe('CLI report targets', () => {
+  it.each([
+    ['the json report on stdout', '--format json'],
+    ['`-o /dev/stdout`', '--format json -o /dev/stdout'],
+  ])('exits quietly with the run\'s code when the reader of stdout closes the pipe: %s', async (_name, flags) => {
+    const cwd = await tempSite(cleanSite(1000));
+    // `head -c1` reads one byte and exits: the rest of the report meets a closed pipe (EPIPE).
+    const { code, stderr } = await bash(`node "$0" check dist ${flags} | head -c1 > /dev/null; exit "\${PIPESTATUS[0]}"`, cwd);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   it.runIf(linux)('fails with exit 2 naming the path when the device is full (/dev/full), and leaves the device as it was', async () => {
     const cwd = await tempSite(cleanSite(2));
     const before = await stat('/dev/full');
@@ -34,6 +56,23 @@ describe('CLI report targets', () => {
     expect(code).toBe(2);
     const after = await stat('/dev/full');
     expect([after.isCharacterDevice(), after.rdev, after.ino]).toEqual([true, before.rdev, before.ino]);
+  });
+
+  it.runIf(linux)('fails with exit 2 when stdout itself is full', async () => {
+    const cwd = await tempSite(cleanSite(2));
+    const full = openSync('/dev/full', 'w');
+    try {
+      const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, 'check', 'dist'], { cwd, env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' }, stdio: ['ignore', full, 'pipe'] });
+        let stderr = '';
+        child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(result).toEqual({ code: 2, stderr: 'linkgraph: cannot write to stdout: no space left on device (ENOSPC)\n' });
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('writes `/dev/stdout` into the file stdout appends to, after what is there, keeping the file', async () => {
