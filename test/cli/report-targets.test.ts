@@ -1,8 +1,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, openSync } from 'node:fs';
-import { chmod, lstat, readdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
 import { page } from '../helpers/run-site.js';
 import { tempSite } from '../helpers/temp-site.js';
@@ -36,12 +36,23 @@ function bash(script: string, cwd: string, args: readonly string[] = []): Promis
 
 const linux = existsSync('/dev/full') && process.platform === 'linux';
 
+/** Sites made by this file's tests, removed after each. */
+const made: string[] = [];
+async function site(files: Record<string, string>): Promise<string> {
+  const cwd = await tempSite(files);
+  made.push(cwd);
+  return cwd;
+}
+afterEach(async () => {
+  for (const cwd of made.splice(0)) await rm(cwd, { recursive: true, force: true });
+});
+
 describe('CLI report targets', () => {
   it.each([
     ['the json report on stdout', '--format json'],
     ['`-o /dev/stdout`', '--format json -o /dev/stdout'],
   ])('exits quietly with the run\'s code when the reader of stdout closes the pipe: %s', async (_name, flags) => {
-    const cwd = await tempSite(cleanSite(1000));
+    const cwd = await site(cleanSite(1000));
     // `head -c1` reads one byte and exits: the rest of the report meets a closed pipe (EPIPE).
     const { code, stderr } = await bash(`node "$0" check dist ${flags} | head -c1 > /dev/null; exit "\${PIPESTATUS[0]}"`, cwd);
     expect(stderr).toBe('');
@@ -49,7 +60,7 @@ describe('CLI report targets', () => {
   });
 
   it.runIf(linux)('fails with exit 2 naming the path when the device is full (/dev/full), and leaves the device as it was', async () => {
-    const cwd = await tempSite(cleanSite(2));
+    const cwd = await site(cleanSite(2));
     const before = await stat('/dev/full');
     const { code, stderr } = await runCli(['check', 'dist', '--format', 'json=/dev/full'], { cwd });
     expect(stderr).toBe('linkgraph: cannot write the json report to `/dev/full`: no space left on device (ENOSPC)\n');
@@ -59,7 +70,7 @@ describe('CLI report targets', () => {
   });
 
   it.runIf(linux)('fails with exit 2 when stdout itself is full', async () => {
-    const cwd = await tempSite(cleanSite(2));
+    const cwd = await site(cleanSite(2));
     const full = openSync('/dev/full', 'w');
     try {
       const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
@@ -76,7 +87,7 @@ describe('CLI report targets', () => {
   });
 
   it('writes `/dev/stdout` into the file stdout appends to, after what is there, keeping the file', async () => {
-    const cwd = await tempSite(cleanSite(2));
+    const cwd = await site(cleanSite(2));
     const out = path.join(cwd, 'out.txt');
     await writeFile(out, 'earlier\n');
     const { ino } = await stat(out);
@@ -98,7 +109,7 @@ describe('CLI report targets', () => {
   });
 
   it('writes through a symlink to its target and keeps the link, also when the target does not exist yet', async () => {
-    const cwd = await tempSite(cleanSite(2));
+    const cwd = await site(cleanSite(2));
     await writeFile(path.join(cwd, 'real.json'), 'previous');
     await chmod(path.join(cwd, 'real.json'), 0o640);
     await symlink('real.json', path.join(cwd, 'link.json'));
@@ -117,7 +128,7 @@ describe('CLI report targets', () => {
   });
 
   it('writes straight through a FIFO, which stays a FIFO', async () => {
-    const cwd = await tempSite(cleanSite(2));
+    const cwd = await site(cleanSite(2));
     const fifo = path.join(cwd, 'report.fifo');
     execFileSync('mkfifo', [fifo]);
     // The CLI's open blocks until a reader comes: read concurrently.
@@ -140,7 +151,7 @@ describe('CLI report targets', () => {
     ['a directory', 'reports', 'it is a directory (EISDIR)'],
     ['a path through a file', 'file.txt/report.json', 'a part of the path is not a directory (ENOTDIR)'],
   ])('exits 2 naming a path it cannot write (%s), after writing the other reports', async (_name, target, reason) => {
-    const cwd = await tempSite({ ...cleanSite(2), 'reports/keep.txt': 'kept', 'file.txt': 'kept' });
+    const cwd = await site({ ...cleanSite(2), 'reports/keep.txt': 'kept', 'file.txt': 'kept' });
     const { code, stderr } = await runCli(['check', 'dist', '--format', `json=${target}`, '--format', 'sarif=ok.sarif'], { cwd });
     expect(stderr).toBe(`linkgraph: cannot write the json report to \`${target}\`: ${reason}\nlinkgraph: wrote the sarif report to ok.sarif\n`);
     expect(code).toBe(2);
@@ -153,7 +164,7 @@ describe('CLI report targets', () => {
     [['--format', 'json='], 'linkgraph: empty file name in `--format json=`; expected `--format json=FILE`, or `--format json` for stdout\n'],
     [['--format', 'json', '-o', ''], 'linkgraph: empty file name in `--output`; expected `--output FILE`\n'],
   ])('rejects an empty file name as bad usage, writing nothing: %j', async (flags, message) => {
-    const cwd = await tempSite(cleanSite(2));
+    const cwd = await site(cleanSite(2));
     const { code, stdout, stderr } = await runCli(['check', 'dist', ...flags], { cwd });
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: message });
     // Once, `json=` named the working directory itself, and its partial file landed beside it.
@@ -162,7 +173,7 @@ describe('CLI report targets', () => {
   });
 
   it.each(['SIGTERM', 'SIGINT'] as const)('removes its temporary file when %s stops a write, keeps the previous report, and dies by the signal', async (signal) => {
-    const cwd = await tempSite(bigReportSite());
+    const cwd = await site(bigReportSite());
     await writeFile(path.join(cwd, 'report.json'), 'previous');
     const child = spawn(process.execPath, [BIN, 'check', 'dist', '--format', 'json=report.json'], { cwd, env: { ...process.env, GITHUB_ACTIONS: '' }, stdio: 'ignore' });
     const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, received) => resolve({ code, signal: received })));
