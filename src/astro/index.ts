@@ -261,7 +261,12 @@ function plural(count: number, word: string, many = `${word}s`): string {
   return `${count} ${count === 1 ? word : many}`;
 }
 
-/** Write the configured report files; a failure is a warning, never a lost build. */
+/**
+ * Write the configured report files. A reporter that fails is a warning; a
+ * path that cannot be written fails the build, once every report was tried.
+ *
+ * @throws {AstroError} naming each path that could not be written.
+ */
 async function writeReports(
   reports: Partial<Record<FormatName, string>>,
   result: Result,
@@ -283,14 +288,18 @@ async function writeReports(
       }
     }
   }
+  const unwritable: string[] = [];
   for (const [format, file] of Object.entries(reports) as [FormatName, string][]) {
     const target = path.resolve(root, file);
-    try {
-      const error = writeReportFile(target, format, result, { siteDir });
-      if (error === undefined) logger.info(`Wrote the ${format} report to ${path.relative(root, target).split(path.sep).join('/')}`);
-      else logger.warn(error);
-    } catch (error) {
-      logger.warn(`Cannot write \`${file}\`: ${(error as Error).message}`);
-    }
+    const written = await writeReportFile(target, format, result, { siteDir });
+    if (written.status === 'written') logger.info(`Wrote the ${format} report to ${path.relative(root, target).split(path.sep).join('/')}`);
+    else if (written.status === 'failed') logger.warn(written.error);
+    else if (written.status === 'unwritable') unwritable.push(`the ${format} report to \`${file}\`: ${written.reason}`);
+  }
+  if (unwritable.length > 0) {
+    throw new AstroError(
+      `linkgraph cannot write ${unwritable.length === 1 ? unwritable[0] : `${unwritable.length} reports: ${unwritable.join('; ')}`}.`,
+      'Fix the path in `reports` in linkgraph({ ... }) in your Astro config (relative to the project root), or make it writable.',
+    );
   }
 }

@@ -11,6 +11,7 @@ import { writeReportFile } from '../node/write-report.js';
 import { loadConfig } from '../node/load-config.js';
 import { SiteDirectoryError } from '../node/list-site.js';
 import { formats, isFormatName, type FormatName } from '../report/formats.js';
+import { escapeControls, escapeLineStart } from '../report/escape-controls.js';
 import { formatGithubSummary } from '../report/github.js';
 import { renderTo } from '../report/render.js';
 import { VERSION } from '../version.js';
@@ -30,8 +31,8 @@ export interface CliIo {
   stderrIsTty?: boolean;
 }
 
-/** Exit codes, as lychee uses them. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/** Exit codes, as lychee uses them; a report or stdout that cannot be written is a failure of the run, as bad usage is. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, unwritable: 2 } as const;
 
 const HELP = `Usage: linkgraph check <dir> [options]
        linkgraph baseline <dir> [options]
@@ -76,7 +77,8 @@ Options:
 Exit codes:
   0  no finding at or above the fail level
   1  findings at or above the fail level
-  2  bad usage, bad config or an unreadable <dir> (the message says which)
+  2  bad usage, bad config, an unreadable <dir>, or a report or stdout that
+     cannot be written (the message says which)
 
 In GitHub Actions (GITHUB_ACTIONS=true) the github format is added on its own,
 and a Markdown summary of every finding is appended to $GITHUB_STEP_SUMMARY.
@@ -136,9 +138,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr(`linkgraph: unknown format \`${name}\` in \`--format\`; expected one of ${Object.keys(formats).map((key) => `\`${key}\``).join(', ')}\n`);
       return EXIT.usage;
     }
+    if (file === '') {
+      io.stderr(`linkgraph: empty file name in \`--format ${name}=\`; expected \`--format ${name}=FILE\`, or \`--format ${name}\` for stdout\n`);
+      return EXIT.usage;
+    }
     outputs.push(file === undefined ? { format: name } : { format: name, file });
   }
   if (values.output !== undefined) {
+    if (values.output === '') {
+      io.stderr('linkgraph: empty file name in `--output`; expected `--output FILE`\n');
+      return EXIT.usage;
+    }
     const last = outputs.at(-1)!;
     last.file = values.output;
   }
@@ -189,7 +199,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const recorded = await checkDirectory(siteRoot, options, { baseline: false, cwd: io.cwd });
       const baseline = createBaseline(recorded.findings);
       await writeBaseline(file, io.cwd, baseline);
-      for (const warning of recorded.warnings) io.stderr(`linkgraph: warning: ${warning}\n`);
+      for (const warning of recorded.warnings) io.stderr(`linkgraph: warning: ${escapeControls(warning)}\n`);
       io.stderr(`linkgraph: recorded ${recorded.findings.length} ${recorded.findings.length === 1 ? 'finding' : 'findings'} (${baseline.entries.length} ${baseline.entries.length === 1 ? 'entry' : 'entries'}) in ${file}\n`);
       return EXIT.ok;
     } catch (error) {
@@ -218,6 +228,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   const color = values['no-color'] ? false : values.color ? true : io.isTty && !io.env['NO_COLOR'];
   const siteDir = path.relative(io.cwd, path.resolve(io.cwd, dir)).split(path.sep).join('/');
+  // A report that cannot be written fails the run, after the others are written.
+  let unwritable = false;
   for (const output of outputs) {
     const context = { siteDir, color: output.file === undefined && output.format === 'text' && color };
     if (output.file === undefined) {
@@ -227,13 +239,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       if (error !== undefined) io.stderr(`linkgraph: warning: ${error}\n`);
       continue;
     }
-    const target = path.resolve(io.cwd, output.file);
-    try {
-      const error = timed(timing, `report ${output.format}`, () => writeReportFile(target, output.format, result, context));
-      io.stderr(error === undefined ? `linkgraph: wrote the ${output.format} report to ${output.file}\n` : `linkgraph: warning: ${error}\n`);
-    } catch (error) {
-      io.stderr(`linkgraph: warning: cannot write \`${output.file}\`: ${(error as Error).message}\n`);
+    const started = performance.now();
+    const written = await writeReportFile(path.resolve(io.cwd, output.file), output.format, result, context);
+    timing?.(`report ${output.format}`, performance.now() - started);
+    if (written.status === 'written') io.stderr(`linkgraph: wrote the ${output.format} report to ${output.file}\n`);
+    else if (written.status === 'failed') io.stderr(`linkgraph: warning: ${written.error}\n`);
+    else if (written.status === 'unwritable') {
+      io.stderr(`linkgraph: cannot write the ${output.format} report to \`${output.file}\`: ${written.reason}\n`);
+      unwritable = true;
     }
+    // 'closed': the pipe's reader stopped reading, which is its choice; nothing to say.
   }
 
   const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
@@ -247,9 +262,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (result.baseline && result.baseline.stale.length > 0) {
     const stale = result.baseline.stale;
     io.stderr(`linkgraph: ${stale.length} baseline ${stale.length === 1 ? 'entry no longer occurs' : 'entries no longer occur'}; run \`linkgraph baseline ${dir}${options.baseline === DEFAULT_BASELINE_FILE ? '' : ` --baseline ${options.baseline}`}\` to shrink the file:\n`);
-    for (const entry of stale) io.stderr(`  ${entry.page}  ${entry.ruleId}  ${entry.target || '(page)'}${entry.text ? `  "${entry.text}"` : ''}${entry.count > 1 ? `  x${entry.count}` : ''}\n`);
+    for (const entry of stale) io.stderr(`  ${escapeLineStart(entry.page)}  ${escapeControls(entry.ruleId)}  ${escapeControls(entry.target) || '(page)'}${entry.text ? `  "${escapeControls(entry.text)}"` : ''}${entry.count > 1 ? `  x${entry.count}` : ''}\n`);
   }
   if (recorder) io.stderr(formatTiming(recorder.steps));
+  if (unwritable) return EXIT.unwritable;
   return result.failed ? EXIT.failed : EXIT.ok;
 }
 

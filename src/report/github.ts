@@ -1,4 +1,5 @@
 import type { Finding, Result, Severity } from '../types.js';
+import { escapeControls } from './escape-controls.js';
 import { markdownReport } from './markdown.js';
 import { locationOf, type ReportContext } from './report-context.js';
 
@@ -11,7 +12,9 @@ const COMMAND: Readonly<Record<Severity, 'error' | 'warning' | 'notice'>> = { er
  * GitHub Actions workflow commands: one `::error`/`::warning`/`::notice`
  * annotation per finding, at its source line when known, up to
  * {@link ANNOTATIONS_PER_KIND} of each kind (GitHub would drop the rest);
- * {@link formatGithubSummary} lists every finding.
+ * {@link formatGithubSummary} lists every finding. Site text has its control
+ * characters escaped ({@link escapeControls}) before the commands' own
+ * escaping, which the runner undoes.
  */
 export function formatGithub(result: Result, context: ReportContext = {}): string {
   return annotated(result)
@@ -45,7 +48,7 @@ function annotated(result: Result): number[] {
 
 function annotation(finding: Finding, context: ReportContext): string {
   const where = locationOf(finding, context);
-  const properties = [`file=${escapeProperty(where.file)}`];
+  const properties = [`file=${escapeProperty(escapeControls(where.file))}`];
   if (where.line !== undefined) {
     properties.push(`line=${where.line}`);
     if (where.column !== undefined) properties.push(`col=${where.column}`);
@@ -56,7 +59,7 @@ function annotation(finding: Finding, context: ReportContext): string {
     }
   }
   properties.push(`title=${escapeProperty(`linkgraph ${finding.ruleId}`)}`);
-  return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}\n`;
+  return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(escapeControls(finding.message))}\n`;
 }
 
 /** A workflow command's message: `%`, CR and LF escaped. */

@@ -1,11 +1,14 @@
 import type { Finding, Result } from '../types.js';
+import { escapeControls } from './escape-controls.js';
 import { locationOf, placeOf, type ReportContext } from './report-context.js';
 
 /**
  * The JUnit XML report (GitLab's test report, common GitHub test-report
  * actions): one `<testsuite>` per page; each finding is a failed
  * `<testcase>` named after its rule and place, and a page without findings
- * has one passing `links` case, so the totals count every page.
+ * has one passing `links` case, so the totals count every page. CI systems
+ * show names and messages to people: site text in them has its control
+ * characters escaped ({@link escapeControls}).
  */
 export function formatJunit(result: Result, context: ReportContext = {}): string {
   const byPage = new Map<string, Finding[]>();
@@ -14,7 +17,7 @@ export function formatJunit(result: Result, context: ReportContext = {}): string
     if (list) list.push(finding);
     else byPage.set(finding.page, [finding]);
   }
-  const siteFile = (file: string): string => (context.siteDir ? `${context.siteDir.replace(/\/+$/, '')}/${file}` : file);
+  const siteFile = (file: string): string => escapeControls(context.siteDir ? `${context.siteDir.replace(/\/+$/, '')}/${file}` : file);
   // Pages in result order, then pages only findings know (a hand-made result may lack metrics).
   const pages = result.pages.map((page) => ({ url: page.url, file: page.file }));
   for (const [url, findings] of byPage) if (!pages.some((page) => page.url === url)) pages.push({ url, file: findings[0]!.file });
@@ -25,29 +28,29 @@ export function formatJunit(result: Result, context: ReportContext = {}): string
     const cases: string[] = [];
     for (const finding of findings) {
       const where = locationOf(finding, context);
-      const place = placeOf(finding, context);
+      const place = escapeControls(placeOf(finding, context));
       const line = where.line === undefined ? '' : ` line="${where.line}"`;
       cases.push(
-        `    <testcase classname="${xml(finding.ruleId)}" name="${xml(`${finding.ruleId} ${place}`)}" file="${xml(where.file)}"${line} time="0">\n` +
-          `      <failure type="${finding.severity}" message="${xml(finding.message)}">${xml(details(finding, place), false)}</failure>\n` +
+        `    <testcase classname="${xml(finding.ruleId)}" name="${xml(`${finding.ruleId} ${place}`)}" file="${xml(escapeControls(where.file))}"${line} time="0">\n` +
+          `      <failure type="${finding.severity}" message="${xml(escapeControls(finding.message))}">${xml(details(finding, place), false)}</failure>\n` +
           '    </testcase>',
       );
     }
     if (cases.length === 0) cases.push(`    <testcase classname="linkgraph" name="links" file="${xml(siteFile(page.file))}" time="0"/>`);
     tests += cases.length;
     suites.push(
-      `  <testsuite name="${xml(page.url)}" tests="${cases.length}" failures="${findings.length}" errors="0" skipped="0" time="0" file="${xml(siteFile(page.file))}">\n${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite name="${xml(escapeControls(page.url))}" tests="${cases.length}" failures="${findings.length}" errors="0" skipped="0" time="0" file="${xml(siteFile(page.file))}">\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
   const failures = result.findings.length;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="linkgraph" tests="${tests}" failures="${failures}" errors="0" skipped="0" time="0">\n${suites.join('\n')}${suites.length > 0 ? '\n' : ''}</testsuites>\n`;
 }
 
-/** The failure's body: severity, place, message, link and suggestions, one per line. */
+/** The failure's body: severity, place, message, link and suggestions, one per line; `place` comes escaped. */
 function details(finding: Finding, place: string): string {
-  const lines = [`${finding.severity}: ${finding.message}`, `at ${place} (page ${finding.page})`];
-  if (finding.href !== undefined) lines.push(`href: ${finding.href}${finding.text ? ` (anchor text: ${finding.text})` : ''}`);
-  if (finding.suggestions && finding.suggestions.length > 0) lines.push(`suggestions: ${finding.suggestions.join(', ')}`);
+  const lines = [`${finding.severity}: ${escapeControls(finding.message)}`, `at ${place} (page ${escapeControls(finding.page)})`];
+  if (finding.href !== undefined) lines.push(`href: ${escapeControls(finding.href)}${finding.text ? ` (anchor text: ${escapeControls(finding.text)})` : ''}`);
+  if (finding.suggestions && finding.suggestions.length > 0) lines.push(`suggestions: ${finding.suggestions.map(escapeControls).join(', ')}`);
   lines.push(`rule: ${finding.ruleId}`);
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 import type { Finding, Result } from '../types.js';
+import { escapeControls } from './escape-controls.js';
 import { placeOf, type ReportContext } from './report-context.js';
 
 /** Findings of one rule above this count fold into a `<details>` block. */
@@ -88,13 +89,13 @@ function icon(finding: Finding): string {
 
 
 /**
- * Text for a table cell: one line, `|` escaped (GFM splits cells on it even
+ * Text for a table cell: one line (control characters, line breaks included,
+ * escaped by {@link escapeControls}), `|` escaped (GFM splits cells on it even
  * in code spans), and outside code spans `<`, `>`, `&` as entities so that
  * site strings never become markup.
  */
 export function cell(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
+  return escapeControls(text)
     .split('`')
     .map((part, index) => (index % 2 === 0 ? part.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;') : part))
     .join('`')

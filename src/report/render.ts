@@ -1,5 +1,6 @@
 import type { Result } from '../types.js';
 import { chunkedFormats, formats, type FormatName } from './formats.js';
+import { escapeControls } from './escape-controls.js';
 import type { ReportContext } from './report-context.js';
 
 /** A rendered report, or why it could not be rendered. */
@@ -17,9 +18,9 @@ export function render(format: FormatName, result: Result, context: ReportContex
   }
 }
 
-/** Why a report could not be rendered: the reporter's error, named by format. */
+/** Why a report could not be rendered: the reporter's error, named by format (it may quote site text). */
 function failure(format: FormatName, error: unknown): string {
-  return `The \`${format}\` report failed: ${error instanceof Error ? error.message : String(error)}`;
+  return `The \`${format}\` report failed: ${escapeControls(error instanceof Error ? error.message : String(error))}`;
 }
 
 /** Pieces handed to `write` by {@link renderTo}: about 1 MiB of text each. */
@@ -35,11 +36,25 @@ const BATCH = 1 << 20;
  * @returns undefined when the whole report was written, else why not.
  */
 export function renderTo(format: FormatName, result: Result, context: ReportContext, write: (text: string) => void): string | undefined {
+  const batches = renderBatches(format, result, context);
+  for (;;) {
+    const batch = batches.next();
+    if (batch.done) return batch.value;
+    write(batch.value);
+  }
+}
+
+/**
+ * The pieces {@link renderTo} writes, for a caller that waits between them
+ * (an asynchronous file write). The generator's return value is undefined
+ * when the report is complete, else the reporter's error.
+ */
+export function* renderBatches(format: FormatName, result: Result, context: ReportContext): Generator<string, string | undefined, undefined> {
   const chunked = chunkedFormats[format];
   if (!chunked) {
     const rendered = render(format, result, context);
     if (!rendered.ok) return rendered.error;
-    write(rendered.output);
+    yield rendered.output;
     return undefined;
   }
   let batch = '';
@@ -59,10 +74,10 @@ export function renderTo(format: FormatName, result: Result, context: ReportCont
     if (piece.done) break;
     batch += piece.value;
     if (batch.length >= BATCH) {
-      write(batch);
+      yield batch;
       batch = '';
     }
   }
-  if (batch !== '') write(batch);
+  if (batch !== '') yield batch;
   return undefined;
 }

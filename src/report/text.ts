@@ -1,4 +1,5 @@
 import type { Finding, Result, Severity } from '../types.js';
+import { escapeControls, escapeLineStart } from './escape-controls.js';
 import { placeOf, type ReportContext } from './report-context.js';
 
 const COLOURS: Record<Severity | 'dim' | 'bold', [string, string]> = {
@@ -19,7 +20,8 @@ const EXAMPLES = 3;
  * repeats on many pages (same rule, message and source line), once each
  * with a few of their pages; then the others grouped by page, one line
  * each (`file:line:col  severity  message  rule-id`); then a summary.
- * With `limit`, the list stops there and says how many are left.
+ * With `limit`, the list stops there and says how many are left. Site text
+ * is shown with its control characters escaped ({@link escapeControls}).
  */
 export function formatText(result: Result, context: ReportContext = {}): string {
   const paint = (style: keyof typeof COLOURS, value: string): string =>
@@ -43,11 +45,11 @@ export function formatText(result: Result, context: ReportContext = {}): string 
     for (const finding of group) {
       if (pages.has(finding.page)) continue;
       pages.add(finding.page);
-      if (examples.length < EXAMPLES) examples.push(first.origin ? finding.page : placeOf(finding, context));
+      if (examples.length < EXAMPLES) examples.push(escapeControls(first.origin ? finding.page : placeOf(finding, context)));
     }
-    const where = first.origin ? `${placeOf(first, context)}  ` : '';
+    const where = first.origin ? `${escapeLineStart(placeOf(first, context))}  ` : '';
     const more = pages.size > EXAMPLES ? ` and ${pages.size - EXAMPLES} more` : '';
-    lines.push(`  ${where}${paint(first.severity, first.severity)}  ${first.message}  ${paint('dim', first.ruleId)}`);
+    lines.push(`  ${where}${paint(first.severity, first.severity)}  ${escapeControls(first.message)}  ${paint('dim', first.ruleId)}`);
     lines.push(`    on ${plural(pages.size, 'page')}: ${examples.join(', ')}${more}`);
   }
   if (groups.length > 0 && result.findings.length > repeated.size && shown < limit) lines.push('');
@@ -62,20 +64,20 @@ export function formatText(result: Result, context: ReportContext = {}): string 
     if (finding.page !== page) {
       if (page !== undefined) lines.push('');
       page = finding.page;
-      lines.push(paint('bold', finding.page));
+      lines.push(paint('bold', escapeLineStart(finding.page)));
     }
-    const place = placeOf(finding, context);
-    lines.push(`  ${place}  ${paint(finding.severity, finding.severity)}  ${finding.message}  ${paint('dim', finding.ruleId)}`);
+    const place = escapeLineStart(placeOf(finding, context));
+    lines.push(`  ${place}  ${paint(finding.severity, finding.severity)}  ${escapeControls(finding.message)}  ${paint('dim', finding.ruleId)}`);
   }
   if (left > 0) lines.push('', `… and ${plural(left, 'more finding')}, not listed here: ${context.fullList ?? 'the report files have them all'}`);
   if (lines.length > 0) lines.push('');
-  for (const warning of result.warnings) lines.push(`${paint('warn', 'warning')}  ${warning}`);
+  for (const warning of result.warnings) lines.push(`${paint('warn', 'warning')}  ${escapeControls(warning)}`);
   if (result.warnings.length > 0) lines.push('');
   const { error, warn, info } = result.counts;
   const total = error + warn + info;
   const counts = `${plural(error, 'error')}, ${plural(warn, 'warning')}, ${plural(info, 'info', 'info')}`;
   const scope = `${plural(result.summary.pages, 'page')}, ${plural(result.summary.links, 'link')}`;
-  const external = result.summary.external.checked ? '' : result.summary.externalUrls > 0 ? `; ${plural(result.summary.externalUrls, 'external URL')} not checked (${result.summary.external.reason ?? 'off'})` : '';
+  const external = result.summary.external.checked ? '' : result.summary.externalUrls > 0 ? `; ${plural(result.summary.externalUrls, 'external URL')} not checked (${escapeControls(result.summary.external.reason ?? 'off')})` : '';
   const suppressed = result.summary.suppressed > 0 ? `; ${result.summary.suppressed} suppressed` : '';
   const head = total === 0 ? paint('bold', '✔ no problems') : paint(result.failed ? 'error' : 'warn', `${result.failed ? '✖' : '⚠'} ${plural(total, 'problem')}`);
   lines.push(`${head} (${counts}) in ${scope}${external}${suppressed}`);

@@ -1,5 +1,8 @@
 import { satteri } from '@astrojs/markdown-satteri';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { AstroError } from 'astro/errors';
 import { describe, expect, it } from 'vitest';
 import linkgraph from '../../src/astro/index.js';
 import { OptionsError } from '../../src/options.js';
@@ -64,5 +67,22 @@ describe('LINKGRAPH_TIMING in astro build', () => {
     const timing = logged.find((message) => message.startsWith('linkgraph: time per step'));
     expect(timing).toBeDefined();
     for (const step of ['read and collect pages', 'graph', 'rule broken-internal-link', 'write reports', 'total']) expect(timing).toMatch(new RegExp(`\\n${step} +\\d+\\.\\d ms`));
+  });
+});
+
+describe('astro: report files', () => {
+  it('fails the build naming each report it cannot write, after writing the others', async () => {
+    const dir = await tempSite({ 'index.html': page('<a href="/about/">About</a>'), 'about/index.html': page('<a href="/">Home</a>'), 'taken/keep.txt': 'kept' });
+    const integration = linkgraph({ failOn: 'never', reports: { json: 'taken', sarif: 'out/report.sarif' } });
+    const hooks = integration.hooks as Record<string, (options: unknown) => unknown>;
+    const root = pathToFileURL(`${dir}/`);
+    hooks['astro:config:done']!({ config: { root, cacheDir: new URL('.cache/', root), base: '/', trailingSlash: 'ignore', build: { format: 'directory' }, integrations: [] } });
+    const logged: string[] = [];
+    const logger = { info: (message: string) => logged.push(message), warn: (message: string) => logged.push(message), error: (message: string) => logged.push(message) };
+    const build = hooks['astro:build:done']!({ dir: root, logger }) as Promise<void>;
+    await expect(build).rejects.toThrow(AstroError);
+    await expect(build).rejects.toThrow('linkgraph cannot write the json report to `taken`: it is a directory (EISDIR).');
+    expect(logged).toContain('Wrote the sarif report to out/report.sarif');
+    expect(await readdir(path.join(dir, 'taken'))).toEqual(['keep.txt']);
   });
 });

@@ -21,10 +21,10 @@ afterEach(async () => {
   await rm(cwd, { recursive: true, force: true });
 });
 
-async function run(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(argv: string[], env: Record<string, string> = {}, directory = cwd): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd, env, isTty: false };
+  const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd: directory, env, isTty: false };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
@@ -47,6 +47,34 @@ describe('CLI reports', () => {
     expect(stdout).toMatch(/^::error file=dist\/about\/index\.html,line=1,col=208,/m);
     const written = await readFile(summary, 'utf8');
     expect(written.startsWith('# earlier step\n## linkgraph: ✖ 8 problems')).toBe(true);
+  });
+
+  it('prints hostile site text in GitHub Actions without raw control characters or workflow commands of its own', async () => {
+    const body = (html: string): string => `<!doctype html><html lang="en"><head><title>t</title></head><body>${html}</body></html>`;
+    const hostile = {
+      'index.html': body('<main><a href="/nl%0A::error::INJECTED/">a</a> <a href="/cr%0D::add-mask::x/">b</a> <a href="/clear%1B[2J%07/">c</a> <a href="##[add-mask]y">d</a></main>'),
+      'esc\u001B[31m.html': body('<a href="/">home</a>'),
+      // Checked from inside the site, a file name begins the line of its finding.
+      '::error::file.html': body('<a href="/">home</a>'),
+      'linkgraph.config.json': JSON.stringify({ rules: { ...reportOptions.rules, 'orphan-page': 'error' } }),
+    };
+    const site = path.join(cwd, 'hostile');
+    await mkdir(site);
+    for (const [file, text] of Object.entries(hostile)) await writeFile(path.join(site, file), text);
+    const summary = path.join(cwd, 'summary.md');
+    const { code, stdout, stderr } = await run(['check', '.', '--format', 'text', '--format', 'markdown'], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary }, site);
+    expect(code).toBe(1);
+    // The runner reads both streams for workflow commands; the annotations are on stderr, as stdout carries Markdown.
+    const log = `${stdout}${stderr}`;
+    expect(log).toContain('\n  \\x3a:error::file.html  error  No other page links to `/::error::file`  orphan-page\n');
+    for (const output of [log, await readFile(summary, 'utf8')]) {
+      expect(output).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+      expect(output).not.toContain('##[');
+    }
+    // Only the github format's annotations, one per finding, are workflow commands.
+    const commands = log.split(/\r\n|\r|\n/).filter((line) => line.trimStart().startsWith('::'));
+    expect(commands).toHaveLength(6);
+    for (const line of commands) expect(line).toMatch(/^::(error|warning) file=[^:,]*(,(line|col|endLine|endColumn)=\d+)*,title=linkgraph (broken-internal-link|broken-fragment|orphan-page)::/);
   });
 
   it('sends annotations to stderr when stdout carries JSON', async () => {

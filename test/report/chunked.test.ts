@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -74,7 +74,7 @@ describe('writeReportFile', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'linkgraph-write-'));
     const target = path.join(dir, 'nested', 'report.sarif');
     const result = await reportResult();
-    expect(writeReportFile(target, 'sarif', result, {})).toBeUndefined();
+    expect(await writeReportFile(target, 'sarif', result, {})).toEqual({ status: 'written' });
     expect(await readFile(target, 'utf8')).toBe(formats.sarif(result, {}));
     expect(await readdir(path.dirname(target))).toEqual(['report.sarif']);
   });
@@ -83,17 +83,30 @@ describe('writeReportFile', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'linkgraph-write-'));
     const target = path.join(dir, 'report.json');
     await writeFile(target, 'previous');
-    const error = writeReportFile(target, 'json', await breakingResult(), {});
-    expect(error).toBe('The `json` report failed: page unavailable');
+    expect(await writeReportFile(target, 'json', await breakingResult(), {})).toEqual({ status: 'failed', error: 'The `json` report failed: page unavailable' });
     expect(await readFile(target, 'utf8')).toBe('previous');
     expect(await readdir(dir)).toEqual(['report.json']);
   });
 
-  it('throws on a target it cannot write, leaving nothing behind', async () => {
+  it.each([
+    ['a directory', 'dir', /^it is a directory \(EISDIR\)$/],
+    ['a path through a file', 'file/report.json', /^a part of the path is not a directory \(ENOTDIR\)$|EEXIST/],
+  ])('says why it cannot write %s, leaving everything as it was', async (_name, target, reason) => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'linkgraph-write-'));
-    await writeFile(path.join(dir, 'file'), '');
-    const result = await reportResult();
-    expect(() => writeReportFile(path.join(dir, 'file', 'report.json'), 'json', result, {})).toThrow(/ENOTDIR|EEXIST/);
-    expect(await readdir(dir)).toEqual(['file']);
+    await writeFile(path.join(dir, 'file'), 'kept');
+    await mkdir(path.join(dir, 'dir'));
+    const written = await writeReportFile(path.join(dir, target), 'json', await reportResult(), {});
+    expect(written).toEqual({ status: 'unwritable', reason: expect.stringMatching(reason) });
+    expect((await readdir(dir)).sort()).toEqual(['dir', 'file']);
+    expect(await readdir(path.join(dir, 'dir'))).toEqual([]);
+    expect(await readFile(path.join(dir, 'file'), 'utf8')).toBe('kept');
+  });
+
+  it.runIf(process.platform !== 'win32')('writes a device straight through, never replacing it', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'linkgraph-write-'));
+    const before = await stat('/dev/null');
+    expect(await writeReportFile('/dev/null', 'json', await reportResult(), {})).toEqual({ status: 'written' });
+    const after = await stat('/dev/null');
+    expect([after.isCharacterDevice(), after.ino]).toEqual([true, before.ino]);
   });
 });

@@ -22,7 +22,8 @@ describe('github report', () => {
     finding.origin = { file: 'src/pages/a,b:c.md', line: 3, column: 5 };
     const lines = formatGithub(result, { siteDir: 'dist' }).split('\n').filter(Boolean);
     expect(lines).toHaveLength(result.findings.length);
-    expect(lines[0]).toBe('::error file=src/pages/a%2Cb%3Ac.md,line=3,col=5,title=linkgraph broken-internal-link::Line one%0Aline two: 50%25, done');
+    // A line break in site text is shown escaped, as in every human-readable report, before `%` is escaped for the runner.
+    expect(lines[0]).toBe('::error file=src/pages/a%2Cb%3Ac.md,line=3,col=5,title=linkgraph broken-internal-link::Line one\\x0aline two: 50%25, done');
     expect(lines.every((line) => /^::(error|warning|notice) file=[^,]+,/.test(line))).toBe(true);
   });
 
