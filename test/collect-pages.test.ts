@@ -42,6 +42,8 @@ async function addOddPages(dir: string): Promise<void> {
   await writeFile(path.join(dir, 'odd', 'latin1.html'), Buffer.from('<title>caf\xe9</title><a href="/caf\xe9/">caf\xe9</a>', 'latin1'));
   await writeFile(path.join(dir, 'odd', 'declared.html'), Buffer.from('<meta charset="windows-1252"><title>caf\xe9</title><a href="/caf\xe9/">caf\xe9</a>', 'latin1'));
   await writeFile(path.join(dir, 'odd', 'utf16.html'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<title>UTF-16</title><a href="/ü/">ü</a>', 'utf16le')]));
+  // Decomposed (NFD), as macOS writes names: listed in NFC, opened by this name.
+  await writeFile(path.join(dir, 'odd', 'cafe\u0301.html'), '<title>NFD</title><a href="/">home</a>');
   await writeFile(path.join(dir, 'odd', 'empty.html'), '');
   // A byte order mark, which is not part of the text, and a real U+FFFD, which is valid UTF-8.
   await writeFile(path.join(dir, 'odd', 'bom.html'), '\uFEFF<title>With BOM</title><a href="/">home</a>');
@@ -65,7 +67,10 @@ describe('collectPages', () => {
       const { listSite } = await dist<typeof ListSiteModule>('node/list-site.js');
       const { isPageFile, urlOfFile } = await dist<typeof SiteModelModule>('site/site-model.js');
       const listing = await listSite(site);
-      const entries = listing.files.filter(isPageFile).map((file) => ({ file, url: urlOfFile(file, '/', 'ignore') }));
+      const entries: CollectPagesModule.PageEntry[] = listing.files.filter(isPageFile).map((file) => {
+        const onDisk = listing.names.get(file);
+        return { file, url: urlOfFile(file, '/', 'ignore'), ...(onDisk === undefined ? {} : { onDisk }) };
+      });
       // A page listed but gone by the time it is read.
       entries.splice(7, 0, { file: 'gone/index.html', url: '/gone/' });
       expect(entries.length).toBeGreaterThan(300);
@@ -86,7 +91,7 @@ describe('collectPages', () => {
         expect(here.warnings).toEqual([expect.stringMatching(/^Cannot read `gone\/index.html`: ENOENT/), '`odd/latin1.html` is not valid UTF-8; bytes that are not were read as U+FFFD']);
         expect(here.pages.find((page) => page.file === 'odd/index.html')?.links.some((link) => link.ignore === true && link.origin === undefined)).toBe(true);
         const titleOf = (file: string) => here.pages.find((page) => page.file === file)?.title;
-        expect(['bom', 'replacement', 'latin1', 'declared', 'utf16'].map((name) => titleOf(`odd/${name}.html`))).toEqual(['With BOM', 'A \uFFFD sign', 'caf\uFFFD', 'café', 'UTF-16']);
+        expect(['bom', 'replacement', 'latin1', 'declared', 'utf16', 'caf\u00e9'].map((name) => titleOf(`odd/${name}.html`))).toEqual(['With BOM', 'A \uFFFD sign', 'caf\uFFFD', 'café', 'UTF-16', 'NFD']);
         // The mark is no column: the link after the 23-character title starts at column 24.
         expect(here.pages.find((page) => page.file === 'odd/bom.html')?.links[0]?.position).toMatchObject({ known: true, start: { line: 1, column: 24 } });
         const workers = await run({ threads: 2 });

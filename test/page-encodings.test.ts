@@ -17,6 +17,8 @@ const NICHI = [0x93, 0xfa];
 const HON = [0x96, 0x7b];
 /** Lower-case Cyrillic in windows-1251 (а-я are 0xE0-0xFF). */
 const cp1251 = (text: string): number[] => [...text].map((char) => char.codePointAt(0)! - 0x430 + 0xe0);
+const NFD = 'cafe\u0301';
+const NFC = 'caf\u00e9';
 
 describe('prescanEncoding', () => {
   it.each([
@@ -82,17 +84,21 @@ describe('prescanEncoding', () => {
   });
 });
 
-describe('checkDirectory on pages in other encodings', () => {
+describe('checkDirectory on pages in other encodings and file names in other Unicode forms', () => {
   const dirs: string[] = [];
   afterAll(async () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   });
 
-  it('decodes each page as a browser would', async () => {
+  it('decodes each page as a browser would and opens each file by its name on disk', async () => {
     // Cheap checks that the fixtures hold what they should.
     expect(new TextDecoder('shift_jis').decode(Uint8Array.from([...NICHI, ...HON]))).toBe('日本');
     expect(new TextDecoder('windows-1251').decode(Uint8Array.from(cp1251('страница')))).toBe('страница');
-    const home = ['/le.html', '/be.html', '/sjis/', '/cyr.html', '/stray.html', '/über/', '/страница/'].map((href) => `<a href="${href}">x</a>`);
+    expect(NFD.normalize('NFC')).toBe(NFC);
+    const home = [
+      '/le.html', '/be.html', '/sjis/', '/cyr.html', '/stray.html', '/über/', '/страница/',
+      `/${NFC}.html`, `/${NFD}.html`, `/${encodeURIComponent(NFC)}.html#top`, `/${encodeURIComponent(NFD)}.html`,
+    ].map((href) => `<a href="${href}">x</a>`);
     const dir = await tempSite({
       'index.html': page(home.join('')),
       // UTF-16 with a byte order mark: each has a broken link to find.
@@ -115,20 +121,32 @@ describe('checkDirectory on pages in other encodings', () => {
       // UTF-8 with one stray byte: the rest is still UTF-8.
       'stray.html': bytes('<title>Stray ', [0xff], '</title><a href="/über/">über</a><a href="/страница/">c</a><a href="/nö/">x</a>'),
       'über/index.html': page('<a href="/">home</a>'),
+      // A name stored decomposed, as macOS writes it: read, and linked in both forms.
+      [`${NFD}.html`]: page('<h1 id="top">Café</h1><a href="/">home</a><a href="/missing-nfd/">x</a>'),
     });
     dirs.push(dir);
     const result = await checkDirectory(dir, { rules: { 'single-inlink': 'off', 'dead-end-page': 'off' } });
     expect(result.warnings).toEqual(['`stray.html` is not valid UTF-8; bytes that are not were read as U+FFFD']);
-    expect(result.summary.pages).toBe(9);
+    expect(result.summary.pages).toBe(10);
     expect(result.findings.filter((finding) => finding.severity !== 'info').map(line)).toEqual([
       'be.html:1:38 broken-internal-link Link to `/missing-be/` has no page in the output',
+      `${NFC}.html:1:109 broken-internal-link Link to \`/missing-nfd/\` has no page in the output`,
       'cyr.html:1:124 broken-internal-link Link to `/нет/` has no page in the output',
       'le.html:1:38 broken-internal-link Link to `/missing-le/` has no page in the output',
       'stray.html:1:74 broken-internal-link Link to `/nö/` has no page in the output',
     ]);
     const title = (file: string): string | undefined => result.pages.find((metrics) => metrics.file === file)?.title;
     expect(['le.html', 'be.html', 'sjis/index.html', 'cyr.html', 'stray.html'].map(title)).toEqual(['LE', 'BE', '日', 'страница', 'Stray \uFFFD']);
-    // Every page has its inlinks: the Japanese name was matched.
+    // Every page has its inlinks: the Japanese and the decomposed names were matched.
     expect(result.pages.filter((metrics) => metrics.url !== '/' && metrics.inlinks === 0).map((metrics) => metrics.url)).toEqual([]);
+  });
+
+  it('reads one of two files whose names differ only in their Unicode form', async () => {
+    const dir = await tempSite({ 'index.html': page(`<a href="/${NFC}.html">x</a>`), [`${NFD}.html`]: page('<a href="/nfd/">x</a>'), [`${NFC}.html`]: page('<a href="/">x</a>') });
+    dirs.push(dir);
+    const result = await checkDirectory(dir);
+    expect(result.warnings).toEqual([`Skipped \`${NFD}.html\` (NFD): its name differs from \`${NFC}.html\` (NFC) only in Unicode form, which links do not tell apart`]);
+    expect(result.summary.pages).toBe(2);
+    expect(result.findings.filter((finding) => finding.ruleId === 'broken-internal-link')).toEqual([]);
   });
 });

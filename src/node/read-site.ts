@@ -38,7 +38,8 @@ const decoders = new Map<string, TextDecoder>();
 const ENCODING_NAMES: Readonly<Record<string, string>> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', shift_jis: 'Shift_JIS', 'euc-jp': 'EUC-JP', 'euc-kr': 'EUC-KR', gbk: 'GBK', gb18030: 'GB18030', big5: 'Big5' };
 
 /**
- * Read, parse and collect one page file. A page that cannot be read gives
+ * Read, parse and collect one page file, `file` (the page's name in the
+ * site, in NFC), stored on disk as `onDisk`. A page that cannot be read gives
  * a warning and no record; the run goes on. The read is synchronous: pages
  * are read one after the other by a thread with nothing else to do, and a
  * sync read of a page costs a tenth of an awaited one (no file handle
@@ -51,8 +52,9 @@ export function readPage(
   url: string,
   options: Omit<CollectOptions, 'file' | 'url'>,
   warnings: string[],
+  onDisk: string = file,
 ): PageRecord | undefined {
-  const full = pathIn(root, file);
+  const full = pathIn(root, onDisk);
   let html: string;
   try {
     html = readText(full, file, warnings);
