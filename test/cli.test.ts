@@ -135,7 +135,7 @@ describe('bad input', () => {
     expect(big.length).toBeGreaterThan(5_000_000);
     const { code, stdout } = await runCli(['check', dir]);
     expect(code).toBe(1);
-    expect(stdout).toContain('warning  `latin/index.html` is not valid UTF-8; read it as windows-1252');
+    expect(stdout).toContain('warning  `latin/index.html` is not valid UTF-8; bytes that are not were read as U+FFFD');
     expect(stdout).toMatch(/big\/index.html:160001:\d+ {2}error {2}Link to `\/nope\/`/);
     expect(stdout).toContain('Link to `/x/` has no page in the output');
     expect(stdout).toContain('in 4 pages');

@@ -26,7 +26,7 @@ async function check(dir: string, threads: number): Promise<string> {
 // Workers run compiled modules only: these tests use the build, as the CLI does.
 const dist = async <T>(file: string): Promise<T> => (await import(path.resolve('dist', file))) as T;
 
-/** Pages with every field a record can have, a windows-1252 page, and odd names. */
+/** Pages with every field a record can have, pages in other encodings, and odd names. */
 async function addOddPages(dir: string): Promise<void> {
   const odd = [
     '<!doctype html><html lang="de"><head><title>Ödd</title><base href="/"><link rel="canonical" href="/odd/">',
@@ -40,6 +40,10 @@ async function addOddPages(dir: string): Promise<void> {
   await writeFile(path.join(dir, 'odd', 'index.html'), odd);
   await writeFile(path.join(dir, 'odd', 'ü', 'ä b.html'), '<p>no head at all <a href=x>x</a>');
   await writeFile(path.join(dir, 'odd', 'latin1.html'), Buffer.from('<title>caf\xe9</title><a href="/caf\xe9/">caf\xe9</a>', 'latin1'));
+  await writeFile(path.join(dir, 'odd', 'declared.html'), Buffer.from('<meta charset="windows-1252"><title>caf\xe9</title><a href="/caf\xe9/">caf\xe9</a>', 'latin1'));
+  await writeFile(path.join(dir, 'odd', 'utf16.html'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<title>UTF-16</title><a href="/ü/">ü</a>', 'utf16le')]));
+  // Decomposed (NFD), as macOS writes names: listed in NFC, opened by this name.
+  await writeFile(path.join(dir, 'odd', 'cafe\u0301.html'), '<title>NFD</title><a href="/">home</a>');
   await writeFile(path.join(dir, 'odd', 'empty.html'), '');
   // A byte order mark, which is not part of the text, and a real U+FFFD, which is valid UTF-8.
   await writeFile(path.join(dir, 'odd', 'bom.html'), '\uFEFF<title>With BOM</title><a href="/">home</a>');
@@ -63,7 +67,10 @@ describe('collectPages', () => {
       const { listSite } = await dist<typeof ListSiteModule>('node/list-site.js');
       const { isPageFile, urlOfFile } = await dist<typeof SiteModelModule>('site/site-model.js');
       const listing = await listSite(site);
-      const entries = listing.files.filter(isPageFile).map((file) => ({ file, url: urlOfFile(file, '/', 'ignore') }));
+      const entries: CollectPagesModule.PageEntry[] = listing.files.filter(isPageFile).map((file) => {
+        const onDisk = listing.names.get(file);
+        return { file, url: urlOfFile(file, '/', 'ignore'), ...(onDisk === undefined ? {} : { onDisk }) };
+      });
       // A page listed but gone by the time it is read.
       entries.splice(7, 0, { file: 'gone/index.html', url: '/gone/' });
       expect(entries.length).toBeGreaterThan(300);
@@ -81,10 +88,10 @@ describe('collectPages', () => {
         expect(here.pages).toStrictEqual(byFile(collectHere(listing.root, entries, collect, [])));
         const template = here.pages.flatMap((page) => page.links.filter((link) => link.region === 'template'));
         expect(new Set(template).size).toBeLessThan(template.length / 10);
-        expect(here.warnings).toEqual([expect.stringMatching(/^Cannot read `gone\/index.html`: ENOENT/), '`odd/latin1.html` is not valid UTF-8; read it as windows-1252']);
+        expect(here.warnings).toEqual([expect.stringMatching(/^Cannot read `gone\/index.html`: ENOENT/), '`odd/latin1.html` is not valid UTF-8; bytes that are not were read as U+FFFD']);
         expect(here.pages.find((page) => page.file === 'odd/index.html')?.links.some((link) => link.ignore === true && link.origin === undefined)).toBe(true);
         const titleOf = (file: string) => here.pages.find((page) => page.file === file)?.title;
-        expect([titleOf('odd/bom.html'), titleOf('odd/replacement.html'), titleOf('odd/latin1.html')]).toEqual(['With BOM', 'A \uFFFD sign', 'café']);
+        expect(['bom', 'replacement', 'latin1', 'declared', 'utf16', 'caf\u00e9'].map((name) => titleOf(`odd/${name}.html`))).toEqual(['With BOM', 'A \uFFFD sign', 'caf\uFFFD', 'café', 'UTF-16', 'NFD']);
         // The mark is no column: the link after the 23-character title starts at column 24.
         expect(here.pages.find((page) => page.file === 'odd/bom.html')?.links[0]?.position).toMatchObject({ known: true, start: { line: 1, column: 24 } });
         const workers = await run({ threads: 2 });

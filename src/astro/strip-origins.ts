@@ -18,7 +18,7 @@ const ATTRIBUTE = new RegExp(` ${ORIGIN_ATTRIBUTE}="[^"]*"`, 'g');
  * @returns how many files were rewritten.
  */
 export async function stripOrigins(dir: string): Promise<number> {
-  const { root, files, outside } = await listSite(dir);
+  const { root, files, names, outside } = await listSite(dir);
   // A symlink's target outside the output is not the build's to rewrite.
   const elsewhere = new Set(outside);
   const candidates = files.filter((file) => TEXT_OUTPUT.test(file) && !elsewhere.has(file));
@@ -26,7 +26,8 @@ export async function stripOrigins(dir: string): Promise<number> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < candidates.length) {
-      const absolute = path.join(root, ...candidates[next++]!.split('/'));
+      const file = candidates[next++]!;
+      const absolute = path.join(root, ...(names.get(file) ?? file).split('/'));
       const text = await readFile(absolute, 'utf8');
       if (!text.includes(ORIGIN_ATTRIBUTE)) continue;
       await writeFile(absolute, text.replace(ATTRIBUTE, ''));

@@ -13,7 +13,7 @@ import { isPageFile, urlOfFile } from '../site/site-model.js';
 import { readBaseline } from './baseline-file.js';
 import { isSitemapFile } from '../sitemap/parse-sitemap.js';
 import type { Result, SitemapFile } from '../types.js';
-import { collectPages, earlyPageWorkers } from './collect-pages.js';
+import { collectPages, earlyPageWorkers, type PageEntry } from './collect-pages.js';
 import { listSite } from './list-site.js';
 
 /** Host-side extras of {@link checkDirectory}. */
@@ -74,14 +74,19 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
   const readable = outside.size === 0 ? listing.files : listing.files.filter((file) => !outside.has(file));
   // A symlink to a page of the site is another name of that page, read once under its own name.
   const pageFiles = readable.filter((file) => isPageFile(file) && !listing.aliases.has(file));
-  const entries = pageFiles.map((file) => ({ file, url: urlOfFile(file, base, resolved.trailingSlash) }));
+  const onDisk = listing.names;
+  const entries = pageFiles.map((file): PageEntry => {
+    const url = urlOfFile(file, base, resolved.trailingSlash);
+    const name = onDisk.get(file);
+    return name === undefined ? { file, url } : { file, url, onDisk: name };
+  });
   started = performance.now();
   const pages = await collectPages(listing.root, entries, { collect, started: early.workers }, warnings);
   timing?.('read and collect pages', performance.now() - started);
   const sitemaps: SitemapFile[] = [];
   for (const file of readable.filter(isSitemapFile)) {
     try {
-      sitemaps.push({ file, xml: await readFile(path.join(listing.root, file), 'utf8') });
+      sitemaps.push({ file, xml: await readFile(path.join(listing.root, onDisk.get(file) ?? file), 'utf8') });
     } catch (error) {
       warnings.push(`Cannot read \`${file}\`: ${(error as Error).message}`);
     }

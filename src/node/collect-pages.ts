@@ -8,8 +8,11 @@ import { startWorker, WORKER_ENTRY } from './workers.js';
 
 /** One page to read: its output file and public URL. */
 export interface PageEntry {
+  /** Relative to the site's root, in NFC, as the site model names it. */
   file: string;
   url: string;
+  /** The file's name on disk where it is not `file` (see `SiteListing.names`). Default `file`. */
+  onDisk?: string;
 }
 
 /** Options of {@link collectPages}. */
@@ -192,9 +195,9 @@ function pageThreads(pages: number, configured?: number | undefined): number {
  */
 export function collectHere(root: string, entries: readonly PageEntry[], collect: CollectPagesOptions['collect'], warnings: string[], compact?: (page: PageRecord) => void): PageRecord[] {
   const pages: PageRecord[] = [];
-  for (const { file, url } of entries) {
+  for (const { file, url, onDisk } of entries) {
     try {
-      const page = readPage(root, file, url, collect, warnings);
+      const page = readPage(root, file, url, collect, warnings, onDisk);
       if (!page) continue;
       compact?.(page);
       pages.push(page);

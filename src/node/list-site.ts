@@ -11,8 +11,16 @@ export class SiteDirectoryError extends Error {
 export interface SiteListing {
   /** Absolute, real path of the site directory. */
   root: string;
-  /** Files relative to the root, `/` separators, sorted. */
+  /**
+   * Files relative to the root, `/` separators, in Unicode NFC (as links
+   * are resolved), sorted.
+   */
   files: string[];
+  /**
+   * Of `files`, those whose name on disk is not in NFC (macOS writes names
+   * decomposed, NFD), with that name: the one to open them by.
+   */
+  names: Map<string, string>;
   /**
    * Of `files`, those that are symlinks to a file outside the root (as
    * packagers link a shared jQuery): they exist where the site is deployed,
@@ -124,9 +132,36 @@ export async function listSite(dir: string, watch?: ListingWatch): Promise<SiteL
     }
   };
   walk(root, '');
-  files.sort();
-  outside.sort();
-  return { root, files: files.map((file) => file.normalize('NFC')), outside: outside.map((file) => file.normalize('NFC')), aliases, warnings };
+  const names = new Map<string, string>();
+  const listed = inNfc(files, names, warnings);
+  return { root, files: listed, names, outside: outside.map((file) => file.normalize('NFC')).sort(), aliases, warnings };
+}
+
+/**
+ * `files` in NFC, sorted, and in `names` those whose name on disk differs.
+ * Two files whose names differ only in their Unicode form are one page to
+ * a link: the one stored in NFC is kept, the other skipped with a warning.
+ */
+function inNfc(files: readonly string[], names: Map<string, string>, warnings: string[]): string[] {
+  const listed = files.map((file) => file.normalize('NFC'));
+  if (listed.every((file, index) => file === files[index])) return listed.sort();
+  const onDisk = new Map<string, string>();
+  for (const [index, file] of files.entries()) {
+    const name = listed[index]!;
+    const other = onDisk.get(name);
+    if (other === undefined) onDisk.set(name, file);
+    else {
+      const [kept, skipped] = other === name ? [other, file] : file === name ? [file, other] : ([other, file].sort() as [string, string]);
+      onDisk.set(name, kept);
+      warnings.push(`Skipped \`${skipped}\` (${unicodeForm(skipped)}): its name differs from \`${kept}\` (${unicodeForm(kept)}) only in Unicode form, which links do not tell apart`);
+    }
+  }
+  for (const [name, file] of onDisk) if (name !== file) names.set(name, file);
+  return [...onDisk.keys()].sort();
+}
+
+function unicodeForm(name: string): string {
+  return name === name.normalize('NFC') ? 'NFC' : name === name.normalize('NFD') ? 'NFD' : 'neither NFC nor NFD';
 }
 
 /**
