@@ -133,9 +133,16 @@ async function writeAtomically(file: string, mode: number | undefined, batches: 
   await mkdir(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
   await rm(partial, { force: true });
-  // Exclusive: a symlink planted at the temporary name is never followed.
-  const handle = await open(partial, 'wx', mode ?? 0o666);
+  // Tracked before it exists: a signal between the file's creation and the tracking would leave it.
   track(partial);
+  let handle;
+  try {
+    // Exclusive: a symlink planted at the temporary name is never followed.
+    handle = await open(partial, 'wx', mode ?? 0o666);
+  } catch (error) {
+    untrack(partial);
+    throw error;
+  }
   let renamed = false;
   try {
     let error: string | undefined;
