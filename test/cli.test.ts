@@ -191,6 +191,19 @@ describe('bad input', () => {
     ]);
   });
 
+  it('fails a run in which no page could be read, naming each file', async () => {
+    // A file name that is not UTF-8 is listed with U+FFFD in place of the byte, a name no file has.
+    const dir = await tempSite({});
+    await writeFile(Buffer.concat([Buffer.from(`${dir}/caf`), Buffer.from([0xe9]), Buffer.from('.html')]), page('<a href="/gone/">g</a>'));
+    const { code, stdout } = await runCli(['check', '.', '--format', 'json'], { cwd: dir });
+    const report = JSON.parse(stdout) as { findings: { ruleId: string; file: string; severity: string; message: string }[]; summary: { pages: number } };
+    expect(report.findings).toEqual([
+      expect.objectContaining({ ruleId: 'unreadable-page', file: 'caf\uFFFD.html', severity: 'error', message: "`caf\uFFFD.html` cannot be read: ENOENT: no such file or directory, open 'caf\uFFFD.html'; none of its links were checked" }),
+    ]);
+    expect(report.summary.pages).toBe(0);
+    expect(code).toBe(1);
+  });
+
   it('keeps going when a page cannot be read', async () => {
     const dir = await tempSite({ 'index.html': page('<a href="/locked/">l</a><a href="/gone/">g</a>'), 'locked/index.html': page('') });
     await mkdir(path.join(dir, 'locked.html'));

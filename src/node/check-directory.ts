@@ -13,7 +13,7 @@ import { isPageFile, urlOfFile } from '../site/site-model.js';
 import { readBaseline } from './baseline-file.js';
 import { isSitemapFile } from '../sitemap/parse-sitemap.js';
 import type { Result, SitemapFile } from '../types.js';
-import { collectPages, earlyPageWorkers } from './collect-pages.js';
+import { collectPages, earlyPageWorkers, type ReadProblems } from './collect-pages.js';
 import { listSite } from './list-site.js';
 
 /** Host-side extras of {@link checkDirectory}. */
@@ -76,7 +76,8 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
   const pageFiles = readable.filter((file) => isPageFile(file) && !listing.aliases.has(file));
   const entries = pageFiles.map((file) => ({ file, url: urlOfFile(file, base, resolved.trailingSlash) }));
   started = performance.now();
-  const pages = await collectPages(listing.root, entries, { collect, started: early.workers }, warnings);
+  const problems: ReadProblems = { warnings, unreadable: [] };
+  const pages = await collectPages(listing.root, entries, { collect, started: early.workers }, problems);
   timing?.('read and collect pages', performance.now() - started);
   const sitemaps: SitemapFile[] = [];
   for (const file of readable.filter(isSitemapFile)) {
@@ -87,7 +88,7 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
     }
   }
   const external = host.external ?? (resolved.external.enabled ? createExternalChecker(resolved.external, { cwd: host.cwd, cacheDir: host.cacheDir, env: host.env, log: host.log, progressEvery: host.progressEvery }) : undefined);
-  return check({ pages, files: listing.files, aliases: listing.aliases, options: resolved, external, sitemaps, warnings, baseline, timing });
+  return check({ pages, unreadable: problems.unreadable, files: listing.files, aliases: listing.aliases, options: resolved, external, sitemaps, warnings, baseline, timing });
 }
 
 function isResolved(options: Options | ResolvedOptions): options is ResolvedOptions {

@@ -20,13 +20,19 @@ export function decodeHtml(bytes: Uint8Array, file: string, warnings: string[]):
   }
 }
 
+/** A page that could not be read or parsed; the message is the reason, as a clause. */
+export class UnreadablePageError extends Error {
+  override name = 'UnreadablePageError';
+}
+
 /**
- * Read, parse and collect one page file. A page that cannot be read gives
- * a warning and no record; the run goes on. The read is synchronous: pages
+ * Read, parse and collect one page file. The read is synchronous: pages
  * are read one after the other by a thread with nothing else to do, and a
  * sync read of a page costs a tenth of an awaited one (no file handle
  * object, no round trips through the thread pool), more than the overlap of
  * reading and parsing ever gave back.
+ *
+ * @throws {UnreadablePageError} when the file cannot be read or its markup cannot be collected.
  */
 export function readPage(
   root: string,
@@ -34,16 +40,20 @@ export function readPage(
   url: string,
   options: Omit<CollectOptions, 'file' | 'url'>,
   warnings: string[],
-): PageRecord | undefined {
+): PageRecord {
   const full = pathIn(root, file);
   let html: string;
   try {
     html = readText(full, file, warnings);
   } catch (error) {
-    warnings.push(`Cannot read \`${file}\`: ${(error as Error).message}`);
-    return undefined;
+    // The message names the absolute path; the report names the file in the site.
+    throw new UnreadablePageError(`cannot be read: ${(error as Error).message.replaceAll(full, file)}`);
   }
-  return collectHtml(html, { ...options, file, url });
+  try {
+    return collectHtml(html, { ...options, file, url });
+  } catch (error) {
+    throw new UnreadablePageError(`cannot be parsed: ${(error as Error).message}`);
+  }
 }
 
 /**

@@ -24,6 +24,7 @@ import { orphanPage } from './orphan-page.js';
 import { singleInlink } from './single-inlink.js';
 import { sitemapMismatch } from './sitemap-mismatch.js';
 import { unreachablePage } from './unreachable-page.js';
+import { unreadablePage } from './unreadable-page.js';
 
 /**
  * Every rule, by id. A meta-test keeps this list, the files in
@@ -55,6 +56,7 @@ export const rules = {
   'too-many-links': tooManyLinks,
   'sitemap-mismatch': sitemapMismatch,
   'inconsistent-locale': inconsistentLocale,
+  'unreadable-page': unreadablePage,
 } as const satisfies Record<string, AnyRule>;
 
 /** A rule id. */
