@@ -204,6 +204,28 @@ describe('bad input', () => {
     expect(code).toBe(1);
   });
 
+  it('checks the links of pages nested far deeper than a browser builds', async () => {
+    // Hostile pages: 5,000 unclosed <div>s, 40,000 unclosed <span><b><i>, and 5,000 well-formed <div>s.
+    const deep = (open: string, close: string, target: string) => page(`${open}<a href="/${target}/">${target}</a>${close}`);
+    const dir = await tempSite({
+      'index.html': page('<a href="/divs/">d</a> <a href="/formatting/">f</a> <a href="/closed/">c</a>'),
+      'divs/index.html': deep('<div>'.repeat(5000), '', 'gone-divs'),
+      'formatting/index.html': deep('<span><b><i>'.repeat(40_000), '', 'gone-formatting'),
+      'closed/index.html': deep('<div>'.repeat(5000), '</div>'.repeat(5000), 'gone-closed'),
+    });
+    const { code, stdout } = await runCli(['check', dir, '--format', 'json']);
+    const report = JSON.parse(stdout) as { findings: { ruleId: string; page: string; href?: string }[]; warnings: string[]; summary: { pages: number } };
+    expect(report.findings.filter((finding) => finding.ruleId === 'broken-internal-link').map((finding) => `${finding.page} ${finding.href}`)).toEqual([
+      '/closed/ /gone-closed/',
+      '/divs/ /gone-divs/',
+      '/formatting/ /gone-formatting/',
+    ]);
+    expect(report.findings.filter((finding) => finding.ruleId === 'unreadable-page')).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    expect(report.summary.pages).toBe(4);
+    expect(code).toBe(1);
+  });
+
   it('keeps going when a page cannot be read', async () => {
     const dir = await tempSite({ 'index.html': page('<a href="/locked/">l</a><a href="/gone/">g</a>'), 'locked/index.html': page('') });
     await mkdir(path.join(dir, 'locked.html'));

@@ -566,20 +566,34 @@ export function collectPage(tree: Root, options: CollectOptions): PageRecord {
     (point) => point && { line: point.line, column: point.column },
     content !== undefined,
   );
-  const walk = (nodes: readonly (RootContent | ElementContent)[]): void => {
-    for (const node of nodes) {
+  // A loop with a stack of its own, not recursion: a tree from elsewhere (a unified pipeline) may be
+  // nested deeper than the call stack reaches.
+  const open: Element[] = [];
+  const resume: number[] = [];
+  let nodes: readonly (RootContent | ElementContent)[] = tree.children;
+  let index = 0;
+  for (;;) {
+    if (index < nodes.length) {
+      const node = nodes[index++]!;
       if (node.type === 'element') {
         collector.open(node.tagName, node.properties, node.position?.start, content?.has(node) ?? false);
-        walk(node.children);
-        collector.close(node.position?.end);
+        open.push(node);
+        resume.push(index);
+        nodes = node.children;
+        index = 0;
       } else if (node.type === 'text') {
         collector.text(node.value);
       } else {
         collector.other();
       }
+      continue;
     }
-  };
-  walk(tree.children);
+    const element = open.pop();
+    if (element === undefined) break;
+    collector.close(element.position?.end);
+    index = resume.pop()!;
+    nodes = open.length === 0 ? tree.children : open[open.length - 1]!.children;
+  }
   return collector.finish();
 }
 
