@@ -3,7 +3,7 @@ import { linkMetrics } from '../graph/link-metrics.js';
 import type { ExternalChecker, ExternalRequest, ExternalResults } from '../external/types.js';
 import { fails, type ResolvedOptions } from '../options.js';
 import type { FindingInput, RuleContext } from '../rules/create-rule.js';
-import { rules, type RuleId } from '../rules/registry.js';
+import { ruleIds, rules, type RuleId } from '../rules/registry.js';
 import { eachLinkWhere } from '../rules/util/each-link.js';
 import { isCheckableExternal } from '../rules/util/external-links.js';
 import { createSiteModel } from '../site/site-model.js';
@@ -82,7 +82,7 @@ export async function check(input: CheckInput): Promise<Result> {
       if (ignore(finding, input.pageId === undefined ? undefined : graph.pages[input.pageId], input.link)) suppressed++;
       else findings.push(finding);
     };
-    const context: RuleContext<unknown> = { graph, options: setting.options, external, site: options.site, sitemaps: input.sitemaps ?? [], unreadable: input.unreadable ?? [], report };
+    const context: RuleContext<unknown> = { graph, options: setting.options, external, site: options.site, sitemaps: input.sitemaps ?? [], unreadable: input.unreadable ?? [], ruleIds, report };
     try {
       timed(timing, `rule ${id}`, () => rules[id].check(context as never));
     } catch (error) {

@@ -50,6 +50,8 @@ export interface RuleContext<Options> {
   readonly sitemaps?: readonly SitemapFile[] | undefined;
   /** Pages the host could not read or parse, which the graph lacks. */
   readonly unreadable?: readonly UnreadablePage[] | undefined;
+  /** Every rule id, for checks of what names rules (suppressions in pages). */
+  readonly ruleIds?: readonly string[] | undefined;
   /** Record a finding. Suppressions (`data-linkgraph-ignore`, page opt-outs) apply here. */
   report(finding: FindingInput): void;
 }

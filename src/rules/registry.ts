@@ -25,6 +25,7 @@ import { singleInlink } from './single-inlink.js';
 import { sitemapMismatch } from './sitemap-mismatch.js';
 import { unreachablePage } from './unreachable-page.js';
 import { unreadablePage } from './unreadable-page.js';
+import { invalidSuppression } from './invalid-suppression.js';
 
 /**
  * Every rule, by id. A meta-test keeps this list, the files in
@@ -57,6 +58,7 @@ export const rules = {
   'sitemap-mismatch': sitemapMismatch,
   'inconsistent-locale': inconsistentLocale,
   'unreadable-page': unreadablePage,
+  'invalid-suppression': invalidSuppression,
 } as const satisfies Record<string, AnyRule>;
 
 /** A rule id. */
