@@ -29,7 +29,7 @@ if (recordsFile && existsSync(recordsFile)) {
   pages.forEach(compactor());
   console.log(`loaded ${pages.length} page records from ${recordsFile} in ${(performance.now() - started).toFixed(0)} ms`);
 } else {
-  pages = await collectPages(listing.root, entries, { collect: {} }, []);
+  pages = await collectPages(listing.root, entries, { collect: {} }, { warnings: [], unreadable: [] });
   console.log(`collected ${pages.length} pages in ${(performance.now() - started).toFixed(0)} ms`);
   if (recordsFile) writeFileSync(recordsFile, serialize(pages));
 }

@@ -1,18 +1,24 @@
 import { z } from 'zod';
+import { selectorProblem } from './collect/collect-page.js';
 import { parseDuration } from './external/duration.js';
-import { rules, type RuleId } from './rules/registry.js';
+import { rules, ruleIds, type RuleId } from './rules/registry.js';
+import { closestMatch } from './rules/util/closest-match.js';
 import type { RuleLevel, Severity } from './types.js';
 
-const level = z.enum(['off', 'warn', 'error', 'info']);
+const level = z.enum(['off', 'info', 'warn', 'error']);
 
 /** `'warn'` or `['warn', { ...ruleOptions }]`, as in ESLint. */
-const ruleSetting = z.union([level, z.tuple([level]), z.tuple([level, z.record(z.string(), z.unknown())])]);
+const ruleSetting = z.union([level, z.tuple([level]), z.tuple([level, z.record(z.string(), z.unknown())])], {
+  error: (issue) => `expected \`off\`, \`info\`, \`warn\` or \`error\` (or \`[level, { ...options }]\`), received ${shown(issue.input)}`,
+});
+
+const DURATION = 'a duration such as `500ms`, `30s`, `12h`, `1d` or a number of milliseconds';
 
 /** A duration: milliseconds, or a string with a unit (`500ms`, `30s`, `12h`, `1d`); output in ms. */
-const duration = z.union([z.number().nonnegative(), z.string()]).transform((value, context) => {
+const duration = z.union([z.number(), z.string()], { error: (issue) => `expected ${DURATION}, received ${shown(issue.input)}` }).transform((value, context) => {
   const ms = parseDuration(value);
   if (ms === undefined) {
-    context.addIssue({ code: 'custom', message: `expected a duration such as \`30s\`, \`12h\`, \`1d\` or a number of milliseconds, received \`${value}\`` });
+    context.addIssue({ code: 'custom', message: `expected ${DURATION}, received ${shown(value)}` });
     return z.NEVER;
   }
   return ms;
@@ -116,7 +122,7 @@ export const optionsSchema = z.strictObject({
    * Origin of the deployed site (`https://example.com`): absolute links to it
    * are internal. Default: none (only relative and root-relative links are internal).
    */
-  site: z.url({ protocol: /^https?$/ }).optional(),
+  site: z.url({ protocol: /^https?$/, error: (issue) => `expected an \`http\` or \`https\` origin such as \`https://example.com\`, received ${shown(issue.input)}` }).optional(),
   /** Base path the site is served under. Default `/`. */
   base: z.string().default('/'),
   /** Trailing slash policy of page URLs: `ignore` (default), `always`, `never`. */
@@ -132,8 +138,19 @@ export const optionsSchema = z.strictObject({
    * appear to count as template wherever it sits. Default 0.5.
    */
   templateThreshold: z.number().min(0).max(1).default(0.5),
-  /** CSS selector of the content region; links elsewhere count as template. Default: landmarks decide. */
-  contentSelector: z.string().min(1).optional(),
+  /**
+   * CSS selector of the content region; links elsewhere count as template.
+   * Compiled here, so that a selector no page could be matched against is
+   * an options error, not a run that checks nothing. Default: landmarks decide.
+   */
+  contentSelector: z
+    .string()
+    .min(1)
+    .superRefine((value, context) => {
+      const problem = selectorProblem(value);
+      if (problem !== undefined) context.addIssue({ code: 'custom', message: `expected a CSS selector, received ${shown(value)} (${problem})` });
+    })
+    .optional(),
   /** Redirects the host serves: source path -> target. Default none. */
   redirects: z.record(z.string(), z.string()).default({}),
   /**
@@ -145,7 +162,7 @@ export const optionsSchema = z.strictObject({
   /** Ignore findings: by rule, by page (URL glob) and by link target (URL glob or RegExp). */
   ignore: z
     .strictObject({
-      /** Rule ids whose findings are dropped everywhere. */
+      /** Rule ids whose findings are dropped everywhere; an unknown id is an error. */
       rules: z.array(z.string()).default([]),
       /** URL globs (`/drafts/**`) of pages whose findings are dropped. */
       pages: z.array(z.string()).default([]),
@@ -181,34 +198,139 @@ export class OptionsError extends Error {
  * @throws {OptionsError} naming the option and what was expected.
  */
 export function resolveOptions(input: unknown, origin = 'options'): ResolvedOptions {
-  const parsed = optionsSchema.safeParse(input ?? {});
-  if (!parsed.success) throw new OptionsError(describeIssues(parsed.error, origin));
+  const parsed = optionsSchema.safeParse(input ?? {}, { reportInput: true });
+  if (!parsed.success) throw new OptionsError(describeIssues(parsed.error, optionsSchema, origin));
   const { rules: settings, ...rest } = parsed.data;
   const resolved = new Map<RuleId, { level: RuleLevel; options: unknown }>();
   for (const [id, rule] of Object.entries(rules) as [RuleId, (typeof rules)[RuleId]][]) {
     resolved.set(id, { level: rule.meta.defaultLevel, options: rule.options.parse({}) });
   }
   for (const [id, setting] of Object.entries(settings)) {
-    if (!(id in rules)) {
-      throw new OptionsError(`${origin}: unknown rule \`${id}\` in \`rules\`; expected one of ${Object.keys(rules).map((key) => `\`${key}\``).join(', ')}`);
-    }
-    const rule = rules[id as RuleId];
+    if (!isRuleId(id)) throw new OptionsError(`${origin}: ${unknownRule(id, 'rules')}`);
+    const rule = rules[id];
     const [ruleLevel, ruleOptions] = typeof setting === 'string' ? [setting, {}] : [setting[0], setting[1] ?? {}];
-    const options = rule.options.safeParse(ruleOptions);
-    if (!options.success) throw new OptionsError(describeIssues(options.error, origin, `rules.${id}[1]`));
-    resolved.set(id as RuleId, { level: ruleLevel, options: options.data });
+    const options = rule.options.safeParse(ruleOptions, { reportInput: true });
+    if (!options.success) throw new OptionsError(describeIssues(options.error, rule.options, origin, ['rules', id, 1]));
+    resolved.set(id, { level: ruleLevel, options: options.data });
   }
+  // An id that names no rule would suppress nothing, silently.
+  rest.ignore.rules.forEach((id, index) => {
+    if (!isRuleId(id)) throw new OptionsError(`${origin}: ${unknownRule(id, `ignore.rules[${index}]`)}`);
+  });
   return { ...rest, rules: resolved };
 }
 
-/** One line per issue: `origin: \`path\` expected …, received …`. */
-function describeIssues(error: z.ZodError, origin: string, prefix?: string): string {
+/** Whether `id` names a rule of the registry. */
+function isRuleId(id: string): id is RuleId {
+  return Object.hasOwn(rules, id);
+}
+
+/** `unknown rule `x` in `rules`; did you mean `y`?`, or the list of every rule when none is close. */
+function unknownRule(id: string, where: string): string {
+  const near = closestMatch(id, ruleIds);
+  return `unknown rule \`${id}\` in \`${where}\`; ${near === undefined ? `expected one of ${ruleIds.map((key) => `\`${key}\``).join(', ')}` : `did you mean \`${near}\`?`}`;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * One line per problem: `origin: \`path\` expected …, received …`, with
+ * the full path of the value (`external.timeouts.request`), the values
+ * allowed, and a "did you mean" for a mistyped key.
+ *
+ * @param schema the schema that was parsed, to name the keys it knows.
+ * @param prefix where that schema sits in the options (`['rules', 'click-depth', 1]`).
+ */
+function describeIssues(error: z.ZodError, schema: z.ZodType, origin: string, prefix: readonly PropertyKey[] = []): string {
   return error.issues
-    .map((issue) => {
-      const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-      return `${origin}: \`${path || '(root)'}\` ${issue.message.replace(/^Invalid (?:input|option): /, '')}`;
-    })
+    .flatMap((issue) => explain(issue, issue.path, schema))
+    .map(({ path, message }) => `${origin}: \`${formatPath([...prefix, ...path]) || '(root)'}\` ${message}`)
     .join('\n');
+}
+
+/** An issue as messages, each at the path of the value it is about. */
+function explain(issue: Issue, path: readonly PropertyKey[], schema: z.ZodType): { path: readonly PropertyKey[]; message: string }[] {
+  switch (issue.code) {
+    case 'invalid_union': {
+      // Of `true | {…}`, the branch that took the value's type and failed deeper names the real problem.
+      const deeper = issue.errors.filter((branch) => branch.length > 0 && branch.every((inner) => inner.path.length > 0));
+      if (deeper.length === 1) return deeper[0]!.flatMap((inner) => explain(inner, [...path, ...inner.path], schema));
+      if (issue.message !== 'Invalid input') return [{ path, message: issue.message }];
+      const expected = new Set<string>();
+      for (const branch of issue.errors) {
+        for (const inner of branch) {
+          if (inner.path.length > 0) continue;
+          if (inner.code === 'invalid_type') expected.add(typeName(inner.expected));
+          else if (inner.code === 'invalid_value') for (const value of inner.values) expected.add(`\`${String(value)}\``);
+        }
+      }
+      return [{ path, message: `expected ${orList([...expected])}, received ${shown(issue.input)}` }];
+    }
+    case 'invalid_value':
+      return [{ path, message: `expected ${issue.values.length === 1 ? '' : 'one of '}${orList(issue.values.map((value) => `\`${String(value)}\``))}, received ${shown(issue.input)}` }];
+    case 'invalid_type':
+      return [{ path, message: `expected ${typeName(issue.expected)}, received ${shown(issue.input)}` }];
+    case 'unrecognized_keys': {
+      const known = keysAt(schema, path);
+      return issue.keys.map((key) => {
+        const near = closestMatch(key, known);
+        return { path: [...path, key], message: `is not an option; ${near === undefined ? `expected one of ${known.map((name) => `\`${name}\``).join(', ')}` : `did you mean \`${near}\`?`}` };
+      });
+    }
+    case 'custom':
+      return [{ path, message: issue.message }];
+    default:
+      return [{ path, message: `${issue.message.replace(/^(?:Invalid (?:input|option)|Too (?:small|big)): /, '')}, received ${shown(issue.input)}` }];
+  }
+}
+
+/** The keys an object schema at `path` (through defaults, unions and records) accepts. */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  const def = (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
+  switch (def.type) {
+    case 'default':
+    case 'prefault':
+    case 'optional':
+    case 'nullable':
+      return keysAt(def['innerType'] as z.ZodType, path);
+    case 'pipe':
+      return keysAt(def['in'] as z.ZodType, path);
+    case 'union':
+      return [...new Set((def['options'] as z.ZodType[]).flatMap((option) => keysAt(option, path)))];
+    case 'record':
+      return path.length === 0 ? [] : keysAt(def['valueType'] as z.ZodType, path.slice(1));
+    case 'object': {
+      const shape = def['shape'] as Record<string, z.ZodType>;
+      if (path.length === 0) return Object.keys(shape);
+      const inner = shape[String(path[0])];
+      return inner === undefined ? [] : keysAt(inner, path.slice(1));
+    }
+    default:
+      return [];
+  }
+}
+
+/** `external.timeouts.request`, `ignore.rules[2]`. */
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('');
+}
+
+/** A value as a message shows it: in backticks, JSON but for plain strings, cut when long. */
+function shown(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = typeof value === 'string' ? value : value instanceof RegExp ? String(value) : (JSON.stringify(value) ?? String(value));
+  return `\`${text.length > 80 ? `${text.slice(0, 77)}...` : text}\``;
+}
+
+/** zod's name of a type as the message says it. */
+function typeName(expected: string): string {
+  const names: Record<string, string> = { object: 'an object', record: 'an object', array: 'a list', tuple: 'a list', int: 'an integer', boolean: 'a boolean', number: 'a number', string: 'a string' };
+  return names[expected] ?? expected;
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? 'nothing') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)!}`;
 }
 
 /** Severities from lowest to highest. */

@@ -226,6 +226,20 @@ export interface SitemapFile {
   xml: string;
 }
 
+/**
+ * A page file that could not be checked: it could not be read, or its
+ * markup could not be parsed. The host says which; the `unreadable-page`
+ * rule makes it a finding.
+ */
+export interface UnreadablePage {
+  /** Output file, relative to the site directory, `/` separators. */
+  file: string;
+  /** Public URL path the page would have. */
+  url: string;
+  /** What went wrong, as a clause: `cannot be read: EACCES: permission denied`. */
+  reason: string;
+}
+
 /** Counts per severity. */
 export type SeverityCounts = Record<Severity, number>;
 

@@ -69,7 +69,7 @@ describe('linkgraph check', () => {
     [['lint', 'dist'], /unknown command `lint`; expected `check`/],
     [['check', 'dist', '--frobnicate'], /Unknown option '--frobnicate'/],
     [['check', 'dist', '--format', 'yaml'], /unknown format `yaml` in `--format`; expected one of `text`, `json`/],
-    [['check', 'dist', '--trailing-slash', 'sometimes'], /`--trailing-slash` .*"ignore"\|"always"\|"never"/],
+    [['check', 'dist', '--trailing-slash', 'sometimes'], /`--trailing-slash` expected one of `ignore`, `always` or `never`, received `sometimes`/],
     [['check', 'dist', '--site', 'not a url'], /`--site`/],
     [['check', 'does-not-exist'], /Cannot read site directory `does-not-exist`: it does not exist/],
   ])('exits 2 on bad usage: %j', async (args, message) => {
@@ -89,7 +89,43 @@ describe('linkgraph check', () => {
     expect(unknown.stderr).toMatch(/unknown rule `no-such-rule` in `rules`/);
     await writeFile(path.join(dir, 'linkgraph.config.json'), '{ "failOn": "sometimes" }');
     const wrong = await runCli(['check', '.'], { cwd: dir });
-    expect(wrong.stderr).toMatch(/linkgraph.config.json: `failOn` expected one of "error"\|"warn"\|"info"\|"never"/);
+    expect(wrong.stderr).toContain('linkgraph.config.json: `failOn` expected one of `error`, `warn`, `info` or `never`, received `sometimes`');
+  });
+
+  it.each<[string, Record<string, unknown>, string[]]>([
+    [
+      'a bad duration and a bad severity, by their full paths and the values expected',
+      { external: { timeouts: { request: 'forever' } }, rules: { 'broken-fragment': 'loud' } },
+      [
+        'linkgraph.config.json: `rules.broken-fragment` expected `off`, `info`, `warn` or `error` (or `[level, { ...options }]`), received `loud`',
+        'linkgraph.config.json: `external.timeouts.request` expected a duration such as `500ms`, `30s`, `12h`, `1d` or a number of milliseconds, received `forever`',
+      ],
+    ],
+    ['a negative duration', { external: { retryDelay: '-1s' } }, ['`external.retryDelay` expected a duration such as `500ms`, `30s`, `12h`, `1d` or a number of milliseconds, received `-1s`']],
+    ['an unknown rule in `ignore.rules`', { ignore: { rules: ['broken-internal-lnk'] } }, ['unknown rule `broken-internal-lnk` in `ignore.rules[0]`; did you mean `broken-internal-link`?']],
+    ['a content selector that cannot be matched', { contentSelector: 'main :hover' }, ['`contentSelector` expected a CSS selector, received `main :hover` (Unknown pseudo-selector `hover`)']],
+  ])('exits 2 on %s, before reading any page', async (_name, config, messages) => {
+    const dir = await tempSite({ 'index.html': page('<a href="/gone/">g</a>'), 'linkgraph.config.json': JSON.stringify(config) });
+    const { code, stdout, stderr } = await runCli(['check', '.'], { cwd: dir });
+    expect(code).toBe(2);
+    for (const message of messages) expect(stderr).toContain(message);
+    expect(stdout).toBe('');
+  });
+
+  it('exits 2 on a content selector flag no page could be matched against, naming the flag', async () => {
+    const dir = await tempSite({ 'index.html': page('<a href="/gone/">g</a>') });
+    const { code, stdout, stderr } = await runCli(['check', dir, '--content-selector', '::::']);
+    expect(stderr).toBe('linkgraph: `--content-selector` expected a CSS selector, received `::::` (Expected pseudo-element name. Pos: 2.)\n');
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+  });
+
+  it('reads a JSON config saved with a byte order mark', async () => {
+    const dir = await tempSite({ 'index.html': page('<a href="/gone/">g</a>'), 'linkgraph.config.json': '\uFEFF{ "failOn": "never" }' });
+    const { code, stdout, stderr } = await runCli(['check', '.'], { cwd: dir });
+    expect(stderr).toBe('');
+    expect(stdout).toContain('Link to `/gone/` has no page in the output');
+    expect(code).toBe(0);
   });
 
   it('prints the time of each step with LINKGRAPH_TIMING=1, and nothing of it without', async () => {
@@ -189,6 +225,41 @@ describe('bad input', () => {
       '../../../../etc/passwd Link to `/etc/passwd` has no page in the output',
       'http://[::1 `href` `http://[::1` is not a valid URL, so crawlers cannot follow it; expected a URL',
     ]);
+  });
+
+  it('fails a run in which no page could be read, naming each file', async () => {
+    // A file name that is not UTF-8 is listed with U+FFFD in place of the byte, a name no file has.
+    const dir = await tempSite({});
+    await writeFile(Buffer.concat([Buffer.from(`${dir}/caf`), Buffer.from([0xe9]), Buffer.from('.html')]), page('<a href="/gone/">g</a>'));
+    const { code, stdout } = await runCli(['check', '.', '--format', 'json'], { cwd: dir });
+    const report = JSON.parse(stdout) as { findings: { ruleId: string; file: string; severity: string; message: string }[]; summary: { pages: number } };
+    expect(report.findings).toEqual([
+      expect.objectContaining({ ruleId: 'unreadable-page', file: 'caf\uFFFD.html', severity: 'error', message: "`caf\uFFFD.html` cannot be read: ENOENT: no such file or directory, open 'caf\uFFFD.html'; none of its links were checked" }),
+    ]);
+    expect(report.summary.pages).toBe(0);
+    expect(code).toBe(1);
+  });
+
+  it('checks the links of pages nested far deeper than a browser builds', async () => {
+    // Hostile pages: 5,000 unclosed <div>s, 40,000 unclosed <span><b><i>, and 5,000 well-formed <div>s.
+    const deep = (open: string, close: string, target: string) => page(`${open}<a href="/${target}/">${target}</a>${close}`);
+    const dir = await tempSite({
+      'index.html': page('<a href="/divs/">d</a> <a href="/formatting/">f</a> <a href="/closed/">c</a>'),
+      'divs/index.html': deep('<div>'.repeat(5000), '', 'gone-divs'),
+      'formatting/index.html': deep('<span><b><i>'.repeat(40_000), '', 'gone-formatting'),
+      'closed/index.html': deep('<div>'.repeat(5000), '</div>'.repeat(5000), 'gone-closed'),
+    });
+    const { code, stdout } = await runCli(['check', dir, '--format', 'json']);
+    const report = JSON.parse(stdout) as { findings: { ruleId: string; page: string; href?: string }[]; warnings: string[]; summary: { pages: number } };
+    expect(report.findings.filter((finding) => finding.ruleId === 'broken-internal-link').map((finding) => `${finding.page} ${finding.href}`)).toEqual([
+      '/closed/ /gone-closed/',
+      '/divs/ /gone-divs/',
+      '/formatting/ /gone-formatting/',
+    ]);
+    expect(report.findings.filter((finding) => finding.ruleId === 'unreadable-page')).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    expect(report.summary.pages).toBe(4);
+    expect(code).toBe(1);
   });
 
   it('keeps going when a page cannot be read', async () => {

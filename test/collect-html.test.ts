@@ -5,7 +5,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateSite } from '../bench/generate-site.js';
 import { collectFast, collectHtml } from '../src/collect/collect-html.js';
+import type { Element, ElementContent, Root } from 'hast';
 import { collectPage } from '../src/collect/collect-page.js';
+import { MAX_TREE_DEPTH, parseTree } from '../src/collect/parse-tree.js';
 import type { PageRecord } from '../src/types.js';
 
 const options = (maxText?: number) => ({ file: 'a/b.html', url: '/a/b', ...(maxText === undefined ? {} : { maxText }) });
@@ -197,3 +199,50 @@ describe('collectHtml', () => {
     });
   });
 });
+
+/** Elements on the longest path from the root down, template contents included. */
+function treeDepth(tree: Root): number {
+  let deepest = 0;
+  const pending: [node: Root | Element, depth: number][] = [[tree, 0]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    deepest = Math.max(deepest, depth);
+    for (const child of node.children) if (child.type === 'element') pending.push([child, depth + 1]);
+    if (node.type === 'element' && node.tagName === 'template' && 'content' in node) pending.push([node.content as Root, depth]);
+  }
+  return deepest;
+}
+
+describe('deeply nested markup', () => {
+  const links = (record: PageRecord): string[] => record.links.map((link) => `${link.href} ${link.text}`);
+
+  it.each<[string, string, string[]]>([
+    ['5,000 unclosed <div>s', `${'<div>'.repeat(5000)}<a href="/deep/">deep</a>`, ['/deep/ deep']],
+    ['40,000 unclosed <span><b><i>', `${'<span><b><i>'.repeat(40_000)}<a href="/deep/">deep</a>`, ['/deep/ deep']],
+    ['5,000 well-formed <div>s', `${'<div>'.repeat(5000)}<a href="/deep/">deep</a>${'</div>'.repeat(5000)}`, ['/deep/ deep']],
+    ['5,000 nested <template>s, whose content is never read', `${'<template>'.repeat(5000)}<a href="/inert/">i</a><a href="/after/">a</a>`, []],
+    ['a link on each of 3,000 levels', `${'<div><a href="/x/">x</a>'.repeat(3000)}`, Array.from({ length: 3000 }, () => '/x/ x')],
+  ])('collects the links inside %s, with the tree capped where a browser caps it', (_name, body, expected) => {
+    const html = shell(body);
+    // hast-util-from-html runs out of stack on such a tree (from about 2,000 levels), and so would any recursive walk.
+    expect(treeDepth(parseTree(html))).toBeLessThanOrEqual(MAX_TREE_DEPTH);
+    expect(links(collectHtml(html, options()))).toEqual(expected);
+  });
+
+  it('leaves pages deeper than the cap to the reference tree, and shallower ones as they were', () => {
+    const nested = (depth: number) => shell(`${'<div>'.repeat(depth)}<a href="/d/">d</a>${'</div>'.repeat(depth)}`);
+    expect(fastOnly(nested(MAX_TREE_DEPTH - 10))).toEqual(collectPage(fromHtml(nested(MAX_TREE_DEPTH - 10)), options()));
+    expect(fastOnly(nested(MAX_TREE_DEPTH))).toBeUndefined();
+    // Below the cap the reference tree is hast-util-from-html's, positions and all.
+    for (const html of [nested(MAX_TREE_DEPTH - 10), ...Object.values(repaired)]) expect(parseTree(html)).toEqual(fromHtml(html));
+  });
+
+  it('walks a hast tree from elsewhere without recursion', () => {
+    // As deep as no call stack reaches: a tree a unified pipeline could hand the rehype plugin.
+    const leaf: Element = { type: 'element', tagName: 'a', properties: { href: '/bottom/' }, children: [{ type: 'text', value: 'bottom' }] };
+    let node: ElementContent = leaf;
+    for (let depth = 0; depth < 100_000; depth++) node = { type: 'element', tagName: 'div', properties: {}, children: [node] };
+    expect(links(collectPage({ type: 'root', children: [node] }, options()))).toEqual(['/bottom/ bottom']);
+  });
+});
+

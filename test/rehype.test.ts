@@ -55,6 +55,21 @@ describe('linkgraph/rehype', () => {
     expect(about.messages[0]?.url).toMatch(/#broken-fragment$/);
   });
 
+  it('reports a file whose tree cannot be collected, instead of passing without it', async () => {
+    const collector = createCollector();
+    const good = new VFile({ path: 'index.html', value: '' });
+    const bad = new VFile({ path: 'broken/index.html', value: '' });
+    collector.add({ type: 'root', children: [{ type: 'element', tagName: 'a', properties: { href: '/broken/' }, children: [{ type: 'text', value: 'broken' }] }] }, good);
+    // A tree broken by an earlier plugin: an element without properties.
+    collector.add({ type: 'root', children: [{ type: 'element', tagName: 'a', properties: null as never, children: [] }] }, bad);
+    const result = await collector.finish();
+    expect(result.failed).toBe(true);
+    expect(result.summary.pages).toBe(1);
+    expect(messages(bad)).toEqual([expect.stringMatching(/^broken\/index.html:undefined:undefined error `broken\/index.html` cannot be collected: .+; none of its links were checked unreadable-page linkgraph$/)]);
+    // The link to it still finds a file there.
+    expect(messages(good)).toEqual([]);
+  });
+
   it('reports Markdown lines when the pipeline starts from Markdown', async () => {
     const collector = createCollector();
     const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeLinkgraph, { collector });

@@ -1,11 +1,10 @@
 import type { Properties } from 'hast';
-import { createRequire } from 'node:module';
-import type { fromHtml as FromHtml } from 'hast-util-from-html';
 import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
 import { Tokenizer } from 'htmlparser2';
 import { find, html as htmlSchema, svg as svgSchema, type Info } from 'property-information';
 import type { PageRecord, Point } from '../types.js';
 import { bitTable, COLLECTED_PROPERTIES, collectPage, PageCollector, type CollectOptions } from './collect-page.js';
+import { MAX_TREE_DEPTH, parseTree } from './parse-tree.js';
 
 /**
  * Collect the page record of one built HTML page.
@@ -15,10 +14,11 @@ import { bitTable, COLLECTED_PROPERTIES, collectPage, PageCollector, type Collec
  * those, {@link collectFast} reads htmlparser2's tokens (its `Tokenizer`,
  * not its `Parser`) and feeds them to the page collector, without building
  * a tree. Anything the tree builder would
- * repair or reinterpret, and any page with a content selector (which
- * matches on a tree), goes through `hast-util-from-html` and
- * {@link collectPage}, which stay the reference: the record is the same
- * either way (a test compares the two).
+ * repair or reinterpret, any page with a content selector (which
+ * matches on a tree), and any page nested deeper than browsers build a
+ * tree, goes through the reference tree ({@link parseTree}: parse5, as
+ * `hast-util-from-html` runs it) and {@link collectPage}: the record is the
+ * same either way (a test compares the two).
  *
  * @param html the page's markup.
  * @param options the page's file and URL, and collection options.
@@ -26,19 +26,6 @@ import { bitTable, COLLECTED_PROPERTIES, collectPage, PageCollector, type Collec
  */
 export function collectHtml(html: string, options: CollectOptions): PageRecord {
   return collectFast(html, options) ?? collectPage(parseTree(html), options);
-}
-
-const require = createRequire(import.meta.url);
-let fromHtml: typeof FromHtml | undefined;
-
-/**
- * The reference tree of a page. The tree builder (parse5 and its hast
- * adapter) is loaded on first use: most runs never need it, and loading it
- * took every thread 50-70 ms at start-up.
- */
-function parseTree(html: string): ReturnType<typeof FromHtml> {
-  fromHtml ??= (require('hast-util-from-html') as typeof import('hast-util-from-html')).fromHtml;
-  return fromHtml(html);
 }
 
 /** Elements without an end tag. */
@@ -323,6 +310,8 @@ export function collectFast(html: string, options: CollectOptions): PageRecord |
         tagSvg = svgDepth > 0 || name === 'svg';
         if (skipping) return;
         const depth = names.length;
+        // Deeper than a browser builds (with an implied `html` and `body` above): the reference caps the tree.
+        if (depth >= MAX_TREE_DEPTH - 2) throw new Bail();
         const top = depth === 0 ? undefined : names[depth - 1]!;
         if (top !== undefined && OPEN_IMPLIES_CLOSE.get(name)?.has(top)) throw new Bail();
         if (svgDepth > 0) {

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import { createRequire } from 'node:module';
 import type { selectAll as SelectAll } from 'hast-util-select';
+import type { AstPseudoClass, AstPseudoElement } from 'css-selector-parser';
 import { parseSrcset } from 'srcset';
 import type { LinkRecord, LinkSource, PageRecord, Point, Position, Region, SourceLocation } from '../types.js';
 import { UNKNOWN_POSITION } from '../types.js';
@@ -566,20 +567,34 @@ export function collectPage(tree: Root, options: CollectOptions): PageRecord {
     (point) => point && { line: point.line, column: point.column },
     content !== undefined,
   );
-  const walk = (nodes: readonly (RootContent | ElementContent)[]): void => {
-    for (const node of nodes) {
+  // A loop with a stack of its own, not recursion: a tree from elsewhere (a unified pipeline) may be
+  // nested deeper than the call stack reaches.
+  const open: Element[] = [];
+  const resume: number[] = [];
+  let nodes: readonly (RootContent | ElementContent)[] = tree.children;
+  let index = 0;
+  for (;;) {
+    if (index < nodes.length) {
+      const node = nodes[index++]!;
       if (node.type === 'element') {
         collector.open(node.tagName, node.properties, node.position?.start, content?.has(node) ?? false);
-        walk(node.children);
-        collector.close(node.position?.end);
+        open.push(node);
+        resume.push(index);
+        nodes = node.children;
+        index = 0;
       } else if (node.type === 'text') {
         collector.text(node.value);
       } else {
         collector.other();
       }
+      continue;
     }
-  };
-  walk(tree.children);
+    const element = open.pop();
+    if (element === undefined) break;
+    collector.close(element.position?.end);
+    index = resume.pop()!;
+    nodes = open.length === 0 ? tree.children : open[open.length - 1]!.children;
+  }
   return collector.finish();
 }
 
@@ -590,6 +605,47 @@ let selectAll: typeof SelectAll | undefined;
 function selector(): typeof SelectAll {
   selectAll ??= (require('hast-util-select') as typeof import('hast-util-select')).selectAll;
   return selectAll;
+}
+
+/** A tree with an element to match: hast-util-select reports some problems only on meeting one. */
+const PROBE: Root = { type: 'root', children: [{ type: 'element', tagName: 'div', properties: {}, children: [] }] };
+
+/**
+ * Why `value` cannot serve as a content selector, or undefined when it can.
+ * It is compiled once, as {@link collectPage} would: a syntax error shows at
+ * once, but hast-util-select rejects a pseudo-element (`::before`) or a
+ * pseudo-class it does not know (`:hover`) only when it tests an element
+ * against that part of the selector, which a selector whose first part
+ * matches no element never reaches. So each of those parts is also tried
+ * alone, on an element.
+ */
+export function selectorProblem(value: string): string | undefined {
+  try {
+    selector()(value, PROBE);
+    // hast-util-select's own parser, found where it is installed, to see every part of the selector.
+    const parser = createRequire(require.resolve('hast-util-select'))('css-selector-parser') as typeof import('css-selector-parser');
+    const ast = parser.createParser({ syntax: 'selectors-4' })(value);
+    for (const part of pseudoParts(ast)) selector()(parser.render({ type: 'Rule', items: [part] }), PROBE);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^css-selector-parser parse error: /, '');
+  }
+}
+
+/** Every pseudo-class and pseudo-element in a parsed selector, those inside `:not(…)` and the like included. */
+function pseudoParts(node: unknown): (AstPseudoClass | AstPseudoElement)[] {
+  const found: (AstPseudoClass | AstPseudoElement)[] = [];
+  const pending: unknown[] = [node];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (Array.isArray(next)) pending.push(...(next as unknown[]));
+    else if (typeof next === 'object' && next !== null) {
+      const type = (next as { type?: unknown }).type;
+      if (type === 'PseudoClass' || type === 'PseudoElement') found.push(next as AstPseudoClass | AstPseudoElement);
+      pending.push(...Object.values(next));
+    }
+  }
+  return found;
 }
 
 /** Make a link record for one URL on one element; its position is set when the element closes. */

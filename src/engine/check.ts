@@ -3,11 +3,11 @@ import { linkMetrics } from '../graph/link-metrics.js';
 import type { ExternalChecker, ExternalRequest, ExternalResults } from '../external/types.js';
 import { fails, type ResolvedOptions } from '../options.js';
 import type { FindingInput, RuleContext } from '../rules/create-rule.js';
-import { rules, type RuleId } from '../rules/registry.js';
+import { ruleIds, rules, type RuleId } from '../rules/registry.js';
 import { eachLinkWhere } from '../rules/util/each-link.js';
 import { isCheckableExternal } from '../rules/util/external-links.js';
 import { createSiteModel } from '../site/site-model.js';
-import type { BaselineOutcome, Finding, PageMetrics, PageRecord, Result, ResultGraph, Severity, SeverityCounts, SitemapFile, Target } from '../types.js';
+import type { BaselineOutcome, Finding, PageMetrics, PageRecord, Result, ResultGraph, Severity, SeverityCounts, SitemapFile, Target, UnreadablePage } from '../types.js';
 import { matchBaseline, type Baseline } from './baseline.js';
 import { createIgnore } from './ignore.js';
 import { sortFindings } from './sort-findings.js';
@@ -29,7 +29,9 @@ export interface CheckInput {
   aliases?: ReadonlyMap<string, string> | undefined;
   /** Sitemap files of the output (`sitemap.xml`, `sitemap-0.xml`), for `sitemap-mismatch`. Default none. */
   sitemaps?: readonly SitemapFile[] | undefined;
-  /** Problems met before the check (unreadable files), carried into the result. */
+  /** Pages the host could not read or parse: the `unreadable-page` rule reports each. Default none. */
+  unreadable?: readonly UnreadablePage[] | undefined;
+  /** Problems met before the check that cost no page (a sitemap that cannot be read), carried into the result. */
   warnings?: readonly string[] | undefined;
   /** Accepted findings (read by the host from the `baseline` file): only findings not in it count. */
   baseline?: Baseline | undefined;
@@ -80,7 +82,7 @@ export async function check(input: CheckInput): Promise<Result> {
       if (ignore(finding, input.pageId === undefined ? undefined : graph.pages[input.pageId], input.link)) suppressed++;
       else findings.push(finding);
     };
-    const context: RuleContext<unknown> = { graph, options: setting.options, external, site: options.site, sitemaps: input.sitemaps ?? [], report };
+    const context: RuleContext<unknown> = { graph, options: setting.options, external, site: options.site, sitemaps: input.sitemaps ?? [], unreadable: input.unreadable ?? [], ruleIds, report };
     try {
       timed(timing, `rule ${id}`, () => rules[id].check(context as never));
     } catch (error) {

@@ -13,7 +13,7 @@ import { isPageFile, urlOfFile } from '../site/site-model.js';
 import { readBaseline } from './baseline-file.js';
 import { isSitemapFile } from '../sitemap/parse-sitemap.js';
 import type { Result, SitemapFile } from '../types.js';
-import { collectPages, earlyPageWorkers, type PageEntry } from './collect-pages.js';
+import { collectPages, earlyPageWorkers, type PageEntry, type ReadProblems } from './collect-pages.js';
 import { listSite } from './list-site.js';
 
 /** Host-side extras of {@link checkDirectory}. */
@@ -81,7 +81,8 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
     return name === undefined ? { file, url } : { file, url, onDisk: name };
   });
   started = performance.now();
-  const pages = await collectPages(listing.root, entries, { collect, started: early.workers }, warnings);
+  const problems: ReadProblems = { warnings, unreadable: [] };
+  const pages = await collectPages(listing.root, entries, { collect, started: early.workers }, problems);
   timing?.('read and collect pages', performance.now() - started);
   const sitemaps: SitemapFile[] = [];
   for (const file of readable.filter(isSitemapFile)) {
@@ -92,7 +93,7 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
     }
   }
   const external = host.external ?? (resolved.external.enabled ? createExternalChecker(resolved.external, { cwd: host.cwd, cacheDir: host.cacheDir, env: host.env, log: host.log, progressEvery: host.progressEvery }) : undefined);
-  return check({ pages, files: listing.files, aliases: listing.aliases, options: resolved, external, sitemaps, warnings, baseline, timing });
+  return check({ pages, unreadable: problems.unreadable, files: listing.files, aliases: listing.aliases, options: resolved, external, sitemaps, warnings, baseline, timing });
 }
 
 function isResolved(options: Options | ResolvedOptions): options is ResolvedOptions {

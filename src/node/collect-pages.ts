@@ -1,9 +1,9 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { CollectOptions } from '../collect/collect-page.js';
-import type { LinkRecord, PageRecord } from '../types.js';
+import type { LinkRecord, PageRecord, UnreadablePage } from '../types.js';
 import { createInterner, unpackPages, type Interner, type PackedPages } from './page-codec.js';
-import { readPage } from './read-site.js';
+import { readPage, UnreadablePageError } from './read-site.js';
 import { startWorker, WORKER_ENTRY } from './workers.js';
 
 /** One page to read: its output file and public URL. */
@@ -97,10 +97,17 @@ const IN_FLIGHT = 4;
 /** The smallest chunk: near the end chunks shrink, so that no thread is left waiting for a long last one. */
 const MIN_CHUNK = 4;
 
-/** What a worker sends back for one chunk. */
-export interface ChunkResult {
-  pages: PackedPages;
+/** What reading pages met besides their records. */
+export interface ReadProblems {
+  /** Problems of the run that cost no page (a page read as windows-1252, a worker that stopped). */
   warnings: string[];
+  /** Pages that could not be read or parsed: each becomes an `unreadable-page` finding. */
+  unreadable: UnreadablePage[];
+}
+
+/** What a worker sends back for one chunk. */
+export interface ChunkResult extends ReadProblems {
+  pages: PackedPages;
 }
 
 /**
@@ -112,9 +119,9 @@ export interface ChunkResult {
  *
  * @param root absolute path of the site directory.
  * @param entries the pages to read.
- * @param warnings receives one message per page that cannot be read.
+ * @param problems receives the run's warnings and each page that cannot be read or parsed.
  */
-export async function collectPages(root: string, entries: readonly PageEntry[], options: CollectPagesOptions, warnings: string[]): Promise<PageRecord[]> {
+export async function collectPages(root: string, entries: readonly PageEntry[], options: CollectPagesOptions, problems: ReadProblems): Promise<PageRecord[]> {
   const threads = Math.min(pageThreads(entries.length, options.threads), Math.ceil(entries.length / CHUNK));
   const workerUrl = options.workerUrl ?? WORKER_ENTRY;
   const interner = createInterner();
@@ -124,8 +131,8 @@ export async function collectPages(root: string, entries: readonly PageEntry[], 
   for (const { worker } of started.slice(needed)) void worker.terminate();
   const workers = started.slice(0, needed);
   while (workerUrl !== undefined && workers.length < needed) workers.push(startPageWorker(workerUrl, root, options.collect));
-  if (workers.length === 0) return collectAlone(root, entries, options.collect, warnings, compactor(interner));
-  return collectInWorkers(workers, root, entries, options.collect, interner, warnings);
+  if (workers.length === 0) return collectAlone(root, entries, options.collect, problems, compactor(interner));
+  return collectInWorkers(workers, root, entries, options.collect, interner, problems);
 }
 
 /**
@@ -188,21 +195,22 @@ function pageThreads(pages: number, configured?: number | undefined): number {
 
 /**
  * Read pages one after the other in the calling thread, as a worker does
- * with its chunks.
+ * with its chunks. A page that cannot be read or parsed goes to
+ * `problems.unreadable`, and the next is read.
  *
  * @param compact applied to each record as soon as it is made, so that the
  *   page's source can be freed before the next is read (see {@link compactor}).
  */
-export function collectHere(root: string, entries: readonly PageEntry[], collect: CollectPagesOptions['collect'], warnings: string[], compact?: (page: PageRecord) => void): PageRecord[] {
+export function collectHere(root: string, entries: readonly PageEntry[], collect: CollectPagesOptions['collect'], problems: ReadProblems, compact?: (page: PageRecord) => void): PageRecord[] {
   const pages: PageRecord[] = [];
   for (const { file, url, onDisk } of entries) {
     try {
-      const page = readPage(root, file, url, collect, warnings, onDisk);
-      if (!page) continue;
+      const page = readPage(root, file, url, collect, problems.warnings, onDisk);
       compact?.(page);
       pages.push(page);
     } catch (error) {
-      warnings.push(`Cannot check \`${file}\`: ${(error as Error).message}`);
+      const reason = error instanceof UnreadablePageError ? error.message : `cannot be checked: ${(error as Error).message}`;
+      problems.unreadable.push({ file, url, reason });
     }
   }
   return pages;
@@ -216,11 +224,11 @@ export function collectHere(root: string, entries: readonly PageEntry[], collect
  * `young-generation.ts`: at 10,000 pages in one thread the young generation
  * otherwise grew to 64 MiB semi-spaces while pages were read).
  */
-async function collectAlone(root: string, entries: readonly PageEntry[], collect: CollectPagesOptions['collect'], warnings: string[], compact: (page: PageRecord) => void): Promise<PageRecord[]> {
+async function collectAlone(root: string, entries: readonly PageEntry[], collect: CollectPagesOptions['collect'], problems: ReadProblems, compact: (page: PageRecord) => void): Promise<PageRecord[]> {
   const pages: PageRecord[] = [];
   for (let at = 0; at < entries.length; at += CHUNK) {
     if (at > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    for (const page of collectHere(root, entries.slice(at, at + CHUNK), collect, warnings, compact)) pages.push(page);
+    for (const page of collectHere(root, entries.slice(at, at + CHUNK), collect, problems, compact)) pages.push(page);
   }
   return pages;
 }
@@ -239,8 +247,9 @@ async function collectInWorkers(
   entries: readonly PageEntry[],
   collect: CollectPagesOptions['collect'],
   interner: Interner,
-  warnings: string[],
+  problems: ReadProblems,
 ): Promise<PageRecord[]> {
+  const { warnings } = problems;
   const pages: PageRecord[] = [];
   const leftOver: PageEntry[] = [];
   const threads = workers.length + 1;
@@ -266,6 +275,7 @@ async function collectInWorkers(
       send();
       for (const page of unpackPages(result.pages, interner)) pages.push(page);
       for (const warning of result.warnings) warnings.push(warning);
+      for (const page of result.unreadable) problems.unreadable.push(page);
       if (inFlight.length === 0) void worker.terminate();
     });
     for (let i = 0; i < IN_FLIGHT; i++) send();
@@ -279,12 +289,12 @@ async function collectInWorkers(
   const running = workers.map(run);
   const compact = compactor(interner);
   while (next < entries.length) {
-    for (const page of collectHere(root, take(), collect, warnings, compact)) pages.push(page);
+    for (const page of collectHere(root, take(), collect, problems, compact)) pages.push(page);
     // Let the workers' answers in, so that each gets its next chunk before it runs dry.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   await Promise.all(running);
   // Chunks of failed workers.
-  for (const page of collectHere(root, leftOver, collect, warnings, compact)) pages.push(page);
+  for (const page of collectHere(root, leftOver, collect, problems, compact)) pages.push(page);
   return pages;
 }

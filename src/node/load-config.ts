@@ -8,7 +8,8 @@ export const CONFIG_FILES = ['linkgraph.config.js', 'linkgraph.config.mjs', 'lin
 
 /**
  * Load a config file: the one named, or the first of {@link CONFIG_FILES}
- * in `cwd`. A `.json` file is parsed; a `.js`/`.mjs` file's default export is used.
+ * in `cwd`. A `.json` file is parsed (with or without a byte order mark); a
+ * `.js`/`.mjs` file's default export is used.
  *
  * @returns the raw options (validated later) and the file they came from, or undefined when there is none.
  * @throws {OptionsError} naming the file when it cannot be read or parsed.
@@ -36,7 +37,8 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<{ file
       throw new OptionsError(`Cannot read config file \`${shown}\`: ${(error as Error).message}`);
     }
     try {
-      return { file: shown, options: JSON.parse(text) };
+      // Editors on Windows save UTF-8 with a byte order mark, which `JSON.parse` refuses.
+      return { file: shown, options: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
     } catch (error) {
       throw new OptionsError(`Config file \`${shown}\` is not valid JSON: ${(error as Error).message}`);
     }

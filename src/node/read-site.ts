@@ -37,14 +37,20 @@ const decoders = new Map<string, TextDecoder>();
 /** How the common encodings are written in prose; others keep the Encoding Standard's name. */
 const ENCODING_NAMES: Readonly<Record<string, string>> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', shift_jis: 'Shift_JIS', 'euc-jp': 'EUC-JP', 'euc-kr': 'EUC-KR', gbk: 'GBK', gb18030: 'GB18030', big5: 'Big5' };
 
+/** A page that could not be read or parsed; the message is the reason, as a clause. */
+export class UnreadablePageError extends Error {
+  override name = 'UnreadablePageError';
+}
+
 /**
  * Read, parse and collect one page file, `file` (the page's name in the
- * site, in NFC), stored on disk as `onDisk`. A page that cannot be read gives
- * a warning and no record; the run goes on. The read is synchronous: pages
+ * site, in NFC), stored on disk as `onDisk`. The read is synchronous: pages
  * are read one after the other by a thread with nothing else to do, and a
  * sync read of a page costs a tenth of an awaited one (no file handle
  * object, no round trips through the thread pool), more than the overlap of
  * reading and parsing ever gave back.
+ *
+ * @throws {UnreadablePageError} when the file cannot be read or its markup cannot be collected.
  */
 export function readPage(
   root: string,
@@ -53,16 +59,20 @@ export function readPage(
   options: Omit<CollectOptions, 'file' | 'url'>,
   warnings: string[],
   onDisk: string = file,
-): PageRecord | undefined {
+): PageRecord {
   const full = pathIn(root, onDisk);
   let html: string;
   try {
     html = readText(full, file, warnings);
   } catch (error) {
-    warnings.push(`Cannot read \`${file}\`: ${(error as Error).message}`);
-    return undefined;
+    // The message names the absolute path; the report names the file in the site.
+    throw new UnreadablePageError(`cannot be read: ${(error as Error).message.replaceAll(full, file)}`);
   }
-  return collectHtml(html, { ...options, file, url });
+  try {
+    return collectHtml(html, { ...options, file, url });
+  } catch (error) {
+    throw new UnreadablePageError(`cannot be parsed: ${(error as Error).message}`);
+  }
 }
 
 /**

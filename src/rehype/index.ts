@@ -8,7 +8,7 @@ import type { ExternalChecker } from '../external/types.js';
 import { resolveOptions, type Options, type ResolvedOptions } from '../options.js';
 import { normaliseBase } from '../resolve/resolve-href.js';
 import { urlOfFile } from '../site/site-model.js';
-import type { Finding, PageRecord, Result } from '../types.js';
+import type { Finding, PageRecord, Result, UnreadablePage } from '../types.js';
 import { DOCS_URL } from '../version.js';
 
 /** Where a file sits in the site, set by the caller on `file.data.linkgraph`. */
@@ -31,7 +31,7 @@ export interface FileSet {
 declare module 'vfile' {
   interface DataMap {
     /** linkgraph's place for a page in the site; see `LinkgraphFileData`. */
-    linkgraph: LinkgraphFileData & { page?: PageRecord; options?: ResolvedOptions };
+    linkgraph: LinkgraphFileData & { page?: PageRecord; unreadable?: UnreadablePage; options?: ResolvedOptions };
   }
 }
 
@@ -74,10 +74,10 @@ export interface Collector {
 export function createCollector(options: Omit<RehypeLinkgraphOptions, 'collector'> = {}, host: { external?: ExternalChecker } = {}): Collector {
   const { root, files, ...engine } = options;
   const resolved = resolveOptions(engine, 'linkgraph/rehype options');
-  const entries: { page: PageRecord; file: VFile }[] = [];
+  const entries: SiteEntry[] = [];
   return {
     add(tree, file) {
-      entries.push({ page: pageOf(tree, file, resolved, root), file });
+      entries.push({ ...pageOf(tree, file, resolved, root), file });
     },
     async finish() {
       return finishSite(entries, resolved, files, host.external ?? outboundCheck(resolved, process.cwd()));
@@ -108,21 +108,21 @@ export default function rehypeLinkgraph(options: RehypeLinkgraphOptions = {}, fi
   const resolved = resolveOptions(engine, 'linkgraph/rehype options');
   fileSet.use(Object.assign(completer(files), { pluginId: 'linkgraph' }));
   return (tree: Root, file: VFile): void => {
-    const page = pageOf(tree, file, resolved, root);
-    file.data.linkgraph = { ...file.data.linkgraph, page, options: resolved };
+    file.data.linkgraph = { ...file.data.linkgraph, ...pageOf(tree, file, resolved, root), options: resolved };
   };
 }
 
 /** The unified-engine completer: runs once after every file is transformed. */
 function completer(files: readonly string[] | undefined) {
   return async (set: FileSet): Promise<undefined> => {
-    const entries: { page: PageRecord; file: VFile }[] = [];
+    const entries: SiteEntry[] = [];
     let options: ResolvedOptions | undefined;
     for (const file of set.valueOf()) {
       const data = file.data.linkgraph;
-      if (!data?.page) continue;
+      if (data?.page) entries.push({ page: data.page, file });
+      else if (data?.unreadable) entries.push({ unreadable: data.unreadable, file });
+      else continue;
       options ??= data.options;
-      entries.push({ page: data.page, file });
     }
     if (options) await finishSite(entries, options, files, outboundCheck(options, entries[0]?.file.cwd ?? process.cwd()));
     return undefined;
@@ -134,12 +134,19 @@ function outboundCheck(options: ResolvedOptions, cwd: string): ExternalChecker |
   return options.external.enabled ? createExternalChecker(options.external, { cwd }) : undefined;
 }
 
-/** The page record of one processed file. */
-function pageOf(tree: Root, file: VFile, options: ResolvedOptions, root: string | undefined): PageRecord {
+/** A processed file of the site: its page record, or why it has none. */
+type SiteEntry = ({ page: PageRecord } | { unreadable: UnreadablePage }) & { file: VFile };
+
+/** The page record of one processed file, or, when its tree cannot be collected, why. */
+function pageOf(tree: Root, file: VFile, options: ResolvedOptions, root: string | undefined): { page: PageRecord } | { unreadable: UnreadablePage } {
   const data = file.data.linkgraph ?? {};
   const output = data.file ?? outputFileOf(file, root);
   const url = data.url ?? urlOfFile(output, normaliseBase(options.base), options.trailingSlash);
-  return collectPage(tree, options.contentSelector === undefined ? { file: output, url } : { file: output, url, contentSelector: options.contentSelector });
+  try {
+    return { page: collectPage(tree, options.contentSelector === undefined ? { file: output, url } : { file: output, url, contentSelector: options.contentSelector }) };
+  } catch (error) {
+    return { unreadable: { file: output, url, reason: `cannot be collected: ${(error as Error).message}` } };
+  }
 }
 
 /** `docs/about.md` -> `docs/about.html`; HTML paths stay as they are. */
@@ -151,20 +158,26 @@ function outputFileOf(file: VFile, root: string | undefined): string {
 
 /** Check the site and attach each finding to its vfile. */
 async function finishSite(
-  entries: readonly { page: PageRecord; file: VFile }[],
+  entries: readonly SiteEntry[],
   options: ResolvedOptions,
   files: readonly string[] | undefined,
   external: ExternalChecker | undefined,
 ): Promise<Result> {
-  const pages = entries.map((entry) => entry.page);
+  const pages: PageRecord[] = [];
+  const unreadable: UnreadablePage[] = [];
+  for (const entry of entries) {
+    if ('page' in entry) pages.push(entry.page);
+    else unreadable.push(entry.unreadable);
+  }
   const result = await check({
     pages,
-    files: [...pages.map((page) => page.file), ...(files ?? [])],
+    unreadable,
+    files: [...pages.map((page) => page.file), ...unreadable.map((page) => page.file), ...(files ?? [])],
     options,
     assetsKnown: files !== undefined,
     external,
   });
-  const byFile = new Map(entries.map((entry) => [entry.page.file, entry.file]));
+  const byFile = new Map(entries.map((entry) => ['page' in entry ? entry.page.file : entry.unreadable.file, entry.file]));
   for (const finding of result.findings) {
     const file = byFile.get(finding.file);
     if (file) attach(file, finding);

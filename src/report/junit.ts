@@ -6,9 +6,11 @@ import { locationOf, placeOf, type ReportContext } from './report-context.js';
  * The JUnit XML report (GitLab's test report, common GitHub test-report
  * actions): one `<testsuite>` per page; each finding is a failed
  * `<testcase>` named after its rule and place, and a page without findings
- * has one passing `links` case, so the totals count every page. CI systems
- * show names and messages to people: site text in them has its control
- * characters escaped ({@link escapeControls}).
+ * has one passing `links` case, so the totals count every page. Findings
+ * that ignores or the baseline kept out are one skipped case in a
+ * `suppressed` suite, whose `suppressed` property gives their number. CI
+ * systems show names and messages to people: site text in them has its
+ * control characters escaped ({@link escapeControls}).
  */
 export function formatJunit(result: Result, context: ReportContext = {}): string {
   const byPage = new Map<string, Finding[]>();
@@ -42,8 +44,22 @@ export function formatJunit(result: Result, context: ReportContext = {}): string
       `  <testsuite name="${xml(escapeControls(page.url))}" tests="${cases.length}" failures="${findings.length}" errors="0" skipped="0" time="0" file="${xml(siteFile(page.file))}">\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
+  const suppressed = result.summary.suppressed;
+  let skipped = 0;
+  if (suppressed > 0) {
+    // Findings kept out are not lost: one skipped case says how many, and a property carries the number.
+    const count = `${suppressed} ${suppressed === 1 ? 'finding' : 'findings'}`;
+    suites.push(
+      `  <testsuite name="suppressed" tests="1" failures="0" errors="0" skipped="1" time="0">\n` +
+        `    <properties>\n      <property name="suppressed" value="${suppressed}"/>\n    </properties>\n` +
+        `    <testcase classname="linkgraph" name="suppressed findings" time="0">\n      <skipped message="${count} suppressed by ignores or the baseline"/>\n    </testcase>\n` +
+        '  </testsuite>',
+    );
+    tests++;
+    skipped++;
+  }
   const failures = result.findings.length;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="linkgraph" tests="${tests}" failures="${failures}" errors="0" skipped="0" time="0">\n${suites.join('\n')}${suites.length > 0 ? '\n' : ''}</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="linkgraph" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="0">\n${suites.join('\n')}${suites.length > 0 ? '\n' : ''}</testsuites>\n`;
 }
 
 /** The failure's body: severity, place, message, link and suggestions, one per line; `place` comes escaped. */

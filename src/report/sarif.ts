@@ -18,7 +18,8 @@ const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error:
  * help URI (the README section) and default level; one result per finding
  * at its source line when known, else in the built file, with paths
  * relative to the project root and a `linkgraph/v1` partial fingerprint
- * that survives moved lines.
+ * that survives moved lines. The run's `properties.suppressed` counts the
+ * findings that ignores and the baseline kept out.
  */
 export function formatSarif(result: Result, context: ReportContext = {}): string {
   return `${JSON.stringify(sarifLog(result, context), null, 2)}\n`;
@@ -83,6 +84,9 @@ function sarifLog(result: Result, context: ReportContext): object {
           },
         ],
         results,
+        // Findings kept out by ignores and the baseline are counted, not listed: SARIF would list them with
+        // `suppressions`, but GitHub code scanning ignores that property and would open an alert for each.
+        properties: { suppressed: result.summary.suppressed },
       },
     ],
   };

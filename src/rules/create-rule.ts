@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Graph } from '../graph/build-graph.js';
 import type { ExternalResults } from '../external/types.js';
-import type { Finding, Position, RuleLevel, Severity, SitemapFile } from '../types.js';
+import type { Finding, Position, RuleLevel, Severity, SitemapFile, UnreadablePage } from '../types.js';
 
 /** What a rule says about itself. */
 export interface RuleMeta<Id extends string = string> {
@@ -48,6 +48,10 @@ export interface RuleContext<Options> {
   readonly site?: string | undefined;
   /** Sitemap files of the output, when the host read them. */
   readonly sitemaps?: readonly SitemapFile[] | undefined;
+  /** Pages the host could not read or parse, which the graph lacks. */
+  readonly unreadable?: readonly UnreadablePage[] | undefined;
+  /** Every rule id, for checks of what names rules (suppressions in pages). */
+  readonly ruleIds?: readonly string[] | undefined;
   /** Record a finding. Suppressions (`data-linkgraph-ignore`, page opt-outs) apply here. */
   report(finding: FindingInput): void;
 }

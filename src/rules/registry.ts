@@ -24,6 +24,8 @@ import { orphanPage } from './orphan-page.js';
 import { singleInlink } from './single-inlink.js';
 import { sitemapMismatch } from './sitemap-mismatch.js';
 import { unreachablePage } from './unreachable-page.js';
+import { unreadablePage } from './unreadable-page.js';
+import { invalidSuppression } from './invalid-suppression.js';
 
 /**
  * Every rule, by id. A meta-test keeps this list, the files in
@@ -55,6 +57,8 @@ export const rules = {
   'too-many-links': tooManyLinks,
   'sitemap-mismatch': sitemapMismatch,
   'inconsistent-locale': inconsistentLocale,
+  'unreadable-page': unreadablePage,
+  'invalid-suppression': invalidSuppression,
 } as const satisfies Record<string, AnyRule>;
 
 /** A rule id. */

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { formatSarif } from '../../src/report/sarif.js';
 import type { Result } from '../../src/types.js';
-import { reportResult } from '../helpers/report-fixture.js';
+import { reportOptions, reportResult, reportSite } from '../helpers/report-fixture.js';
+import { page, runSite } from '../helpers/run-site.js';
 
 // A copy of the OASIS schema (draft-04), kept in the repo so the test does not depend on shared/.
 const schema = JSON.parse(readFileSync(new URL('../fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8')) as object;
@@ -74,5 +75,17 @@ describe('sarif report', () => {
     const duplicates = before.filter((id) => id!.endsWith(':2'));
     expect(duplicates).toHaveLength(1);
     expect(before).toContain(duplicates[0]!.replace(/:2$/, ':1'));
+  });
+
+  it('counts the findings ignores and the baseline kept out in the run, and lists none of them', async () => {
+    const site = { ...reportSite, 'drafts/index.html': page('<a href="/nope/">n</a><a href="/also-nope/">n</a>') };
+    const result = await runSite(site, { ...reportOptions, ignore: { pages: ['/drafts/**'] } });
+    expect(result.summary.suppressed).toBe(2);
+    const log = JSON.parse(formatSarif(result, {})) as SarifLog & { runs: { properties: Record<string, unknown> }[] };
+    expect(log.runs[0]!.properties).toEqual({ suppressed: 2 });
+    expect(log.runs[0]!.results.map((entry) => entry.locations[0]!.physicalLocation.artifactLocation.uri)).not.toContain('drafts/index.html');
+    expect(validate(log)).toBe(true);
+    const clean = JSON.parse(formatSarif(await reportResult(), {})) as { runs: { properties: Record<string, unknown> }[] };
+    expect(clean.runs[0]!.properties).toEqual({ suppressed: 0 });
   });
 });
