@@ -153,11 +153,12 @@ describe('linkgraph check', () => {
 });
 
 describe('bad input', () => {
-  it('reports an empty directory as a site with no pages', async () => {
+  it('fails a run over a folder without a single page: it checked nothing', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'linkgraph-empty-'));
-    const { code, stdout } = await runCli(['check', dir]);
-    expect(code).toBe(0);
+    const { code, stdout, stderr } = await runCli(['check', dir]);
+    expect(code).toBe(2);
     expect(stdout).toContain('in 0 pages, 0 links');
+    expect(stderr).toContain(`holds no HTML page: nothing was checked; expected a built site's output directory (such as \`dist\`)`);
   });
 
   it('survives a page that is not UTF-8, a 5 MB page and malformed HTML', async () => {

@@ -266,6 +266,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   if (recorder) io.stderr(formatTiming(recorder.steps));
   if (unwritable) return EXIT.unwritable;
+  // A folder without a single page is the wrong folder, not a clean site.
+  if (result.summary.pages === 0 && result.findings.length === 0) {
+    io.stderr(`linkgraph: \`${dir}\` holds no HTML page: nothing was checked; expected a built site's output directory (such as \`dist\`)\n`);
+    return EXIT.usage;
+  }
   return result.failed ? EXIT.failed : EXIT.ok;
 }
 

@@ -74,6 +74,8 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
   const readable = outside.size === 0 ? listing.files : listing.files.filter((file) => !outside.has(file));
   // A symlink to a page of the site is another name of that page, read once under its own name.
   const pageFiles = readable.filter((file) => isPageFile(file) && !listing.aliases.has(file));
+  // A run over a folder without pages checked nothing: say so rather than report "no problems".
+  if (pageFiles.length === 0) warnings.push(`No HTML page in \`${dir}\`: nothing was checked; expected a built site's output directory (such as \`dist\`)`);
   const onDisk = listing.names;
   const entries = pageFiles.map((file): PageEntry => {
     const url = urlOfFile(file, base, resolved.trailingSlash);

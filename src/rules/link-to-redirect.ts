@@ -14,7 +14,7 @@ const MAX_HOPS = 10;
  * Link whose target redirects: an internal page that is a redirect page
  * (`<meta http-equiv=refresh>`) or a configured redirect (`redirects`), or
  * an external URL that answers with a permanent redirect (301, 308). The
- * fix is the final target.
+ * fix is the final target; redirects that loop reach no page, and say so.
  */
 export const linkToRedirect = createRule({
   meta: {
@@ -43,6 +43,15 @@ export const linkToRedirect = createRule({
         if (target.kind !== 'internal') return;
         const final = finalTarget(graph, target, lookup);
         if (final === undefined || allowed(target.path)) return;
+        if (typeof final !== 'string') {
+          report({
+            pageId,
+            link: index,
+            message: `Link to \`${target.path}\` reaches no page: its redirects go round in a loop (${final.loop.map((path) => `\`${path}\``).join(' → ')})`,
+            actual: target.path,
+          });
+          return;
+        }
         const fixed = withFragment(final, target.fragment);
         const how = lookup.found === 'redirect' ? 'a configured redirect' : 'a redirect page';
         report({
@@ -73,19 +82,21 @@ export const linkToRedirect = createRule({
 
 /**
  * Where an internal target ends after following redirect pages and
- * configured redirects: a path or URL, or undefined when it is no redirect.
+ * configured redirects: a path or URL, the paths of a loop when the
+ * redirects come back to one already followed, or undefined when it is no
+ * redirect.
  */
-function finalTarget(graph: Graph, target: Extract<Target, { kind: 'internal' }>, lookup: Lookup): string | undefined {
+function finalTarget(graph: Graph, target: Extract<Target, { kind: 'internal' }>, lookup: Lookup): string | { loop: string[] } | undefined {
   // Most links lead to a page that redirects nowhere: no hop to walk.
   if (lookup.found === 'page' ? graph.pages[lookup.pageId]!.refresh === undefined : lookup.found !== 'redirect') return undefined;
   let current: Target = target;
   let found: Lookup = lookup;
   let hops = 0;
-  const seen = new Set<string>();
+  const seen: string[] = [];
   for (; hops < MAX_HOPS; hops++) {
     if (current.kind !== 'internal') break;
-    if (seen.has(current.path)) return undefined;
-    seen.add(current.path);
+    if (seen.includes(current.path)) return { loop: [...seen, current.path] };
+    seen.push(current.path);
     let next: Target | undefined;
     if (found.found === 'redirect') {
       next = resolveHref(found.to, { pageUrl: current.path, site: undefined, base: graph.site.base });
