@@ -446,6 +446,26 @@ describe('politeness', () => {
     }
   });
 
+  it('does not carry a host\'s header to the host a redirect leads to', async () => {
+    const seen: Record<string, string | undefined> = {};
+    const b = await startServer({ '/landing': (request, response) => void ((seen['b'] = request.headers.authorization), response.end()) }, { host: '127.0.0.7' });
+    const a = await startServer(
+      {
+        '/': (request, response) => {
+          seen['a'] = request.headers.authorization;
+          response.writeHead(302, { location: `${b.origin}/landing` }).end();
+        },
+      },
+      { host: '127.0.0.6' },
+    );
+    try {
+      await run(urls(`${a.origin}/`), { hosts: { '127.0.0.6': { headers: { Authorization: 'Bearer s3cret' } } } });
+      expect(seen).toEqual({ a: 'Bearer s3cret', b: undefined });
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
   it('sends per-host headers, with `${NAME}` from the environment, to that host only', async () => {
     const seen: Record<string, string | undefined> = {};
     const a = await startServer({ '/': (request, response) => void ((seen['a'] = request.headers.authorization), response.end()) }, { host: '127.0.0.6' });
