@@ -52,7 +52,7 @@ describe('linkgraph/rehype', () => {
       'index.html:2:1 error Link to `/abuot/` has no page in the output; did you mean `/about/`? broken-internal-link linkgraph',
     ]);
     expect(messages(about)).toEqual(['about/index.html:1:23 error Fragment `#b` has no matching `id` on `/` broken-fragment linkgraph']);
-    expect(about.messages[0]?.url).toMatch(/#broken-fragment$/);
+    expect(about.messages[0]?.url).toMatch(/\/docs\/rules\/broken-fragment\.md$/);
   });
 
   it('reports a file whose tree cannot be collected, instead of passing without it', async () => {

@@ -9,7 +9,7 @@ import { resolveOptions, type Options, type ResolvedOptions } from '../options.j
 import { normaliseBase } from '../resolve/resolve-href.js';
 import { urlOfFile } from '../site/site-model.js';
 import type { Finding, PageRecord, Result, UnreadablePage } from '../types.js';
-import { DOCS_URL } from '../version.js';
+import { ruleDocsUrl } from '../version.js';
 
 /** Where a file sits in the site, set by the caller on `file.data.linkgraph`. */
 export interface LinkgraphFileData {
@@ -193,7 +193,7 @@ function attach(file: VFile, finding: Finding): void {
     ruleId: finding.ruleId,
     source: 'linkgraph',
   });
-  message.url = `${DOCS_URL}${finding.ruleId}`;
+  message.url = ruleDocsUrl(finding.ruleId);
   message.fatal = finding.severity === 'error' ? true : finding.severity === 'warn' ? false : undefined;
   if (finding.expected) message.expected = [...finding.expected];
   if (finding.actual !== undefined) message.actual = finding.actual;

@@ -1,7 +1,7 @@
 import { rules } from '../rules/registry.js';
 import type { AnyRule } from '../rules/create-rule.js';
 import type { PageMetrics, Result } from '../types.js';
-import { DOCS_URL, VERSION } from '../version.js';
+import { ruleDocsUrl, VERSION } from '../version.js';
 import { CLIENT_SCRIPT, D3_FORCE_SCRIPT, STYLE } from './html/assets.generated.js';
 import { placeOf, type ReportContext } from './report-context.js';
 
@@ -63,7 +63,7 @@ export function formatHtml(result: Result, context: ReportContext = {}): string 
     },
     rules: reported.map((id) => {
       const rule = registry.find((candidate) => candidate.meta.id === id);
-      return { id, description: rule?.meta.description ?? '', helpUri: `${DOCS_URL}${id}` };
+      return { id, description: rule?.meta.description ?? '', helpUri: ruleDocsUrl(id) };
     }),
     findings: result.findings.map((finding) => {
       return {

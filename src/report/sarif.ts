@@ -1,7 +1,7 @@
 import { rules } from '../rules/registry.js';
 import type { AnyRule } from '../rules/create-rule.js';
 import type { Finding, Result, RuleLevel, Severity } from '../types.js';
-import { DOCS_URL, VERSION } from '../version.js';
+import { HOMEPAGE, ruleDocsUrl, VERSION } from '../version.js';
 import { stableIds } from './fingerprint.js';
 import { jsonChunks } from './json-chunks.js';
 import { locationOf, type ReportContext } from './report-context.js';
@@ -49,8 +49,8 @@ function sarifLog(result: Result, context: ReportContext): object {
       name: id.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase()),
       shortDescription: { text: description },
       fullDescription: { text: rationale },
-      help: { text: `${description} ${rationale} See ${DOCS_URL}${id}`, markdown: `${description}\n\n${rationale}\n\n[Documentation](${DOCS_URL}${id})` },
-      helpUri: `${DOCS_URL}${id}`,
+      help: { text: `${description} ${rationale} See ${ruleDocsUrl(id)}`, markdown: `${description}\n\n${rationale}\n\n[Documentation](${ruleDocsUrl(id)})` },
+      helpUri: ruleDocsUrl(id),
       defaultConfiguration: level === 'off' ? { enabled: false, level: 'warning' } : { level: LEVEL[level] },
     };
   });
@@ -73,7 +73,7 @@ function sarifLog(result: Result, context: ReportContext): object {
           driver: {
             name: 'linkgraph',
             semanticVersion: VERSION,
-            informationUri: DOCS_URL.replace(/#$/, ''),
+            informationUri: HOMEPAGE,
             rules: descriptors,
           },
         },

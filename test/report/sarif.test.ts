@@ -58,7 +58,7 @@ describe('sarif report', () => {
     const log = parse(formatSarif(await reportResult(), {}));
     const { rules } = log.runs[0]!.tool.driver;
     expect(rules.map((rule) => rule.id)).toEqual(['broken-internal-link', 'broken-fragment']);
-    expect(rules[1]!.helpUri).toMatch(/#broken-fragment$/);
+    expect(rules[1]!.helpUri).toMatch(/\/docs\/rules\/broken-fragment\.md$/);
     for (const result of log.runs[0]!.results) expect(rules[result.ruleIndex]!.id).toBe(result.ruleId);
     expect(log.runs[0]!.results.map((result) => result.level)).toContain('warning');
   });
