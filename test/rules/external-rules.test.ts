@@ -114,7 +114,12 @@ describe('link-to-redirect', () => {
       ['index.html:1:67 link-to-redirect Link to `/gh/` goes through a redirect page to `https://code.host.dev/org`; link to `https://code.host.dev/org` instead'],
     ],
     ['a plain page', { 'index.html': page('<a href="/new/">new</a>'), 'new/index.html': page('new') }, {}, []],
-    ['a redirect loop', { 'index.html': page('<a href="/a/">a</a>'), 'a/index.html': page('', '<meta http-equiv="refresh" content="0; url=/b/">'), 'b/index.html': page('', '<meta http-equiv="refresh" content="0; url=/a/">') }, {}, []],
+    [
+      'a redirect loop, which reaches no page',
+      { 'index.html': page('<a href="/a/">a</a>'), 'a/index.html': page('', '<meta http-equiv="refresh" content="0; url=/b/">'), 'b/index.html': page('', '<meta http-equiv="refresh" content="0; url=/a/">') },
+      {},
+      ['index.html:1:67 link-to-redirect Link to `/a/` reaches no page: its redirects go round in a loop (`/a/` → `/b/` → `/a/`)'],
+    ],
   ] as const)('internal: %s', async (_name, files, options, expected) => {
     expect(await ruleLines('link-to-redirect', files, options)).toEqual(expected);
   });
