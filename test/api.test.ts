@@ -62,6 +62,15 @@ describe('public API surface', () => {
     expect(astro.default({}).name).toBe('linkgraph');
   });
 
+  it('names in package.json the repository that rule docs URLs point at', async () => {
+    const { HOMEPAGE, ruleDocsUrl } = await import('../src/version.js');
+    const pkg = (await import('../package.json', { with: { type: 'json' } })).default as { repository: { url: string }; homepage: string; bugs: { url: string } };
+    expect(pkg.repository.url).toBe(`git+${HOMEPAGE}.git`);
+    expect(pkg.homepage).toBe(`${HOMEPAGE}#readme`);
+    expect(pkg.bugs.url).toBe(`${HOMEPAGE}/issues`);
+    expect(ruleDocsUrl('orphan-page')).toBe(`${HOMEPAGE}/blob/main/docs/rules/orphan-page.md`);
+  });
+
   it('keeps VERSION equal to package.json', async () => {
     const { VERSION } = await import('linkgraph');
     const pkg = (await import('../package.json', { with: { type: 'json' } })).default;
