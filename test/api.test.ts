@@ -56,6 +56,12 @@ describe('public API surface', () => {
     expect(typeof rehype.default).toBe('function');
   });
 
+  it('exports the remark plugin from `linkgraph/remark`', async () => {
+    const remark = await import('linkgraph/remark');
+    expect(Object.keys(remark).sort()).toEqual(['createCollector', 'default']);
+    expect(typeof remark.default).toBe('function');
+  });
+
   it('exports the Astro integration from `linkgraph/astro`', async () => {
     const astro = await import('linkgraph/astro');
     expect(Object.keys(astro).sort()).toEqual(['default']);
