@@ -15,6 +15,7 @@ export interface DiskInput {
   known: ReadonlySet<string>;
   /** The run's own files: page files and the source files they came from. */
   inRun: ReadonlySet<string>;
+  /** The engine's options: `site` and `base` resolve the links. */
   options: ResolvedOptions;
 }
 

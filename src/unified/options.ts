@@ -24,9 +24,6 @@ const unifiedOnlySchema = z.strictObject({
   partial: z.boolean().optional(),
 });
 
-/** The unified plugins' own options, validated. */
-export type UnifiedOnlyOptions = z.output<typeof unifiedOnlySchema>;
-
 /** Options of the unified plugins: every engine option, plus `root`, `files` and `partial`. */
 export type UnifiedOptions = Options & z.input<typeof unifiedOnlySchema>;
 
