@@ -220,6 +220,20 @@ export function resolveOptions(input: unknown, origin = 'options'): ResolvedOpti
   return { ...rest, rules: resolved };
 }
 
+/**
+ * Validate a host's own options (those besides the engine's) with the same
+ * messages as {@link resolveOptions}.
+ *
+ * @param schema the host's schema.
+ * @param origin where the options came from, for the message.
+ * @throws {OptionsError} naming the option and what was expected.
+ */
+export function parseHostOptions<Schema extends z.ZodType>(schema: Schema, input: unknown, origin: string): z.output<Schema> {
+  const parsed = schema.safeParse(input, { reportInput: true });
+  if (!parsed.success) throw new OptionsError(describeIssues(parsed.error, schema, origin));
+  return parsed.data;
+}
+
 /** Whether `id` names a rule of the registry. */
 function isRuleId(id: string): id is RuleId {
   return Object.hasOwn(rules, id);

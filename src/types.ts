@@ -39,6 +39,25 @@ export interface SourceLocation {
   endColumn?: number;
 }
 
+/**
+ * A suppression comment in a page's source (`<!-- linkgraph-disable
+ * broken-fragment -->`), read by a host from the page's tree.
+ */
+export interface Directive {
+  /**
+   * `disable`: from here on, until an `enable` names the rule (or names
+   * none); `enable`: ends a `disable`; `ignore`: only up to `until`, the end
+   * of the node that follows the comment.
+   */
+  kind: 'disable' | 'enable' | 'ignore';
+  /** The rule ids it names; none: every rule. */
+  rules: readonly string[];
+  /** Where the comment starts. */
+  start: Point;
+  /** For `ignore`: where the node it covers ends. */
+  until?: Point;
+}
+
 /** Which part of a page a link sits in. */
 export type Region = 'content' | 'template';
 

@@ -56,10 +56,25 @@ describe('public API surface', () => {
     expect(typeof rehype.default).toBe('function');
   });
 
+  it('exports the remark plugin from `linkgraph/remark`', async () => {
+    const remark = await import('linkgraph/remark');
+    expect(Object.keys(remark).sort()).toEqual(['createCollector', 'default']);
+    expect(typeof remark.default).toBe('function');
+  });
+
   it('exports the Astro integration from `linkgraph/astro`', async () => {
     const astro = await import('linkgraph/astro');
     expect(Object.keys(astro).sort()).toEqual(['default']);
     expect(astro.default({}).name).toBe('linkgraph');
+  });
+
+  it('names in package.json the repository that rule docs URLs point at', async () => {
+    const { HOMEPAGE, ruleDocsUrl } = await import('../src/version.js');
+    const pkg = (await import('../package.json', { with: { type: 'json' } })).default as { repository: { url: string }; homepage: string; bugs: { url: string } };
+    expect(pkg.repository.url).toBe(`git+${HOMEPAGE}.git`);
+    expect(pkg.homepage).toBe(`${HOMEPAGE}#readme`);
+    expect(pkg.bugs.url).toBe(`${HOMEPAGE}/issues`);
+    expect(ruleDocsUrl('orphan-page')).toBe(`${HOMEPAGE}/blob/main/docs/rules/orphan-page.md`);
   });
 
   it('keeps VERSION equal to package.json', async () => {

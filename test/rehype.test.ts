@@ -82,16 +82,19 @@ describe('linkgraph/rehype', () => {
     expect(messages(readme)).toEqual(['docs/readme.md:5:5 error Fragment `#setup` has no matching `id` on `/docs/guide` broken-fragment linkgraph']);
   });
 
-  it('does not report assets it cannot know about unless `files` lists them', async () => {
-    const run = async (files?: string[]) => {
-      const collector = createCollector(files ? { files } : {});
+  it('looks linked files up on disk under `root`, unless `files` lists them or is `false`', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'linkgraph-rehype-assets-'));
+    await writeFile(path.join(root, 'logo.png'), 'png');
+    const run = async (files?: string[] | false) => {
+      const collector = createCollector(files === undefined ? { root } : { root, files });
       const processor = unified().use(rehypeParse).use(rehypeLinkgraph, { collector });
-      const file = new VFile({ path: 'index.html', value: '<img src="/logo.png" alt=""><img src="/missing.png" alt="">' });
+      const file = new VFile({ path: path.join(root, 'index.html'), value: '<img src="/logo.png" alt=""><img src="/missing.png" alt="">' });
       processor.runSync(processor.parse(file), file);
       return (await collector.finish()).findings.map((finding) => finding.target);
     };
-    expect(await run()).toEqual([]);
-    expect(await run(['logo.png'])).toEqual(['/missing.png']);
+    expect(await run()).toEqual(['/missing.png']);
+    expect(await run(['logo.png', 'missing.png'])).toEqual([]);
+    expect(await run(false)).toEqual([]);
   });
 
   it('explains what it needs when used alone', () => {

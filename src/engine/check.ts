@@ -7,7 +7,7 @@ import { ruleIds, rules, type RuleId } from '../rules/registry.js';
 import { eachLinkWhere } from '../rules/util/each-link.js';
 import { isCheckableExternal } from '../rules/util/external-links.js';
 import { createSiteModel } from '../site/site-model.js';
-import type { BaselineOutcome, Finding, PageMetrics, PageRecord, Result, ResultGraph, Severity, SeverityCounts, SitemapFile, Target, UnreadablePage } from '../types.js';
+import type { BaselineOutcome, Directive, Finding, PageMetrics, PageRecord, Result, ResultGraph, Severity, SeverityCounts, SitemapFile, Target, UnreadablePage } from '../types.js';
 import { matchBaseline, type Baseline } from './baseline.js';
 import { createIgnore } from './ignore.js';
 import { sortFindings } from './sort-findings.js';
@@ -35,6 +35,15 @@ export interface CheckInput {
   warnings?: readonly string[] | undefined;
   /** Accepted findings (read by the host from the `baseline` file): only findings not in it count. */
   baseline?: Baseline | undefined;
+  /**
+   * Why the run holds only part of the site (a clause: `` `docs/a.md` is not
+   * in this run``). Rules of `scope: 'site'` (orphans, depth, anchor
+   * distribution) then do not run, and a warning names them and says why.
+   * Default: the run holds the whole site.
+   */
+  partial?: string | undefined;
+  /** Suppression comments in pages' sources, by page file, in document order. Default none. */
+  directives?: ReadonlyMap<string, readonly Directive[]> | undefined;
   /** Receives how long each step took (`graph`, `rule:<id>`, …), in ms; for `LINKGRAPH_TIMING`. */
   timing?: Timing | undefined;
 }
@@ -72,22 +81,40 @@ export async function check(input: CheckInput): Promise<Result> {
   }
 
   let findings: Finding[] = [];
-  const ignore = createIgnore(options);
+  const ignore = createIgnore(options, input.directives);
   let suppressed = 0;
+  const skipped: RuleId[] = [];
   for (const [id, setting] of options.rules) {
     if (setting.level === 'off') continue;
+    if (input.partial !== undefined && rules[id].meta.scope === 'site') {
+      skipped.push(id);
+      continue;
+    }
     const severity = setting.level;
     const report = (input: FindingInput): void => {
       const finding = toFinding(graph, id, severity, input);
       if (ignore(finding, input.pageId === undefined ? undefined : graph.pages[input.pageId], input.link)) suppressed++;
       else findings.push(finding);
     };
-    const context: RuleContext<unknown> = { graph, options: setting.options, external, site: options.site, sitemaps: input.sitemaps ?? [], unreadable: input.unreadable ?? [], ruleIds, report };
+    const context: RuleContext<unknown> = {
+      graph,
+      options: setting.options,
+      external,
+      site: options.site,
+      sitemaps: input.sitemaps ?? [],
+      unreadable: input.unreadable ?? [],
+      ruleIds,
+      directives: input.directives,
+      report,
+    };
     try {
       timed(timing, `rule ${id}`, () => rules[id].check(context as never));
     } catch (error) {
       warnings.push(`Rule \`${id}\` failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+  if (skipped.length > 0) {
+    warnings.push(`Rules that need the whole site did not run (${skipped.map((id) => `\`${id}\``).join(', ')}): ${input.partial}`);
   }
   timed(timing, 'sort findings', () => sortFindings(findings));
   let baseline: BaselineOutcome | undefined;

@@ -33,6 +33,7 @@ export const anchorCollision = createRule({
     id: RULE_ID,
     description: 'One anchor text pointing at different pages in the same context (paragraph, list item, table cell), or, as options, page- or site-wide.',
     defaultLevel: 'warn',
+    scope: 'page',
     rationale: 'Links with the same name should lead to the same place (W3C ACT rule fd3a94); otherwise readers, screen-reader link lists and search engines cannot tell them apart.',
   },
   options: z.strictObject({

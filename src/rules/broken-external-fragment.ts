@@ -14,6 +14,7 @@ export const brokenExternalFragment = createRule({
     id: 'broken-external-fragment',
     description: 'Link to `#fragment` on an external HTML page that has no element with that `id` or `a[name]`.',
     defaultLevel: 'warn',
+    scope: 'page',
     rationale: 'The reader lands at the top of someone else\'s page instead of the cited section; a warning, since scripts on that page may add ids later.',
   },
   check({ graph, external, report }) {

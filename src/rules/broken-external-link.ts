@@ -11,6 +11,7 @@ export const brokenExternalLink = createRule({
     id: 'broken-external-link',
     description: 'External link whose URL answers 404, 410 or another client error, does not resolve, refuses the connection, fails TLS or loops in redirects.',
     defaultLevel: 'error',
+    scope: 'page',
     rationale: 'A dead outbound link breaks the promise a citation or reference makes, and readers lose trust in the page.',
   },
   check({ graph, external, report }) {

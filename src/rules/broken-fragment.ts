@@ -15,6 +15,7 @@ export const brokenFragment = createRule({
     id: 'broken-fragment',
     description: 'Link to `#fragment` (same page or another page) where the target has no element with that `id` or `a[name]`.',
     defaultLevel: 'error',
+    scope: 'page',
     rationale: 'A broken fragment drops the reader at the top of a long page instead of the section the link promised.',
   },
   check({ graph, report }) {

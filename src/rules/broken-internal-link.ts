@@ -12,6 +12,7 @@ export const brokenInternalLink = createRule({
     id: 'broken-internal-link',
     description: 'Internal link or resource (a, area, link, img/srcset, source, script, iframe, video, audio, object, meta refresh) whose target is not in the output.',
     defaultLevel: 'error',
+    scope: 'page',
     rationale: 'A broken link loses the reader and wastes crawl budget; a missing asset breaks the page.',
   },
   options: z.strictObject({

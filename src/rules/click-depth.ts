@@ -13,6 +13,7 @@ export const clickDepth = createRule({
     id: 'click-depth',
     description: 'Page more than `maxDepth` clicks (default 3) from the nearest entry point; the message shows the shortest path.',
     defaultLevel: 'warn',
+    scope: 'site',
     rationale: 'Pages buried deep are crawled less often and found by fewer readers; Screaming Frog and Semrush flag pages more than three clicks from home.',
   },
   options: z.strictObject({

@@ -14,6 +14,7 @@ export const contentOrphan = createRule({
     description: 'Page whose inlinks all come from template regions (nav, header, footer, sidebar), none from page content.',
     // 7 of 10 findings on the real-site corpus were defects: below the 90% a rule needs to be on by default.
     defaultLevel: 'off',
+    scope: 'site',
     rationale: 'Google asks to link to pages in context: a link inside related text tells readers and search engines what the page is about, a menu entry does not.',
   },
   options: z.strictObject({

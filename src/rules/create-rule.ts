@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Graph } from '../graph/build-graph.js';
 import type { ExternalResults } from '../external/types.js';
-import type { Finding, Position, RuleLevel, Severity, SitemapFile, UnreadablePage } from '../types.js';
+import type { Directive, Finding, Position, RuleLevel, Severity, SitemapFile, UnreadablePage } from '../types.js';
 
 /** What a rule says about itself. */
 export interface RuleMeta<Id extends string = string> {
@@ -11,6 +11,13 @@ export interface RuleMeta<Id extends string = string> {
   description: string;
   /** Level when the user configures nothing. */
   defaultLevel: RuleLevel;
+  /**
+   * `page`: a finding depends only on the page it is on and the files its
+   * links name. `site`: it depends on every page (inlinks, depth, how anchor
+   * texts spread), so it means nothing when only part of the site is checked
+   * (one Markdown file in an editor), and the engine then skips the rule.
+   */
+  scope: 'page' | 'site';
   /** Why it matters, one or two sentences (SARIF `fullDescription`). */
   rationale: string;
 }
@@ -52,6 +59,8 @@ export interface RuleContext<Options> {
   readonly unreadable?: readonly UnreadablePage[] | undefined;
   /** Every rule id, for checks of what names rules (suppressions in pages). */
   readonly ruleIds?: readonly string[] | undefined;
+  /** Suppression comments in pages' sources, by page file (see `Directive`). */
+  readonly directives?: ReadonlyMap<string, readonly Directive[]> | undefined;
   /** Record a finding. Suppressions (`data-linkgraph-ignore`, page opt-outs) apply here. */
   report(finding: FindingInput): void;
 }

@@ -9,6 +9,7 @@ export const deadEndPage = createRule({
     id: 'dead-end-page',
     description: 'Page with no internal links to other pages.',
     defaultLevel: 'off',
+    scope: 'site',
     rationale: 'A page without links ends the reader’s journey and passes no link value on; Screaming Frog and Ahrefs report it.',
   },
   options: z.strictObject({

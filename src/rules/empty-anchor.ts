@@ -13,6 +13,7 @@ export const emptyAnchor = createRule({
     id: 'empty-anchor',
     description: 'Link with no accessible name: no text, no image `alt`, no `aria-label` or `aria-labelledby`, no `title`.',
     defaultLevel: 'warn',
+    scope: 'page',
     rationale: 'A link without a name is announced as just "link" by screen readers (WCAG 2.4.4) and gives search engines no anchor text.',
   },
   check({ graph, report }) {

@@ -17,6 +17,7 @@ export const genericAnchor = createRule({
     id: 'generic-anchor',
     description: 'Anchor text that says nothing out of context ("click here", "read more"), per the page\'s language (and, with `bareUrls`, a bare URL).',
     defaultLevel: 'warn',
+    scope: 'page',
     rationale: 'Search engines and screen-reader users read anchor text out of context; "click here" tells neither what the target is about.',
   },
   options: z.strictObject({

@@ -18,6 +18,7 @@ export const inconsistentLocale = createRule({
     description: 'Link from a page in one locale to a page in another when the target exists in the linking page\'s own locale.',
     // Off unless the site is multilingual by design: the Astro integration turns it on when Starlight is present.
     defaultLevel: 'off',
+    scope: 'page',
     rationale: 'A reader of one language who follows a link expects the page in that language; a link that crosses locales where a translation exists drops them into another language.',
   },
   check({ graph, report }) {

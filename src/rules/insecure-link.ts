@@ -17,6 +17,7 @@ export const insecureLink = createRule({
     id: 'insecure-link',
     description: '`http:` link from an `https:` site; an `http:` subresource (image, script, stylesheet, frame, media) is mixed content, an error.',
     defaultLevel: 'warn',
+    scope: 'page',
     rationale: 'Browsers block or flag mixed content on https pages, and plain-http links expose readers to downgrade and tampering.',
   },
   options: z.strictObject({

@@ -13,6 +13,7 @@ export const linkToNonCanonical = createRule({
     id: 'link-to-non-canonical',
     description: 'Link to a page whose canonical URL is another page.',
     defaultLevel: 'warn',
+    scope: 'page',
     rationale: 'Search engines consolidate signals on the canonical URL; links to a duplicate send mixed signals and waste crawl budget.',
   },
   check({ graph, report }) {

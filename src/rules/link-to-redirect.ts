@@ -21,6 +21,7 @@ export const linkToRedirect = createRule({
     id: 'link-to-redirect',
     description: 'Link to a redirect: an internal redirect page (`meta refresh`) or configured redirect, or an external URL permanently redirected (301, 308); names the final target.',
     defaultLevel: 'warn',
+    scope: 'page',
     rationale: 'Every redirect costs the reader a round trip and dilutes the link for search engines; linking to the final URL is faster and survives the redirect being removed.',
   },
   options: z.strictObject({

@@ -14,6 +14,7 @@ export const localhostLink = createRule({
     id: 'localhost-link',
     description: 'Link or resource pointing at the author\'s machine: `localhost`, `*.localhost`, 127.0.0.0/8 (also as `[::ffff:127.0.0.1]`), `[::1]`, `0.0.0.0`, `[::]`, or a `file:` URL.',
     defaultLevel: 'error',
+    scope: 'page',
     rationale: 'A URL copied from a development server or a local file works only on the author\'s machine and is broken for every visitor.',
   },
   check({ graph, report }) {

@@ -13,6 +13,7 @@ export const nofollowInternal = createRule({
     id: 'nofollow-internal',
     description: 'Internal link with `rel` nofollow, ugc or sponsored.',
     defaultLevel: 'warn',
+    scope: 'page',
     rationale: 'Nofollow on your own links withholds link signals from your own pages; Google advises robots.txt, not nofollow, for URLs you do not want crawled.',
   },
   options: z.strictObject({

@@ -22,6 +22,7 @@ export const nonCrawlableLink = createRule({
     id: 'non-crawlable-link',
     description: 'Link a crawler cannot follow: `<a>` without `href`, a `javascript:` href, or an href that is not a URL.',
     defaultLevel: 'warn',
+    scope: 'page',
     rationale: 'Search engines follow only `<a href>` with a resolvable URL; a link that works only through script hides its target from them.',
   },
   check({ graph, report }) {

@@ -13,6 +13,7 @@ export const orphanPage = createRule({
     id: 'orphan-page',
     description: 'Page in the page set that no other page links to.',
     defaultLevel: 'error',
+    scope: 'site',
     rationale: 'Search engines and readers find pages through links; Google asks that every page you care about be linked from at least one other page.',
   },
   options: z.strictObject({

@@ -28,6 +28,7 @@ export const overusedAnchor = createRule({
     id: RULE_ID,
     description: 'Page whose inbound content links mostly use one exact anchor text; the message shows the distribution.',
     defaultLevel: 'warn',
+    scope: 'site',
     rationale: 'Varied, descriptive anchor texts tell readers and search engines what a page covers; the same exact-match text everywhere looks over-optimised.',
   },
   options: z.strictObject({

@@ -9,6 +9,7 @@ export const singleInlink = createRule({
     id: 'single-inlink',
     description: 'Page that exactly one other page links to.',
     defaultLevel: 'off',
+    scope: 'site',
     rationale: 'A page hanging on one link disappears from the graph when that link goes; Semrush, Ahrefs and Botify report such pages.',
   },
   options: z.strictObject({

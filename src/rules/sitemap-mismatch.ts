@@ -16,6 +16,7 @@ export const sitemapMismatch = createRule({
     id: 'sitemap-mismatch',
     description: 'Sitemap lists a URL that is missing, noindex, a redirect or non-canonical; or leaves out an indexable page (info).',
     defaultLevel: 'warn',
+    scope: 'site',
     rationale: 'A sitemap tells search engines which URLs to index; listing URLs that are not meant to be indexed wastes crawl budget and sends mixed signals, and a page left out is found later.',
   },
   options: z.strictObject({

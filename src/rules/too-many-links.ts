@@ -8,6 +8,7 @@ export const tooManyLinks = createRule({
     id: 'too-many-links',
     description: 'Page with more than `max` links (`<a href>` and `<area href>`, default 3000).',
     defaultLevel: 'warn',
+    scope: 'page',
     rationale: 'Each link on a page passes a smaller share of its weight, and crawlers may stop following links on very long lists.',
   },
   options: z.strictObject({

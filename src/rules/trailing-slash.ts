@@ -18,6 +18,7 @@ export const trailingSlash = createRule({
     id: 'trailing-slash',
     description: 'Internal page href whose trailing slash differs from the site\'s `trailingSlash` policy.',
     defaultLevel: 'warn',
+    scope: 'page',
     rationale: 'The wrong slash form costs a redirect (or a 404 on strict hosts) and splits one page into two URLs for search engines.',
   },
   check({ graph, report }) {

@@ -14,6 +14,7 @@ export const unreachablePage = createRule({
     id: 'unreachable-page',
     description: 'Page with inlinks that is not reachable from any entry point over followed links (an island).',
     defaultLevel: 'error',
+    scope: 'site',
     rationale: 'A crawler starting from the home page never finds an island of pages that link only each other; crawl-based tools report them as orphans.',
   },
   options: z.strictObject({

@@ -9,6 +9,7 @@ export const unreadablePage = createRule({
     id: 'unreadable-page',
     description: 'Page file that could not be read or parsed, so none of its links were checked.',
     defaultLevel: 'error',
+    scope: 'page',
     rationale: 'A page that was not checked may hold any number of broken links; a run that skipped it would pass while having checked nothing there.',
   },
   check({ unreadable = [], report }) {

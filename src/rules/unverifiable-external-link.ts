@@ -10,6 +10,7 @@ export const unverifiableExternalLink = createRule({
     id: 'unverifiable-external-link',
     description: 'External link whose URL could not be verified: bot protection (403 with `cf-mitigated`, 999), rate limits or server errors after retries, timeouts, access denied.',
     defaultLevel: 'warn',
+    scope: 'page',
     rationale: 'A blocked or overloaded host says nothing about the link; reporting it as broken would teach people to ignore real failures, so it is a separate, softer finding.',
   },
   check({ graph, external, report }) {

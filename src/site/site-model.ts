@@ -95,7 +95,8 @@ export function createSiteModel(options: SiteModelOptions): SiteModel {
     const path = sitePath.normalize('NFC');
     if (path === '' || path.endsWith('/')) {
       const stem = path.slice(0, -1);
-      return hit(`${path}index.html`) ?? hit(`${path}index.htm`) ?? (stem === '' ? undefined : hit(`${stem}.html`)) ?? redirect(stem) ?? { found: 'none' };
+      // Last, the folder itself, for a host that lists folders as files (`docs/`): GitHub shows its files.
+      return hit(`${path}index.html`) ?? hit(`${path}index.htm`) ?? (stem === '' ? undefined : hit(`${stem}.html`)) ?? redirect(stem) ?? hit(path) ?? { found: 'none' };
     }
     return hit(path) ?? hit(`${path}/index.html`) ?? hit(`${path}.html`) ?? redirect(path) ?? missing(path);
   };
@@ -112,6 +113,23 @@ export function createSiteModel(options: SiteModelOptions): SiteModel {
   const urlOf = (file: string): string => urlOfFile(file, base, trailingSlash);
 
   return { base, trailingSlash, pageFiles, lookup, urlOf, files };
+}
+
+/**
+ * The files {@link SiteModel.lookup} tries for a site path, in its order
+ * (redirects aside): what a host that checks the disk must look for.
+ * `a/` tries `a/index.html`, `a/index.htm`, `a.html` and the folder `a/`;
+ * `a` tries `a`, `a/index.html` and `a.html`.
+ *
+ * @param sitePath decoded, relative to base, without leading slash.
+ */
+export function lookupCandidates(sitePath: string): string[] {
+  const path = sitePath.normalize('NFC');
+  if (path === '' || path.endsWith('/')) {
+    const stem = path.slice(0, -1);
+    return stem === '' ? [`${path}index.html`, `${path}index.htm`] : [`${path}index.html`, `${path}index.htm`, `${stem}.html`, path];
+  }
+  return [path, `${path}/index.html`, `${path}.html`];
 }
 
 /**
