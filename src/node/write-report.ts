@@ -166,8 +166,20 @@ async function writeAtomically(file: string, mode: number | undefined, batches: 
 
 const writeDescriptorAsync = promisify(writeToDescriptor);
 
+/**
+ * Write to one of the process's own descriptors. A pipe that Node made
+ * non-blocking answers EAGAIN while its reader is behind: wait for the
+ * reader rather than fail the report.
+ */
 async function writeDescriptor(fd: number, bytes: Buffer, offset: number): Promise<number> {
-  return (await writeDescriptorAsync(fd, bytes, offset)).bytesWritten;
+  for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+    try {
+      return (await writeDescriptorAsync(fd, bytes, offset)).bytesWritten;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }
 
 /**

@@ -86,6 +86,24 @@ describe('CLI report targets', () => {
     }
   });
 
+  it('waits for a slow reader of `/dev/stdout` (a pipe that answers EAGAIN) and writes the whole report', async () => {
+    const cwd = await site(bigReportSite());
+    const child = spawn(process.execPath, [BIN, 'check', 'dist', '--format', 'json', '-o', '/dev/stdout'], { cwd, env: { ...process.env, GITHUB_ACTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Read nothing for a while: the pipe fills and the writer meets EAGAIN.
+    child.stdout.pause();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stdout.resume();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('linkgraph: wrote the json report to /dev/stdout\n');
+    expect(code).toBe(1);
+    const report = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { findings: unknown[] };
+    expect(report.findings.length).toBe(100_000);
+  }, 60_000);
+
   it('writes `/dev/stdout` into the file stdout appends to, after what is there, keeping the file', async () => {
     const cwd = await site(cleanSite(2));
     const out = path.join(cwd, 'out.txt');
