@@ -16,7 +16,7 @@ export {
 } from './engine/baseline.js';
 export { createExternalChecker, type ExternalHost, type ExternalOptions } from './external/create-checker.js';
 export type { ExternalEvent, ExternalLogger } from './external/progress.js';
-export type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus } from './external/types.js';
+export type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus } from './engine/external-stage.js';
 export {
   buildGraph,
   FOUND,

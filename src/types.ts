@@ -4,7 +4,6 @@
  * Every type here is plain data: no classes, no I/O handles.
  */
 
-import type { Exclusion } from './graph/page-set.js';
 
 /** Severity of a finding, and the value of a rule's configured level. */
 export type Severity = 'error' | 'warn' | 'info';
@@ -333,3 +332,6 @@ export interface BaselineOutcome {
   /** Entries (or the surplus of their counts) that no longer occur: the baseline can shrink. */
   stale: BaselineEntry[];
 }
+
+/** Why a page is outside the page set (pages meant to be linked and indexed). */
+export type Exclusion = 'error-page' | 'noindex' | 'redirect' | 'canonicalised';

@@ -1,6 +1,6 @@
 import { buildGraph, EDGE_CONTENT, KIND, type Graph } from '../graph/build-graph.js';
 import { linkMetrics } from '../graph/link-metrics.js';
-import type { ExternalChecker, ExternalRequest, ExternalResults } from '../external/types.js';
+import type { ExternalChecker, ExternalRequest, ExternalResults } from './external-stage.js';
 import { fails, type ResolvedOptions } from '../options.js';
 import type { FindingInput, RuleContext } from '../rules/create-rule.js';
 import { ruleIds, rules, type RuleId } from '../rules/registry.js';

@@ -12,7 +12,7 @@ import { collectIds } from './html-ids.js';
 import { createProgress, summaryLine, type ExternalLogger } from './progress.js';
 import { ACCEPT_ENCODING, readBody } from './read-body.js';
 import { backoffDelay, header, isRetryableStatus, requestedWait } from './retry-policy.js';
-import type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus } from './types.js';
+import type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus } from '../engine/external-stage.js';
 
 /** The validated `external` options. */
 export type ExternalOptions = ResolvedOptions['external'];

@@ -1,4 +1,4 @@
-import type { ExternalStatus } from './types.js';
+import type { ExternalStatus } from '../engine/external-stage.js';
 
 /**
  * Progress and closing lines of the outbound check. The checker calls the

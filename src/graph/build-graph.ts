@@ -1,7 +1,7 @@
 import { normaliseBase, resolveHref } from '../resolve/resolve-href.js';
 import type { SiteModel } from '../site/site-model.js';
-import type { LinkSource, Lookup, PageRecord, Region, Target } from '../types.js';
-import { exclusionOf, type Exclusion } from './page-set.js';
+import type { Exclusion, LinkSource, Lookup, PageRecord, Region, Target } from '../types.js';
+import { exclusionOf } from './page-set.js';
 
 /** A link with its target and what the target names in the output. */
 export interface ResolvedLink {

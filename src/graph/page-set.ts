@@ -1,9 +1,7 @@
 import { decodePath, resolveHref } from '../resolve/resolve-href.js';
 import type { SiteModel } from '../site/site-model.js';
-import type { PageRecord } from '../types.js';
+import type { Exclusion, PageRecord } from '../types.js';
 
-/** Why a page is outside the page set (pages meant to be linked and indexed). */
-export type Exclusion = 'error-page' | 'noindex' | 'redirect' | 'canonicalised';
 
 /** Output files of error pages, in any output shape. */
 const ERROR_PAGE = /^(?:.*\/)?(?:404|500)(?:\.html?|\/index\.html?)$/i;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Baseline } from '../engine/baseline.js';
 import { createExternalChecker } from '../external/create-checker.js';
 import type { ExternalLogger } from '../external/progress.js';
-import type { ExternalChecker } from '../external/types.js';
+import type { ExternalChecker } from '../engine/external-stage.js';
 import { check } from '../engine/check.js';
 import type { Timing } from '../engine/timing.js';
 import { resolveOptions, type Options, type ResolvedOptions } from '../options.js';

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
-import type { ExternalChecker } from '../external/types.js';
+import type { ExternalChecker } from '../engine/external-stage.js';
 import type { UnifiedOptions } from '../unified/options.js';
 import { makeAttacher, makeCollector, type Collector, type FileSet, type PluginOptions } from '../unified/plugin.js';
 

@@ -2,7 +2,7 @@ import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import type { VFile } from 'vfile';
-import type { ExternalChecker } from '../external/types.js';
+import type { ExternalChecker } from '../engine/external-stage.js';
 import type { UnifiedOptions } from '../unified/options.js';
 import { makeAttacher, makeCollector, type Collector, type FileSet, type PluginOptions } from '../unified/plugin.js';
 

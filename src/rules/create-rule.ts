@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Graph } from '../graph/build-graph.js';
-import type { ExternalResults } from '../external/types.js';
+import type { ExternalResults } from '../engine/external-stage.js';
 import type { Directive, Finding, Position, RuleLevel, Severity, SitemapFile, UnreadablePage } from '../types.js';
 
 /** What a rule says about itself. */

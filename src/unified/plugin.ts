@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
-import type { ExternalChecker } from '../external/types.js';
+import type { ExternalChecker } from '../engine/external-stage.js';
 import type { Result } from '../types.js';
 import { resolveUnifiedOptions, type UnifiedOptions, type UnifiedSettings } from './options.js';
 import { entryOf, finishSite, outboundCheck } from './site-run.js';

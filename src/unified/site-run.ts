@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { collectPage } from '../collect/collect-page.js';
 import { check } from '../engine/check.js';
 import { createExternalChecker } from '../external/create-checker.js';
-import type { ExternalChecker } from '../external/types.js';
+import type { ExternalChecker } from '../engine/external-stage.js';
 import { fails, type ResolvedOptions } from '../options.js';
 import { normaliseBase } from '../resolve/resolve-href.js';
 import { isPageFile, urlOfFile } from '../site/site-model.js';

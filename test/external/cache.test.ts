@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCache } from '../../src/external/cache.js';
 import { cacheFileOf, createExternalChecker } from '../../src/external/create-checker.js';
-import type { ExternalRequest, ExternalResults } from '../../src/external/types.js';
+import type { ExternalRequest, ExternalResults } from '../../src/engine/external-stage.js';
 import { resolveOptions } from '../../src/options.js';
 import { reply, startServer, type TestServer } from '../helpers/http-server.js';
 

@@ -4,7 +4,7 @@ import selfsigned from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExternalChecker, type ExternalHost } from '../../src/external/create-checker.js';
 import type { ExternalEvent } from '../../src/external/progress.js';
-import type { ExternalRequest, ExternalResults } from '../../src/external/types.js';
+import type { ExternalRequest, ExternalResults } from '../../src/engine/external-stage.js';
 import { resolveOptions } from '../../src/options.js';
 import { delay, reply, startServer, type TestServer } from '../helpers/http-server.js';
 

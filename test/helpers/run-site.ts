@@ -1,7 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { collectPage } from '../../src/collect/collect-page.js';
 import { check } from '../../src/engine/check.js';
-import type { ExternalChecker } from '../../src/external/types.js';
+import type { ExternalChecker } from '../../src/engine/external-stage.js';
 import { resolveOptions, type Options } from '../../src/options.js';
 import { isPageFile, urlOfFile } from '../../src/site/site-model.js';
 import { normaliseBase } from '../../src/resolve/resolve-href.js';

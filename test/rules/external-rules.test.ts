@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createExternalChecker } from '../../src/external/create-checker.js';
-import type { ExternalChecker, ExternalRequest, ExternalStatus } from '../../src/external/types.js';
+import type { ExternalChecker, ExternalRequest, ExternalStatus } from '../../src/engine/external-stage.js';
 import { resolveOptions } from '../../src/options.js';
 import { page, ruleLines, runSite } from '../helpers/run-site.js';
 import { rulesOff } from '../helpers/rules-off.js';

@@ -1,5 +1,5 @@
 import type { Graph } from '../../graph/build-graph.js';
-import type { ExternalResults, ExternalStatus } from '../../external/types.js';
+import type { ExternalResults, ExternalStatus } from '../../engine/external-stage.js';
 import type { LinkRecord } from '../../types.js';
 
 /** `<link rel>` values that name an origin to warm up, not a resource: never checked. */

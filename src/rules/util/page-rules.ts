@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LINK_REL, type Graph } from '../../graph/build-graph.js';
 import { isEntry } from '../../graph/link-metrics.js';
 import { formatSuggestion, suggestLinkers, type SuggestOptions } from '../../graph/link-suggestions.js';
-import type { ResolvedOptions } from '../../options.js';
+import type { RuleLevel } from '../../types.js';
 import type { FindingInput } from '../create-rule.js';
 
 /** Option `allow`: URL globs (`/thanks/**`) of pages the rule leaves alone. Default `[]`. */
@@ -21,7 +21,7 @@ const SUGGESTING_RULES = ['orphan-page', 'content-orphan'] as const;
  * and the mentions they quote), so a host that reads pages can leave the
  * texts out when both rules are off or suggest nothing.
  */
-export function readsPageText(rules: ResolvedOptions['rules']): boolean {
+export function readsPageText(rules: ReadonlyMap<string, { level: RuleLevel; options: unknown }>): boolean {
   return SUGGESTING_RULES.some((id) => {
     const rule = rules.get(id);
     return rule !== undefined && rule.level !== 'off' && (rule.options as { suggestions: number }).suggestions > 0;
