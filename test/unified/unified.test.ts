@@ -11,13 +11,13 @@ import { unified, type PluggableList } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import rehypeLinkgraph, { createCollector as createRehypeCollector } from '../src/rehype/index.js';
-import remarkLinkgraph from '../src/remark/index.js';
-import { entryOf } from '../src/unified/site-run.js';
-import { resolveUnifiedOptions } from '../src/unified/options.js';
-import { HOMEPAGE, ruleDocsUrl } from '../src/version.js';
-import { checkMarkdown, messageLines, run, writeRemarkrc } from './helpers/markdown-site.js';
-import { tempSite } from './helpers/temp-site.js';
+import rehypeLinkgraph, { createCollector as createRehypeCollector } from '../../src/rehype/index.js';
+import remarkLinkgraph from '../../src/remark/index.js';
+import { entryOf } from '../../src/unified/site-run.js';
+import { resolveUnifiedOptions } from '../../src/unified/options.js';
+import { HOMEPAGE, ruleDocsUrl } from '../../src/version.js';
+import { checkMarkdown, messageLines, run, writeRemarkrc } from '../helpers/markdown-site.js';
+import { tempSite } from '../helpers/temp-site.js';
 
 /** Lines of `rule` only. */
 const only = (lines: readonly string[], ...rules: string[]): string[] => lines.filter((line) => rules.some((rule) => line.includes(` ${rule} `)));
@@ -334,7 +334,7 @@ describe('rule docs links', () => {
     for (const message of messages) {
       expect(message.url).toBe(ruleDocsUrl(message.ruleId!));
       expect(message.url).toBe(`${HOMEPAGE}/blob/main/docs/rules/${message.ruleId}.md`);
-      expect(existsSync(new URL(`../docs/rules/${message.ruleId}.md`, import.meta.url))).toBe(true);
+      expect(existsSync(new URL(`../../docs/rules/${message.ruleId}.md`, import.meta.url))).toBe(true);
     }
   });
 });
@@ -350,7 +350,7 @@ describe('options', () => {
 });
 
 describe('the README example: examples/unified', () => {
-  const example = path.resolve(import.meta.dirname, '../examples/unified');
+  const example = path.resolve(import.meta.dirname, '../../examples/unified');
   const expected = [
     'drafts.md',
     '            error No other page links to `/drafts`                                                              orphan-page          linkgraph',

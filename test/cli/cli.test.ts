@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
-import { page } from './helpers/run-site.js';
-import { tempSite } from './helpers/temp-site.js';
+import { runCli } from '../helpers/cli.js';
+import { page } from '../helpers/run-site.js';
+import { tempSite } from '../helpers/temp-site.js';
 
 const clean = {
   'index.html': page('<nav><a href="/">Home</a><a href="/about/">About</a></nav><p><a href="/about/#team">the team</a></p>'),

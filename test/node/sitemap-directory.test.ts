@@ -2,8 +2,8 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDirectory } from '../src/node/check-directory.js';
-import { sitemapSite } from './fixtures/graph-sites.js';
+import { checkDirectory } from '../../src/node/check-directory.js';
+import { sitemapSite } from '../fixtures/graph-sites.js';
 
 describe('checkDirectory with sitemaps', () => {
   let dir: string;

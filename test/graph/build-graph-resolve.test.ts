@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, FOUND, KIND, LINK_ATTRIBUTES, LINK_CONTENT, LINK_EMPTY_HREF, LINK_FOLLOWED, LINK_FRAGMENT, LINK_IGNORE, LINK_NAVIGATION, LINK_REL, isFollowed } from '../src/graph/build-graph.js';
-import { resolveHref } from '../src/resolve/resolve-href.js';
-import { createSiteModel, urlOfFile } from '../src/site/site-model.js';
-import type { LinkRecord, PageRecord } from '../src/types.js';
-import { UNKNOWN_POSITION } from '../src/types.js';
+import { buildGraph, FOUND, KIND, LINK_ATTRIBUTES, LINK_CONTENT, LINK_EMPTY_HREF, LINK_FOLLOWED, LINK_FRAGMENT, LINK_IGNORE, LINK_NAVIGATION, LINK_REL, isFollowed } from '../../src/graph/build-graph.js';
+import { resolveHref } from '../../src/resolve/resolve-href.js';
+import { createSiteModel, urlOfFile } from '../../src/site/site-model.js';
+import type { LinkRecord, PageRecord } from '../../src/types.js';
+import { UNKNOWN_POSITION } from '../../src/types.js';
 
 /** Hrefs that share, or must not share, one resolution across pages. */
 const HREFS = [

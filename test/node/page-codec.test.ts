@@ -4,12 +4,12 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
-import { collectHtml } from '../src/collect/collect-html.js';
-import { collectPage } from '../src/collect/collect-page.js';
-import { compactor } from '../src/node/collect-pages.js';
-import { createInterner, PACKED_FIELDS, packPages, unpackPages } from '../src/node/page-codec.js';
-import { readPage } from '../src/node/read-site.js';
-import { UNKNOWN_POSITION, type LinkRecord, type PageRecord } from '../src/types.js';
+import { collectHtml } from '../../src/collect/collect-html.js';
+import { collectPage } from '../../src/collect/collect-page.js';
+import { compactor } from '../../src/node/collect-pages.js';
+import { createInterner, PACKED_FIELDS, packPages, unpackPages } from '../../src/node/page-codec.js';
+import { readPage } from '../../src/node/read-site.js';
+import { UNKNOWN_POSITION, type LinkRecord, type PageRecord } from '../../src/types.js';
 
 /** Pack, send through a structured clone as a worker's message would, and unpack. */
 function roundTrip(pages: PageRecord[], interner = createInterner()): PageRecord[] {

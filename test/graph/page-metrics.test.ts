@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatJson } from '../src/report/json.js';
-import { doc, islandSite, multilingualSite, navigationHeavySite } from './fixtures/graph-sites.js';
-import { runSite } from './helpers/run-site.js';
+import { formatJson } from '../../src/report/json.js';
+import { doc, islandSite, multilingualSite, navigationHeavySite } from '../fixtures/graph-sites.js';
+import { runSite } from '../helpers/run-site.js';
 
 describe('per-page graph metrics', () => {
   it('gives depth, score, indexable and exclusion of every page, in the JSON report too', async () => {

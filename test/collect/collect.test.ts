@@ -2,8 +2,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { serialize } from 'node:v8';
-import { collectPage, PageCollector, parseRefresh } from '../src/collect/collect-page.js';
-import { plainPunctuation } from '../src/collect/typography.js';
+import { collectPage, PageCollector, parseRefresh } from '../../src/collect/collect-page.js';
+import { plainPunctuation } from '../../src/collect/typography.js';
 
 const collect = (html: string, contentSelector?: string) =>
   collectPage(fromHtml(html), contentSelector === undefined ? { file: 'index.html', url: '/' } : { file: 'index.html', url: '/', contentSelector });

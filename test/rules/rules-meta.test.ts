@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../src/rules/registry.js';
-import { ruleDocsUrl } from '../src/version.js';
+import { rules } from '../../src/rules/registry.js';
+import { ruleDocsUrl } from '../../src/version.js';
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-const rulesIndex = readFileSync(new URL('../docs/rules/README.md', import.meta.url), 'utf8');
-const docsPage = (id: string): string => readFileSync(new URL(`../docs/rules/${id}.md`, import.meta.url), 'utf8');
-const ruleFiles = readdirSync(new URL('../src/rules/', import.meta.url))
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const rulesIndex = readFileSync(new URL('../../docs/rules/README.md', import.meta.url), 'utf8');
+const docsPage = (id: string): string => readFileSync(new URL(`../../docs/rules/${id}.md`, import.meta.url), 'utf8');
+const ruleFiles = readdirSync(new URL('../../src/rules/', import.meta.url))
   .filter((name) => name.endsWith('.ts') && !['create-rule.ts', 'registry.ts'].includes(name) && !name.startsWith('_'))
   .map((name) => name.replace(/\.ts$/, ''));
 const helperFiles = new Set<string>();
@@ -21,7 +21,7 @@ describe('rule registry', () => {
     expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
     expect(rule.meta.description.length).toBeGreaterThan(10);
     expect(rule.meta.rationale.length).toBeGreaterThan(10);
-    expect(existsSync(new URL(`../docs/rules/${id}.md`, import.meta.url))).toBe(true);
+    expect(existsSync(new URL(`../../docs/rules/${id}.md`, import.meta.url))).toBe(true);
     const page = docsPage(id);
     expect(page.startsWith(`# ${id}\n\n${rule.meta.description}\n`)).toBe(true);
     expect(page).toContain(`Default level: \`${rule.meta.defaultLevel}\``);
@@ -41,7 +41,7 @@ describe('rule registry', () => {
   });
 
   it('has a docs page for every rule and for nothing else', () => {
-    const pages = readdirSync(new URL('../docs/rules/', import.meta.url)).filter((name) => name !== 'README.md').map((name) => name.replace(/\.md$/, ''));
+    const pages = readdirSync(new URL('../../docs/rules/', import.meta.url)).filter((name) => name !== 'README.md').map((name) => name.replace(/\.md$/, ''));
     expect(pages.sort()).toEqual(Object.keys(rules).sort());
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { islandSite, multilingualSite, navigationHeavySite, paginatedBlog, sitemapSite } from './fixtures/graph-sites.js';
-import { runSite } from './helpers/run-site.js';
+import { islandSite, multilingualSite, navigationHeavySite, paginatedBlog, sitemapSite } from '../fixtures/graph-sites.js';
+import { runSite } from '../helpers/run-site.js';
 
 /** The link-graph rules, every one switched on. */
 const GRAPH_RULES = ['orphan-page', 'unreachable-page', 'content-orphan', 'click-depth', 'single-inlink', 'dead-end-page', 'nofollow-internal', 'sitemap-mismatch'];

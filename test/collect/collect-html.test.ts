@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateSite } from '../bench/generate-site.js';
-import { collectFast, collectHtml } from '../src/collect/collect-html.js';
+import { generateSite } from '../../bench/generate-site.js';
+import { collectFast, collectHtml } from '../../src/collect/collect-html.js';
 import type { Element, ElementContent, Root } from 'hast';
-import { collectPage } from '../src/collect/collect-page.js';
-import { MAX_TREE_DEPTH, parseTree } from '../src/collect/parse-tree.js';
-import type { PageRecord } from '../src/types.js';
+import { collectPage } from '../../src/collect/collect-page.js';
+import { MAX_TREE_DEPTH, parseTree } from '../../src/collect/parse-tree.js';
+import type { PageRecord } from '../../src/types.js';
 
 const options = (maxText?: number) => ({ file: 'a/b.html', url: '/a/b', ...(maxText === undefined ? {} : { maxText }) });
 

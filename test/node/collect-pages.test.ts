@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateSite } from '../bench/generate-site.js';
-import type * as CollectPagesModule from '../src/node/collect-pages.js';
-import type * as ListSiteModule from '../src/node/list-site.js';
-import type * as SiteModelModule from '../src/site/site-model.js';
-import type * as WorkersModule from '../src/node/workers.js';
-import type { PageRecord } from '../src/types.js';
+import { generateSite } from '../../bench/generate-site.js';
+import type * as CollectPagesModule from '../../src/node/collect-pages.js';
+import type * as ListSiteModule from '../../src/node/list-site.js';
+import type * as SiteModelModule from '../../src/site/site-model.js';
+import type * as WorkersModule from '../../src/node/workers.js';
+import type { PageRecord } from '../../src/types.js';
 
 const run = promisify(execFile);
 const bin = path.resolve('dist/cli/bin.js');
@@ -99,7 +99,7 @@ describe('collectPages', () => {
         const workers = await run({ threads: 2 });
         expect(workers).toStrictEqual(here);
         // Both workers (3 threads: 2 workers and this one) die with two chunks each in flight: every page is still read, once.
-        const dying = await run({ threads: 3, workerUrl: new URL('./helpers/dying-collect-worker.mjs', import.meta.url) });
+        const dying = await run({ threads: 3, workerUrl: new URL('../helpers/dying-collect-worker.mjs', import.meta.url) });
         expect(dying.pages).toStrictEqual(here.pages);
         expect(dying.unreadable).toStrictEqual(here.unreadable);
         const stopped = 'A page-reading worker stopped (exit code 3); its pages were read in the main thread';
@@ -155,7 +155,7 @@ describe('collectPages', () => {
       expect(await read({ threads: 1, started: unused.workers })).toStrictEqual(here);
       await Promise.all(unused.workers.map(({ exited }) => exited));
       // A worker started early that dies before it is given pages leaves them to the others.
-      const dying = earlyPageWorkers(collect, new URL('./helpers/exit-at-start-worker.mjs', import.meta.url));
+      const dying = earlyPageWorkers(collect, new URL('../helpers/exit-at-start-worker.mjs', import.meta.url));
       dying.start(listing.root);
       await Promise.all(dying.workers.map(({ exited }) => exited));
       const afterDeath = await read({ threads: dying.workers.length + 1, started: dying.workers });
@@ -170,7 +170,7 @@ describe('collectPages', () => {
 
   it('starts workers with 16 MiB semi-spaces', async () => {
     const { startWorker, WORKER_ENTRY } = await dist<typeof WorkersModule>('node/workers.js');
-    const worker = startWorker(WORKER_ENTRY!, new URL('./helpers/young-generation-worker.mjs', import.meta.url).href, {});
+    const worker = startWorker(WORKER_ENTRY!, new URL('../helpers/young-generation-worker.mjs', import.meta.url).href, {});
     const size = await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
     await worker.terminate();
     // Both semi-spaces; V8's default grows to 128 MiB on this machine.

@@ -1,6 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { expect, it } from 'vitest';
-import { closestMatch } from '../src/rules/util/closest-match.js';
+import { closestMatch } from '../../src/rules/util/closest-match.js';
 /** The plain definition: the first candidate at the least distance, if close enough. */
 function reference(value: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0 || value === '') return undefined;

@@ -1,9 +1,9 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkDirectory } from '../src/node/check-directory.js';
-import { prescanEncoding, prescanUtf8Text, sniffEncoding } from '../src/node/sniff-encoding.js';
-import { line, page } from './helpers/run-site.js';
-import { tempSite } from './helpers/temp-site.js';
+import { checkDirectory } from '../../src/node/check-directory.js';
+import { prescanEncoding, prescanUtf8Text, sniffEncoding } from '../../src/node/sniff-encoding.js';
+import { line, page } from '../helpers/run-site.js';
+import { tempSite } from '../helpers/temp-site.js';
 
 /** Bytes from parts: strings as UTF-8 (ASCII, in the legacy pages), arrays as they are. */
 const bytes = (...parts: (string | number[])[]): Uint8Array => Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part)] : part)));

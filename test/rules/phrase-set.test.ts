@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { LIGHTHOUSE_GENERIC_PHRASES, PhraseSet, phraseKey } from '../src/rules/util/generic-phrases.js';
+import { LIGHTHOUSE_GENERIC_PHRASES, PhraseSet, phraseKey } from '../../src/rules/util/generic-phrases.js';
 
 it('PhraseSet answers exactly as the phrase keys do, with its shortcuts', () => {
   const phrases = [...LIGHTHOUSE_GENERIC_PHRASES['en']!, ...LIGHTHOUSE_GENERIC_PHRASES['de']!, 'c++ docs'].map(phraseKey);

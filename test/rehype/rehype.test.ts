@@ -9,8 +9,8 @@ import { unified, type PluggableList } from 'unified';
 import { engine } from 'unified-engine';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import rehypeLinkgraph, { createCollector } from '../src/rehype/index.js';
-import { reply, startServer } from './helpers/http-server.js';
+import rehypeLinkgraph, { createCollector } from '../../src/rehype/index.js';
+import { reply, startServer } from '../helpers/http-server.js';
 
 /** Run rehype over `files` under unified-engine, as rehype-cli does; its report goes to `output`. */
 function runEngine(run: { cwd: string; files: string[]; plugins: PluggableList; frail: boolean }, output: string[]): Promise<number | undefined> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveHref } from '../src/resolve/resolve-href.js';
-import { createSiteModel, urlOfFile, type TrailingSlash } from '../src/site/site-model.js';
-import type { Target } from '../src/types.js';
+import { resolveHref } from '../../src/resolve/resolve-href.js';
+import { createSiteModel, urlOfFile, type TrailingSlash } from '../../src/site/site-model.js';
+import type { Target } from '../../src/types.js';
 
 const show = (target: Target): string => {
   if (target.kind === 'internal') return `internal ${target.path}${target.query ?? ''}${target.fragment === undefined ? '' : `#${target.fragment}`}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSitemapFile, parseSitemap } from '../src/sitemap/parse-sitemap.js';
+import { isSitemapFile, parseSitemap } from '../../src/sitemap/parse-sitemap.js';
 
 describe('parseSitemap', () => {
   it('reads the locs of a urlset with their positions, leaving extension locs out', () => {

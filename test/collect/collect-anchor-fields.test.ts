@@ -1,6 +1,6 @@
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
-import { collectPage } from '../src/collect/collect-page.js';
+import { collectPage } from '../../src/collect/collect-page.js';
 
 const links = (body: string) => collectPage(fromHtml(`<!doctype html><html><body>${body}</body></html>`), { file: 'index.html', url: '/' }).links;
 

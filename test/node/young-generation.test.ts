@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { capYoungGeneration } from '../src/node/young-generation.js';
+import { capYoungGeneration } from '../../src/node/young-generation.js';
 
 const run = promisify(execFile);
 const moduleUrl = new URL(`file://${path.resolve('dist/node/young-generation.js')}`).href;
