@@ -11,7 +11,7 @@ import { OriginGate, Semaphore } from './gate.js';
 import { collectIds } from './html-ids.js';
 import { createProgress, summaryLine, type ExternalLogger } from './progress.js';
 import { ACCEPT_ENCODING, readBody } from './read-body.js';
-import { backoffDelay, header, isRetryableStatus, requestedWait } from './retry-policy.js';
+import { backoffDelay, header, isRetryableStatus, requestedWait, type Headers } from './retry-policy.js';
 import type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus } from '../engine/external-stage.js';
 
 /** The validated `external` options. */
@@ -192,65 +192,108 @@ interface Outcome {
   failure?: FailureKind;
 }
 
-/** The HTTP side of a run: the agent, the gates, and the check of one URL. */
-function createSession(options: ExternalOptions, host: ExternalHost, env: Readonly<Record<string, string | undefined>>, warn: (message: string) => void, undici: typeof import('undici')) {
-  const global = new Semaphore(options.concurrency);
-  const gates = new Map<string, OriginGate>();
-  const settings = (hostname: string): ExternalOptions['hosts'][string] | undefined => {
-    const exact = options.hosts[hostname];
-    if (exact) return exact;
-    for (const [pattern, value] of Object.entries(options.hosts)) {
-      if (pattern.startsWith('*.') && hostname.endsWith(pattern.slice(1))) return value;
-    }
-    return undefined;
-  };
-  // Limits and pauses are per origin: another port or scheme of one host is another server, with its own quota.
-  const gateOf = (url: URL): OriginGate => {
-    let gate = gates.get(url.origin);
+/** Per-host settings (`hosts`), by exact name or `*.domain`. */
+function hostSettings(options: ExternalOptions, hostname: string): ExternalOptions['hosts'][string] | undefined {
+  const exact = options.hosts[hostname];
+  if (exact) return exact;
+  for (const [pattern, value] of Object.entries(options.hosts)) {
+    if (pattern.startsWith('*.') && hostname.endsWith(pattern.slice(1))) return value;
+  }
+  return undefined;
+}
+
+/**
+ * The limits of a run, per origin: another port or scheme of one host is
+ * another server, with its own quota.
+ */
+class OriginGates {
+  readonly #options: ExternalOptions;
+  readonly #gates = new Map<string, OriginGate>();
+  /** Pause that used-up quotas on successes have imposed on each origin so far, in ms. */
+  readonly #quotaPauses = new Map<string, number>();
+
+  constructor(options: ExternalOptions) {
+    this.#options = options;
+  }
+
+  /** The gate of a URL's origin, made on first use with the host's own settings. */
+  of(url: URL): OriginGate {
+    let gate = this.#gates.get(url.origin);
     if (!gate) {
-      const own = settings(url.hostname);
-      gate = new OriginGate(own?.concurrency ?? options.perHost, own?.interval ?? options.interval);
-      gates.set(url.origin, gate);
+      const own = hostSettings(this.#options, url.hostname);
+      gate = new OriginGate(own?.concurrency ?? this.#options.perHost, own?.interval ?? this.#options.interval);
+      this.#gates.set(url.origin, gate);
     }
     return gate;
-  };
-  /** Pause that used-up quotas on successes have imposed on each origin so far, in ms. */
-  const quotaPauses = new Map<string, number>();
+  }
+
   /**
    * A success that says the quota is used up holds back later requests to its
    * origin until the reset, within `maxRetryWait` over the whole run. A reset
    * further away is not waited for: waiting would not help, and the next
    * answer (a 429 or 403 asking for that wait) ends its URL at once.
    */
-  const holdBack = (url: URL, gate: OriginGate, wait: number): void => {
-    if (wait > options.maxRetryWait) return;
-    const spent = quotaPauses.get(url.origin) ?? 0;
-    const allowed = Math.min(wait, options.maxRetryWait - spent);
-    if (allowed > 0) quotaPauses.set(url.origin, spent + gate.pause(Date.now() + allowed));
-  };
-  const missingVariables = new Set<string>();
-  const headerCache = new Map<string, Record<string, string>>();
-  const headersOf = (hostname: string): Record<string, string> => {
-    const known = headerCache.get(hostname);
+  holdBack(url: URL, wait: number): void {
+    const { maxRetryWait } = this.#options;
+    if (wait > maxRetryWait) return;
+    const spent = this.#quotaPauses.get(url.origin) ?? 0;
+    const allowed = Math.min(wait, maxRetryWait - spent);
+    if (allowed > 0) this.#quotaPauses.set(url.origin, spent + this.of(url).pause(Date.now() + allowed));
+  }
+
+  /** Distinct host names met so far. */
+  hostCount(): number {
+    return new Set([...this.#gates.keys()].map((origin) => new URL(origin).hostname)).size;
+  }
+}
+
+/**
+ * The request headers of each host: the common ones, then `headers` and the
+ * host's own, with `${NAME}` taken from the environment. A header whose
+ * variable is not set is left out, with one warning per variable.
+ */
+class HostHeaders {
+  readonly #options: ExternalOptions;
+  readonly #env: Readonly<Record<string, string | undefined>>;
+  readonly #warn: (message: string) => void;
+  readonly #cache = new Map<string, Record<string, string>>();
+  readonly #missing = new Set<string>();
+
+  constructor(options: ExternalOptions, env: Readonly<Record<string, string | undefined>>, warn: (message: string) => void) {
+    this.#options = options;
+    this.#env = env;
+    this.#warn = warn;
+  }
+
+  of(hostname: string): Record<string, string> {
+    const known = this.#cache.get(hostname);
     if (known) return known;
-    const merged: Record<string, string> = { 'user-agent': options.userAgent ?? `linkgraph/${VERSION}`, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
-    for (const [name, value] of Object.entries({ ...options.headers, ...settings(hostname)?.headers })) {
+    const merged: Record<string, string> = { 'user-agent': this.#options.userAgent ?? `linkgraph/${VERSION}`, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    for (const [name, value] of Object.entries({ ...this.#options.headers, ...hostSettings(this.#options, hostname)?.headers })) {
       let missing: string | undefined;
       const expanded = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, variable: string) => {
-        const found = env[variable];
+        const found = this.#env[variable];
         if (found === undefined || found === '') missing = variable;
         return found ?? '';
       });
       if (missing === undefined) merged[name.toLowerCase()] = expanded;
-      else if (!missingVariables.has(missing)) {
+      else if (!this.#missing.has(missing)) {
         // Without the token the request still goes out, as an anonymous one.
-        missingVariables.add(missing);
-        warn(`Header \`${name}\` for \`${hostname}\` not sent: environment variable \`${missing}\` is not set`);
+        this.#missing.add(missing);
+        this.#warn(`Header \`${name}\` for \`${hostname}\` not sent: environment variable \`${missing}\` is not set`);
       }
     }
-    headerCache.set(hostname, merged);
+    this.#cache.set(hostname, merged);
     return merged;
-  };
+  }
+}
+
+/** The HTTP side of a run: the agent, the gates, and the check of one URL. */
+function createSession(options: ExternalOptions, host: ExternalHost, env: Readonly<Record<string, string | undefined>>, warn: (message: string) => void, undici: typeof import('undici')) {
+  const global = new Semaphore(options.concurrency);
+  const gates = new OriginGates(options);
+  const headers = new HostHeaders(options, env, warn);
+  const settings = (hostname: string): ExternalOptions['hosts'][string] | undefined => hostSettings(options, hostname);
   const connect = { timeout: options.timeouts.connect, ...(host.lookup ? { lookup: host.lookup as NodeLookup } : {}) };
   const { Agent, Pool, request } = undici;
   const agent = new Agent({
@@ -271,7 +314,7 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
 
   /** One HTTP exchange, within the gates; the body is read only as far as needed. */
   const exchange = async (url: URL, method: 'HEAD' | 'GET', wantIds: boolean) => {
-    const gate = gateOf(url);
+    const gate = gates.of(url);
     await gate.acquire();
     await global.acquire();
     const signal = AbortSignal.timeout(method === 'HEAD' ? headTimeout : options.timeouts.request);
@@ -280,14 +323,14 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
         dispatcher: agent,
         method,
         // A page read whole may come compressed, as browsers get it; a header of the user's own wins.
-        headers: wantIds ? { 'accept-encoding': ACCEPT_ENCODING, ...headersOf(url.hostname) } : headersOf(url.hostname),
+        headers: wantIds ? { 'accept-encoding': ACCEPT_ENCODING, ...headers.of(url.hostname) } : headers.of(url.hostname),
         signal,
       });
       connected = true;
       // Refusals (429, 5xx, GitHub's 403) wait in the retry loop; any other answer only holds back later requests.
       if (!isRetryableStatus(response.statusCode) && response.statusCode !== 403) {
         const wait = requestedWait(response.statusCode, response.headers, Date.now());
-        if (wait !== undefined && wait > 0) holdBack(url, gate, wait);
+        if (wait !== undefined && wait > 0) gates.holdBack(url, wait);
       }
       let ids: Set<string> | undefined;
       const type = header(response.headers, 'content-type') ?? '';
@@ -310,99 +353,109 @@ function createSession(options: ExternalOptions, host: ExternalHost, env: Readon
     }
   };
 
-  const check = async (item: ExternalRequest): Promise<Outcome> => {
-    const wantIds = options.checkFragments && item.fragments.length > 0;
-    let url: URL;
-    try {
-      url = new URL(item.url);
-    } catch {
-      return { status: { state: 'broken', reason: `invalid URL \`${item.url}\`` } };
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return { status: { state: 'excluded', reason: `\`${url.protocol}\` URLs are not checked` } };
-    let method: 'HEAD' | 'GET' = wantIds ? 'GET' : 'HEAD';
-    const visited = new Set<string>([url.href]);
-    let firstRedirect: number | undefined;
-    // While every hop so far is permanent, the URL the link should name instead.
-    let permanentTarget: string | undefined;
-    let permanentRun = true;
-    let attempt = 0;
-    for (;;) {
-      const answer = await exchange(url, method, wantIds);
-      if (!answer.ok) {
-        const { failure } = answer;
-        // Some servers never answer HEAD: GET decides at once, without retrying the HEAD.
-        if (answer.headTimedOut) {
-          method = 'GET';
-          continue;
-        }
-        if (failure.retryable && attempt < options.retries) {
-          await sleep(backoffDelay(++attempt, options.retryDelay, Math.random()));
-          continue;
-        }
-        const tries = attempt > 0 ? ` after ${attempt + 1} attempts` : '';
-        // Only failures that say the link is dead are broken; anything unexplained is unverifiable, never a failed build.
-        const state = BROKEN_FAILURES.has(failure.kind) ? 'broken' : 'unverifiable';
-        return { status: { state, reason: `${failure.reason}${tries}` }, failure: failure.kind };
-      }
-      const verdict = classifyResponse(method, url.href, answer.status, answer.headers, Date.now());
-      switch (verdict.kind) {
-        case 'ok': {
-          const ids = answer.ids ? { ids: answer.ids } : {};
-          if (firstRedirect !== undefined && permanentTarget !== undefined) return { status: { state: 'redirected', status: firstRedirect, location: permanentTarget, ...ids } };
-          return { status: { state: 'ok', status: answer.status, ...ids } };
-        }
-        case 'get':
-          method = 'GET';
-          continue;
-        case 'redirect': {
-          if (firstRedirect === undefined) {
-            if (verdict.permanent) firstRedirect = answer.status;
-            else permanentRun = false;
-          }
-          if (permanentRun && verdict.permanent) permanentTarget = verdict.location;
-          else permanentRun = false;
-          if (visited.has(verdict.location)) return { status: { state: 'broken', status: answer.status, reason: `redirect loop at \`${verdict.location}\`` } };
-          if (visited.size > options.maxRedirects) return { status: { state: 'broken', status: answer.status, reason: `more than ${options.maxRedirects} redirects` } };
-          visited.add(verdict.location);
-          const next = new URL(verdict.location);
-          if (next.protocol !== 'http:' && next.protocol !== 'https:') return { status: { state: 'broken', status: answer.status, reason: `redirect to \`${next.protocol}\` URL \`${verdict.location}\`` } };
-          url = next;
-          attempt = 0;
-          continue;
-        }
-        case 'retry': {
-          // A wait beyond the cap ends this URL at once; its origin is not paused for it, so its other URLs still run.
-          if (verdict.wait !== undefined && verdict.wait > options.maxRetryWait) {
-            return { status: { state: 'unverifiable', status: answer.status, reason: `${verdict.reason}; the server asks to wait ${Math.ceil(verdict.wait / 1000)} s, more than \`maxRetryWait\`` } };
-          }
-          if (attempt >= options.retries) {
-            const tries = attempt > 0 ? ` after ${attempt + 1} attempts` : '';
-            return { status: { state: 'unverifiable', status: answer.status, reason: `${verdict.reason}${tries}` } };
-          }
-          attempt++;
-          if (verdict.wait !== undefined) {
-            // The server asked for a pause: hold back every request to its origin, and only to it.
-            gateOf(url).pause(Date.now() + verdict.wait);
-            await sleep(verdict.wait);
-          } else {
-            await sleep(backoffDelay(attempt, options.retryDelay, Math.random()));
-          }
-          continue;
-        }
-        case 'broken':
-          return { status: { state: 'broken', status: answer.status, reason: `${verdict.reason}${via(item.url, url)}` } };
-        case 'unverifiable':
-          return { status: { state: 'unverifiable', status: answer.status, reason: `${verdict.reason}${via(item.url, url)}` } };
-      }
-    }
-  };
-
   return {
-    check,
+    check: (item: ExternalRequest): Promise<Outcome> => checkUrl(item, options, exchange, gates),
     connected: () => connected,
-    hostCount: () => new Set([...gates.keys()].map((origin) => new URL(origin).hostname)).size,
+    hostCount: () => gates.hostCount(),
     close: () => agent.close(),
   };
+}
+
+/** What one HTTP exchange gave: the answer, or the failure (and whether a HEAD ran out of time). */
+type Answer =
+  | { ok: true; status: number; headers: Headers; ids: Set<string> | undefined }
+  | { ok: false; failure: ReturnType<typeof classifyError>; headTimedOut: boolean };
+
+/**
+ * Check one URL: HEAD (GET when its page's ids are wanted, or when HEAD is
+ * refused or hangs), following redirects, retrying what may pass later, and
+ * giving up on waits beyond `maxRetryWait`.
+ */
+async function checkUrl(item: ExternalRequest, options: ExternalOptions, exchange: (url: URL, method: 'HEAD' | 'GET', wantIds: boolean) => Promise<Answer>, gates: OriginGates): Promise<Outcome> {
+  const wantIds = options.checkFragments && item.fragments.length > 0;
+  let url: URL;
+  try {
+    url = new URL(item.url);
+  } catch {
+    return { status: { state: 'broken', reason: `invalid URL \`${item.url}\`` } };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { status: { state: 'excluded', reason: `\`${url.protocol}\` URLs are not checked` } };
+  let method: 'HEAD' | 'GET' = wantIds ? 'GET' : 'HEAD';
+  const visited = new Set<string>([url.href]);
+  let firstRedirect: number | undefined;
+  // While every hop so far is permanent, the URL the link should name instead.
+  let permanentTarget: string | undefined;
+  let permanentRun = true;
+  let attempt = 0;
+  for (;;) {
+    const answer = await exchange(url, method, wantIds);
+    if (!answer.ok) {
+      const { failure } = answer;
+      // Some servers never answer HEAD: GET decides at once, without retrying the HEAD.
+      if (answer.headTimedOut) {
+        method = 'GET';
+        continue;
+      }
+      if (failure.retryable && attempt < options.retries) {
+        await sleep(backoffDelay(++attempt, options.retryDelay, Math.random()));
+        continue;
+      }
+      const tries = attempt > 0 ? ` after ${attempt + 1} attempts` : '';
+      // Only failures that say the link is dead are broken; anything unexplained is unverifiable, never a failed build.
+      const state = BROKEN_FAILURES.has(failure.kind) ? 'broken' : 'unverifiable';
+      return { status: { state, reason: `${failure.reason}${tries}` }, failure: failure.kind };
+    }
+    const verdict = classifyResponse(method, url.href, answer.status, answer.headers, Date.now());
+    switch (verdict.kind) {
+      case 'ok': {
+        const ids = answer.ids ? { ids: answer.ids } : {};
+        if (firstRedirect !== undefined && permanentTarget !== undefined) return { status: { state: 'redirected', status: firstRedirect, location: permanentTarget, ...ids } };
+        return { status: { state: 'ok', status: answer.status, ...ids } };
+      }
+      case 'get':
+        method = 'GET';
+        continue;
+      case 'redirect': {
+        if (firstRedirect === undefined) {
+          if (verdict.permanent) firstRedirect = answer.status;
+          else permanentRun = false;
+        }
+        if (permanentRun && verdict.permanent) permanentTarget = verdict.location;
+        else permanentRun = false;
+        if (visited.has(verdict.location)) return { status: { state: 'broken', status: answer.status, reason: `redirect loop at \`${verdict.location}\`` } };
+        if (visited.size > options.maxRedirects) return { status: { state: 'broken', status: answer.status, reason: `more than ${options.maxRedirects} redirects` } };
+        visited.add(verdict.location);
+        const next = new URL(verdict.location);
+        if (next.protocol !== 'http:' && next.protocol !== 'https:') return { status: { state: 'broken', status: answer.status, reason: `redirect to \`${next.protocol}\` URL \`${verdict.location}\`` } };
+        url = next;
+        attempt = 0;
+        continue;
+      }
+      case 'retry': {
+        // A wait beyond the cap ends this URL at once; its origin is not paused for it, so its other URLs still run.
+        if (verdict.wait !== undefined && verdict.wait > options.maxRetryWait) {
+          return { status: { state: 'unverifiable', status: answer.status, reason: `${verdict.reason}; the server asks to wait ${Math.ceil(verdict.wait / 1000)} s, more than \`maxRetryWait\`` } };
+        }
+        if (attempt >= options.retries) {
+          const tries = attempt > 0 ? ` after ${attempt + 1} attempts` : '';
+          return { status: { state: 'unverifiable', status: answer.status, reason: `${verdict.reason}${tries}` } };
+        }
+        attempt++;
+        if (verdict.wait !== undefined) {
+          // The server asked for a pause: hold back every request to its origin, and only to it.
+          gates.of(url).pause(Date.now() + verdict.wait);
+          await sleep(verdict.wait);
+        } else {
+          await sleep(backoffDelay(attempt, options.retryDelay, Math.random()));
+        }
+        continue;
+      }
+      case 'broken':
+        return { status: { state: 'broken', status: answer.status, reason: `${verdict.reason}${via(item.url, url)}` } };
+      case 'unverifiable':
+        return { status: { state: 'unverifiable', status: answer.status, reason: `${verdict.reason}${via(item.url, url)}` } };
+    }
+  }
 }
 
 /** ` after redirects to \`…\`` when the answer came from another URL than the one linked. */
