@@ -121,15 +121,58 @@ export interface BuildGraphOptions {
  */
 export function buildGraph(pages: readonly PageRecord[], site: SiteModel, options: BuildGraphOptions = {}): Graph {
   const pageCount = pages.length;
-  const resolved: ResolvedLink[][] = [];
-  const resolverFor = createLinkResolver(site, options.site);
-  // Per-link arrays are flat, indexed by `linkStart[pageId] + linkIndex`: a few typed arrays for the
-  // site instead of some per page.
-  const linkStart = new Int32Array(pageCount + 1);
-  for (let pageId = 0; pageId < pageCount; pageId++) linkStart[pageId + 1] = linkStart[pageId]! + pages[pageId]!.links.length;
-  // Pass 1: resolve every link, and count the pages that link to each page from content.
   const threshold = options.templateThreshold ?? 0.5;
   const minRepeats = pageCount >= 5 ? Math.max(2, Math.ceil(threshold * pageCount)) : Infinity;
+  const { resolved, links, linkingPages } = resolveLinks(pages, createLinkResolver(site, options.site));
+  const regions = linkRegions(pages, links, linkingPages, minRepeats);
+  const { edgeFrom, edgeTo, edgeFlags } = pageEdges(pageCount, links, regions);
+  const inRows = rows(edgeTo, pageCount);
+  const outRows = rows(edgeFrom, pageCount);
+  const byUrl = new Map<string, number>();
+  pages.forEach((page, id) => {
+    byUrl.set(page.url, id);
+    byUrl.set(page.file, id);
+  });
+  const exclusions = pages.map((page) => exclusionOf(page, site, options.site));
+  const entries = entryPoints(pages, site, options.entries ?? [], (path) => {
+    const target = resolveHref(path, { pageUrl: site.base, site: options.site, base: site.base });
+    const lookup = target.kind === 'internal' ? site.lookup(target.sitePath) : NONE;
+    return lookup.found === 'page' ? lookup.pageId : undefined;
+  });
+  const linkStart = links.start;
+
+  return {
+    pages,
+    site,
+    origin: options.site,
+    resolved,
+    links,
+    edgeFrom,
+    edgeTo,
+    edgeFlags,
+    inbound: (pageId) => inRows.edges.subarray(inRows.offsets[pageId], inRows.offsets[pageId + 1]),
+    outbound: (pageId) => outRows.edges.subarray(outRows.offsets[pageId], outRows.offsets[pageId + 1]),
+    pageId: (pathOrFile) => byUrl.get(pathOrFile),
+    regionOf: (pageId, linkIndex) => (regions[linkStart[pageId]! + linkIndex] === 1 ? 'template' : 'content'),
+    exclusion: (pageId) => exclusions[pageId],
+    entries,
+  };
+}
+
+/**
+ * Step 1: resolve every link, and fill the link table. Per-link arrays are
+ * flat, indexed by `start[pageId] + linkIndex`: a few typed arrays for the
+ * site instead of some per page. Also counts, for each page, the pages that
+ * link to it from outside landmarks (what step 2 needs).
+ */
+function resolveLinks(
+  pages: readonly PageRecord[],
+  resolverFor: (page: PageRecord) => (href: string) => ResolvedLink,
+): { resolved: ResolvedLink[][]; links: LinkTable; linkingPages: Int32Array } {
+  const pageCount = pages.length;
+  const resolved: ResolvedLink[][] = [];
+  const linkStart = new Int32Array(pageCount + 1);
+  for (let pageId = 0; pageId < pageCount; pageId++) linkStart[pageId + 1] = linkStart[pageId]! + pages[pageId]!.links.length;
   const linkCount = linkStart[pageCount]!;
   const linkKind = new Uint8Array(linkCount);
   const linkFound = new Uint8Array(linkCount);
@@ -180,9 +223,22 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
     }
     resolved.push(row);
   }
-  // Then, only for pages linked from enough pages to matter, on how many pages each (target, text)
-  // link appears. Each distinct pair gets an integer id (texts keyed per target page), so that
-  // pass 2 reads counts from an array; most links never have their text looked at.
+  return { resolved, links: { start: linkStart, kind: linkKind, found: linkFound, page: linkPage, bits: linkBits, text: linkText, texts }, linkingPages };
+}
+
+/**
+ * Step 2: each link's effective region (0 content, 1 template): its
+ * landmark region, or template when the same link (target and anchor
+ * text) appears on at least `minRepeats` pages. Only pages linked from
+ * enough pages to matter have their (target, text) pairs counted: each
+ * distinct pair gets an integer id (texts keyed per target page), so that
+ * the counts are read from an array; most links never have their text
+ * looked at.
+ */
+function linkRegions(pages: readonly PageRecord[], table: LinkTable, linkingPages: Int32Array, minRepeats: number): Uint8Array {
+  const { start: linkStart, page: linkPage, bits: linkBits } = table;
+  const pageCount = pages.length;
+  const linkCount = linkStart[pageCount]!;
   const keysByTarget = new Map<number, Map<string, number>>();
   const keyCounts: number[] = [];
   const keyStamp: number[] = [];
@@ -210,31 +266,37 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
       }
     }
   }
-
-  // Pass 2: effective regions, and the number of edges: one per (from, to) pair. `edgeSource[to] ===
-  // from` marks a pair already seen on this page. The links of one page are read from the link table
-  // alone: no link record or resolution is touched.
   const regions = new Uint8Array(linkCount);
+  for (let at = 0; at < linkCount; at++) {
+    let content = (linkBits[at]! & LINK_CONTENT) !== 0;
+    const key = linkKeys[at]!;
+    if (content && key !== -1) content = keyCounts[key]! < minRepeats;
+    regions[at] = content ? 0 : 1;
+  }
+  return regions;
+}
+
+/**
+ * Step 3: one edge per (from, to) pair of pages, in typed arrays of their
+ * exact size (counted first), flags accumulated over the pair's links.
+ * `edgeSource[to] === from` marks a pair already seen on this page, and
+ * `edgeOf[to]` is the pair's edge. Arrays of one slot per link, cut
+ * afterwards, cost a large site's heap a full collection for every 64 MB
+ * of typed arrays made.
+ */
+function pageEdges(pageCount: number, table: LinkTable, regions: Uint8Array): { edgeFrom: Int32Array; edgeTo: Int32Array; edgeFlags: Uint8Array } {
+  const { start: linkStart, page: linkPage, bits: linkBits } = table;
   const edgeSource = new Int32Array(pageCount).fill(-1);
   let edges = 0;
   for (let pageId = 0; pageId < pageCount; pageId++) {
     const end = linkStart[pageId + 1]!;
     for (let at = linkStart[pageId]!; at < end; at++) {
-      const linkBit = linkBits[at]!;
-      let content = (linkBit & LINK_CONTENT) !== 0;
-      const key = linkKeys[at]!;
-      if (content && key !== -1) content = keyCounts[key]! < minRepeats;
-      regions[at] = content ? 0 : 1;
       const target = linkPage[at]!;
-      if (target === -1 || target === pageId || (linkBit & LINK_NAVIGATION) === 0 || edgeSource[target] === pageId) continue;
+      if (target === -1 || target === pageId || (linkBits[at]! & LINK_NAVIGATION) === 0 || edgeSource[target] === pageId) continue;
       edgeSource[target] = pageId;
       edges++;
     }
   }
-  // Pass 3: the edges, in typed arrays of their exact size, flags accumulated over the pair's links
-  // (`edgeOf[to]` is the pair's edge). Arrays of one slot per link, cut afterwards, were 50 MB more
-  // to allocate at 100,000 pages, and there a large heap is collected whole for every 64 MB of
-  // typed arrays made.
   const edgeFrom = new Int32Array(edges);
   const edgeTo = new Int32Array(edges);
   const edgeFlags = new Uint8Array(edges);
@@ -259,37 +321,7 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
       }
     }
   }
-
-  const inRows = rows(edgeTo, pageCount);
-  const outRows = rows(edgeFrom, pageCount);
-  const byUrl = new Map<string, number>();
-  pages.forEach((page, id) => {
-    byUrl.set(page.url, id);
-    byUrl.set(page.file, id);
-  });
-  const exclusions = pages.map((page) => exclusionOf(page, site, options.site));
-  const entries = entryPoints(pages, site, options.entries ?? [], (path) => {
-    const target = resolveHref(path, { pageUrl: site.base, site: options.site, base: site.base });
-    const lookup = target.kind === 'internal' ? site.lookup(target.sitePath) : NONE;
-    return lookup.found === 'page' ? lookup.pageId : undefined;
-  });
-
-  return {
-    pages,
-    site,
-    origin: options.site,
-    resolved,
-    links: { start: linkStart, kind: linkKind, found: linkFound, page: linkPage, bits: linkBits, text: linkText, texts },
-    edgeFrom,
-    edgeTo,
-    edgeFlags,
-    inbound: (pageId) => inRows.edges.subarray(inRows.offsets[pageId], inRows.offsets[pageId + 1]),
-    outbound: (pageId) => outRows.edges.subarray(outRows.offsets[pageId], outRows.offsets[pageId + 1]),
-    pageId: (pathOrFile) => byUrl.get(pathOrFile),
-    regionOf: (pageId, linkIndex) => (regions[linkStart[pageId]! + linkIndex] === 1 ? 'template' : 'content'),
-    exclusion: (pageId) => exclusions[pageId],
-    entries,
-  };
+  return { edgeFrom, edgeTo, edgeFlags };
 }
 
 /** Locale root paths: `/de/`, `/pt-br/` (a language tag as the first segment). */
