@@ -300,8 +300,8 @@ export interface ResultGraph {
    * parallel arrays: edge `i` goes from page `from[i]` to page `to[i]`
    * (indexes into `pages`), and `flags[i]` is a bit set of `1` (at least one
    * link of the pair is in page content) and `2` (at least one is followed,
-   * no `nofollow`/`ugc`/`sponsored`). Typed arrays: at 100,000 pages a
-   * tuple per edge took 290 MB, these take 40 MB.
+   * no `nofollow`/`ugc`/`sponsored`). Typed arrays: a tuple per edge took
+   * several times the memory on a large site.
    */
   from: Int32Array;
   to: Int32Array;

@@ -3,7 +3,7 @@ import module from 'node:module';
 
 // Keep V8's compiled code of linkgraph and its dependencies on disk between runs (in the OS temp
 // directory, or `NODE_COMPILE_CACHE`; `NODE_DISABLE_COMPILE_CACHE=1` turns it off), as tsc and npm
-// do: loading the modules took 60-70 ms less per thread. Enabled before anything else is imported.
+// do: loading the modules is then much cheaper per thread. Enabled before anything else is imported.
 module.enableCompileCache();
 // This process is linkgraph's own: its young generation stops growing at the workers' size (see there).
 const { capYoungGeneration } = await import('../node/young-generation.js');

@@ -56,8 +56,8 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
   const resolved = isResolved(options) ? options : resolveOptions(options);
   const baseline = host.baseline === false ? undefined : (host.baseline ?? (resolved.baseline === undefined ? undefined : await readBaseline(resolved.baseline, host.cwd ?? process.cwd())));
   const timing = host.timing;
-  // Page texts serve only the orphan rules' suggestions: without them, none is kept (with every graph
-  // and anchor rule off, 100,000 pages peaked at 986-1008 MiB instead of 1242-1279 MiB).
+  // Page texts serve only the orphan rules' suggestions: without them, none is kept (they are a large
+  // share of a big site's memory).
   const collect = {
     ...(resolved.contentSelector === undefined ? {} : { contentSelector: resolved.contentSelector }),
     ...(readsPageText(resolved.rules) ? {} : { maxText: 0 }),

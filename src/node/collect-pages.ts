@@ -59,7 +59,7 @@ function startPageWorker(url: URL, root: string, collect: CollectPagesOptions['c
 
 /**
  * Page-reading workers to start while the site is still being listed, as
- * soon as it has enough pages to use them: a worker takes 60-80 ms to start
+ * soon as it has enough pages to use them: a worker takes a while to start
  * (mostly loading its modules), which the rest of the listing then hides.
  * Nothing starts for a smaller site.
  *
@@ -78,19 +78,14 @@ export function earlyPageWorkers(collect: CollectPagesOptions['collect'], url: U
   };
 }
 
-/**
- * Below this many pages, starting workers costs more than it saves: on 2
- * cores, 1,000 pages took 1.64 s in one thread and 1.76 s with a worker
- * (medians of 5), 3,000 pages 3.0 s and 2.7 s.
- */
+/** Below this many pages, starting workers costs more than it saves (measured on 2 cores; see the commit history). */
 const MIN_PAGES_FOR_WORKERS = 1500;
 /** Pages per message to a worker: large enough to amortise messaging, small enough to balance. */
 const CHUNK = 32;
 
 /**
  * Chunks sent to a worker ahead of its answers, so that it never waits for
- * this thread (with 2, a worker sat idle for 0.4 s of a 10,000-page run
- * while this thread read a chunk of its own).
+ * this thread while this thread reads a chunk of its own.
  */
 const IN_FLIGHT = 4;
 
@@ -183,12 +178,9 @@ function pageThreads(pages: number, configured?: number | undefined): number {
   const fromEnv = Number.parseInt(process.env['LINKGRAPH_THREADS'] ?? '', 10);
   if (Number.isFinite(fromEnv) && fromEnv >= 1) return fromEnv;
   if (pages < MIN_PAGES_FOR_WORKERS) return 1;
-  // Only on a machine loaded well beyond its cores does a worker stop paying (measured on 2 cores,
-  // 10,000 pages: at a load average of 3-5, 2 threads took 16 s where 1 took 15; with two busy
-  // processes beside it, 10.0-11.7 s where 1 took 11.7-13.0). The load average lags by a minute:
-  // right after a build (or a previous run) it reaches the core count on an idle machine: in a
-  // benchmark whose own runs kept it at 2.0-2.3, one thread took a median of 6.5 s and two 4.9 s.
-  // So one thread only from twice the cores.
+  // Only on a machine loaded well beyond its cores does a worker stop paying. The load average lags
+  // by a minute: right after a build (or a previous run) it reaches the core count on an idle
+  // machine, where a worker still pays. So one thread only from twice the cores.
   const cores = os.availableParallelism();
   return os.loadavg()[0]! >= 2 * cores ? 1 : Math.min(cores, 8);
 }
@@ -221,8 +213,8 @@ export function collectHere(root: string, entries: readonly PageEntry[], collect
  * of the event loop between chunks, as when workers read beside it: what
  * waits for the thread to be free is not held up until the last page (the
  * CLI's `gc` observer, which keeps the young generation small, see
- * `young-generation.ts`: at 10,000 pages in one thread the young generation
- * otherwise grew to 64 MiB semi-spaces while pages were read).
+ * `young-generation.ts`: otherwise the young generation grew to its largest
+ * while pages were read).
  */
 async function collectAlone(root: string, entries: readonly PageEntry[], collect: CollectPagesOptions['collect'], problems: ReadProblems, compact: (page: PageRecord) => void): Promise<PageRecord[]> {
   const pages: PageRecord[] = [];

@@ -77,9 +77,8 @@ export function readPage(
 
 /**
  * A page file's text, as {@link decodeHtml} gives it. Node's own UTF-8
- * read makes the string without a buffer in between: at 10,000 pages it
- * took half the time of reading bytes and decoding them (190 ms against
- * 275-366 ms, with half the system time). So a page is read that way
+ * read makes the string without a buffer in between, much cheaper than
+ * reading bytes and decoding them. So a page is read that way
  * first, and read again as bytes only when that text cannot be its own:
  * when it holds U+FFFD (Node's read replaces bytes that are not UTF-8, and
  * a UTF-16 byte order mark is such bytes), or when its start declares an

@@ -23,10 +23,9 @@ export const MAIN_SEMI_SPACE_MB = 16;
  * at start-up; the growth factor is read each time V8 grows the young
  * generation, so it is set to 1 after the collection that reaches the size
  * (told by a `gc` performance entry, which comes when the thread is free: after
- * a listing that kept it busy for seconds, one doubling larger). Measured on
- * the 10,000-page benchmark site, 8 interleaved rounds: a median of 4.01 s
- * instead of 4.26 s, 6.49 s of CPU instead of 6.99 s, 295 MiB instead of
- * 384 MiB, as with `--max-semi-space-size=16` (3.95 s, 292 MiB).
+ * a listing that kept it busy for seconds, one doubling larger). It gives
+ * what `--max-semi-space-size=16` gives (the figures are in the commit
+ * history).
  *
  * Does nothing when Node was started with a semi-space flag of its own
  * (`execArgv` or `NODE_OPTIONS`), or when V8 reports no `new_space`.

@@ -1,8 +1,7 @@
 /**
  * `JSON.stringify(value, null, 2)` in pieces, so that a large report is
- * written as it is made instead of held whole: at 100,000 pages the JSON
- * report is 137 MB, and the string, its UTF-8 copy and the serializer's
- * buffer together raised the run's peak memory by 580 MB.
+ * written as it is made instead of held whole: the whole string, its UTF-8
+ * copy and the serializer's buffer would each be as large as the report.
  */
 
 /**
@@ -54,11 +53,9 @@ export function* jsonChunks(value: unknown, depth: number, indent = ''): Generat
 }
 
 /**
- * Members per `JSON.stringify` call in {@link memberSlices}. With 256, a
- * slice of the 100,000-page report's findings made strings large enough for
- * V8's large-object space, which only a full collection frees (one run
- * peaked 150 MiB higher). 64 are as fast; at 100,000 pages they cost about
- * 35 MiB of peak memory against a call per member.
+ * Members per `JSON.stringify` call in {@link memberSlices}. Larger slices
+ * make strings large enough for V8's large-object space, which only a full
+ * collection frees; smaller ones cost more calls for nothing.
  */
 const SLICE = 64;
 
@@ -67,8 +64,7 @@ const SLICE = 64;
  * {@link SLICE} members each. Each slice is stringified nested in as many
  * arrays as `indent` has levels, so that `JSON.stringify` indents it where it
  * belongs, and the pieces are cut out of the nesting: no re-indenting pass,
- * and a call per slice, not per member. At 10,000 pages the JSON report took
- * 68-92 ms instead of 123-155 (first render in fresh processes).
+ * and a call per slice, not per member.
  */
 function* memberSlices(array: readonly unknown[], indent: string): Generator<string> {
   const levels = indent.length / 2;
