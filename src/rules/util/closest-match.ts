@@ -79,6 +79,9 @@ function indexCandidates(candidates: readonly string[]): CandidateIndex {
   return { sorted, order, prefix, longest, lower };
 }
 
+/** A distance beyond any limit, for cells outside the band searched. */
+const FAR = 1 << 20;
+
 /**
  * The caller's position of the candidate at the least edit distance from
  * `value`, at most `limit`; the smallest position among ties; -1 when none.
@@ -103,8 +106,16 @@ function search(index: CandidateIndex, value: string, limit: number): number {
       const code = candidate.charCodeAt(depth);
       const above = depth * width;
       const row = above + width;
-      let rowMin = (rows[row] = depth + 1);
-      for (let j = 1; j < width; j++) {
+      const r = depth + 1;
+      // Only cells within `best` of the diagonal can be within `best`: the rest of the row is left
+      // out, and the cells beside the band read as too far.
+      const low = Math.max(1, r - best);
+      const high = Math.min(width - 1, r + best);
+      rows[row] = r;
+      if (low > 1) rows[row + low - 1] = FAR;
+      if (high + 1 < width) rows[row + high + 1] = FAR;
+      let rowMin = low === 1 ? r : FAR;
+      for (let j = low; j <= high; j++) {
         const cost = rows[above + j - 1]! + (value.charCodeAt(j - 1) === code ? 0 : 1);
         const cell = Math.min(cost, rows[above + j]! + 1, rows[row + j - 1]! + 1);
         rows[row + j] = cell;
@@ -122,6 +133,11 @@ function search(index: CandidateIndex, value: string, limit: number): number {
     }
     if (pruned) continue;
     valid = candidate.length;
+    // A length further than `best` from the value's is further in edits too (and its cell is outside the band).
+    if (Math.abs(candidate.length - value.length) > best) {
+      i++;
+      continue;
+    }
     const distance = rows[candidate.length * width + value.length]!;
     const position = order[i]!;
     if (distance < best || (distance === best && (bestPosition === -1 || position < bestPosition))) {
