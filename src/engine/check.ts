@@ -2,7 +2,7 @@ import { buildGraph, EDGE_CONTENT, KIND, type Graph } from '../graph/build-graph
 import { linkMetrics } from '../graph/link-metrics.js';
 import type { ExternalChecker, ExternalRequest, ExternalResults } from '../external/types.js';
 import { fails, type ResolvedOptions } from '../options.js';
-import type { FindingInput, RuleContext } from '../rules/create-rule.js';
+import type { FindingInput, RuleContext, SharedStep } from '../rules/create-rule.js';
 import { ruleIds, rules, type RuleId } from '../rules/registry.js';
 import { eachLinkWhere } from '../rules/util/each-link.js';
 import { isCheckableExternal } from '../rules/util/external-links.js';
@@ -56,6 +56,8 @@ export async function check(input: CheckInput): Promise<Result> {
     aliases: input.aliases,
   }));
   const graph = timed(timing, 'graph', () => buildGraph(pages, site, { site: options.site, templateThreshold: options.templateThreshold, entries: options.entries }));
+  // Depths, link scores and linkers: computed once for the rules and the result's page metrics.
+  timed(timing, 'link metrics', () => linkMetrics(graph));
   const warnings = [...(input.warnings ?? [])];
 
   const requests = externalRequests(graph);
@@ -82,12 +84,24 @@ export async function check(input: CheckInput): Promise<Result> {
       if (ignore(finding, input.pageId === undefined ? undefined : graph.pages[input.pageId], input.link)) suppressed++;
       else findings.push(finding);
     };
-    const context: RuleContext<unknown> = { graph, options: setting.options, external, site: options.site, sitemaps: input.sitemaps ?? [], unreadable: input.unreadable ?? [], ruleIds, report };
+    // A computation rules share is timed as a step of its own, and not as this rule's time.
+    let shared = 0;
+    const step: SharedStep = (name, compute) => {
+      const started = performance.now();
+      try {
+        return timed(timing, name, compute);
+      } finally {
+        shared += performance.now() - started;
+      }
+    };
+    const context: RuleContext<unknown> = { graph, options: setting.options, external, site: options.site, sitemaps: input.sitemaps ?? [], unreadable: input.unreadable ?? [], ruleIds, report, step };
+    const started = performance.now();
     try {
-      timed(timing, `rule ${id}`, () => rules[id].check(context as never));
+      rules[id].check(context as never);
     } catch (error) {
       warnings.push(`Rule \`${id}\` failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+    timing?.(`rule ${id}`, performance.now() - started - shared);
   }
   timed(timing, 'sort findings', () => sortFindings(findings));
   let baseline: BaselineOutcome | undefined;
