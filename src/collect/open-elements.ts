@@ -252,7 +252,7 @@ export class OpenElements {
       // The tree builder looks through the SVG elements for the name, then the HTML ones: only the
       // innermost element's end tag, and end tags that close nothing, are mirrored.
       if (top === name) this.close(end);
-      else if (this.names.includes(name) || name === 'p' || bits & IS_HEADING) throw new Bail();
+      else if (this.names.includes(name) || name === 'p' || name === 'body' || name === 'html' || bits & IS_HEADING) throw new Bail();
       return;
     }
     if (this.#select !== -1) {
