@@ -101,17 +101,18 @@ const FAR = 1 << 20;
  * early, the narrower the band and the more is skipped.
  */
 function search(index: CandidateIndex, value: string, limit: number): number {
+  const lengths: number[] = [];
+  for (let offset = 0; offset <= limit; offset++) {
+    for (const length of offset === 0 ? [value.length] : [value.length - offset, value.length + offset]) if (index.buckets.has(length)) lengths.push(length);
+  }
+  // No candidate of a length within reach (a 4 MB href): nothing to search, nothing to allocate.
+  if (lengths.length === 0) return -1;
   const width = value.length + 1;
   // rows[depth * width + j]: distance between the current candidate's first `depth` characters and value's first `j`.
-  const rows = new Int32Array((value.length + limit + 1) * width);
+  const rows = new Int32Array((Math.max(...lengths) + 1) * width);
   for (let j = 0; j < width; j++) rows[j] = j;
   const found = { best: limit, position: -1 };
-  for (let offset = 0; offset <= limit; offset++) {
-    for (const length of offset === 0 ? [value.length] : [value.length - offset, value.length + offset]) {
-      const bucket = index.buckets.get(length);
-      if (bucket !== undefined && offset <= found.best) searchBucket(bucket, value, rows, found);
-    }
-  }
+  for (const length of lengths) if (Math.abs(length - value.length) <= found.best) searchBucket(index.buckets.get(length)!, value, rows, found);
   return found.position;
 }
 
