@@ -69,12 +69,20 @@ interface Page {
   kind: 'home' | 'section' | 'group' | 'article' | 'special' | 'orphan' | 'island';
 }
 
+/** How many defects a generated site holds; the defaults make the benchmark's kind site. */
+export interface SiteShape {
+  /** Pages no other page links to. Default: one per 1,000 pages (at least 2). */
+  orphans?: number;
+  /** Link defects of each class, at most one per article and class. Default: one per 200 pages (at least 3). */
+  defectsPerClass?: number;
+}
+
 /**
  * Write a site of `pageCount` pages into `dir` (which must be empty or
  * absent) and return its ground truth (also written to `dir/../<name>.truth.json`
- * by the caller).
+ * by the caller). The default `shape` gives the same bytes as before it existed.
  */
-export async function generateSite(dir: string, pageCount: number, seed = 1): Promise<GroundTruth> {
+export async function generateSite(dir: string, pageCount: number, seed = 1, shape: SiteShape = {}): Promise<GroundTruth> {
   const rand = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const int = (n: number): number => Math.floor(rand() * n);
@@ -90,7 +98,7 @@ export async function generateSite(dir: string, pageCount: number, seed = 1): Pr
     ['legal/terms/index.html', '/legal/terms/', 'Terms'],
   ] as const;
   for (const [file, url, title] of special) pages.push({ file, url, title, section: 'about', group: '', kind: 'special' });
-  const orphanCount = Math.max(2, Math.round(pageCount / 1000));
+  const orphanCount = shape.orphans ?? Math.max(2, Math.round(pageCount / 1000));
   const islandCount = Math.max(1, Math.round(pageCount / 5000));
   const islandSize = 4;
   const fixed = pages.length + orphanCount + islandCount * islandSize;
@@ -131,7 +139,7 @@ export async function generateSite(dir: string, pageCount: number, seed = 1): Pr
   for (let j = 0; j < imageCount; j++) assets.push(`img/photo-${j}.png`, `img/photo-${j}@2x.png`);
 
   // Seed defects on articles (pages a crawler reaches), one class at a time, at most one per page per class.
-  const defectsPerClass = Math.max(3, Math.round(pageCount / 200));
+  const defectsPerClass = shape.defectsPerClass ?? Math.max(3, Math.round(pageCount / 200));
   const planned = new Map<Page, DefectClass[]>();
   for (const defectClass of ['broken-page-link', 'broken-fragment-same-page', 'broken-fragment-cross-page', 'missing-image-src', 'missing-image-srcset'] as const) {
     const used = new Set<Page>();

@@ -2,22 +2,31 @@
  * The benchmark: generate seeded sites, run linkgraph's CLI and the peers
  * that install here on the same sites in the same run, and print wall
  * time, peak memory and recall per defect class, the read/parse floor, and
- * the 1k -> 10k -> 100k slope.
+ * the 1k -> 10k -> 100k slope. Then linkgraph alone, with every rule on,
+ * against its floors on a defect-heavy generated site (a fifth of its pages
+ * orphans, tens of thousands of broken links) and on each site of the
+ * real-site corpus (corpus/README.md), with the slowest rule's share of the
+ * run.
  *
  * Usage: npm run bench -- [--sizes 1000,10000,100000] [--runs 3] [--peer-runs 1]
  *                          [--timeout 300] [--peers linkinator,hyperlink,blc,html-proofer]
+ *                          [--heavy 10000] [--real all|<id>,<id>] [--compare <dist dir>]
+ *
+ * `--sizes ''`, `--heavy ''` or `--real ''` leaves that part out;
+ * `--compare bench/.out/base-dist` adds a row for another build of
+ * linkgraph (a copy of an older `dist/`), run in the same rounds.
  *
  * Everything runs offline: sites are generated locally, peers that need an
  * HTTP server get one on 127.0.0.1, and the sites have no external links.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, openSync, closeSync, readFileSync, mkdirSync, rmSync, writeFileSync, createReadStream, statSync } from 'node:fs';
+import { existsSync, openSync, closeSync, readFileSync, readdirSync, mkdirSync, rmSync, writeFileSync, createReadStream, statSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { DEFECT_CLASSES, GENERATOR_VERSION, generateSite, type DefectClass, type GroundTruth } from './generate-site.ts';
+import { DEFECT_CLASSES, GENERATOR_VERSION, generateSite, type DefectClass, type GroundTruth, type SiteShape } from './generate-site.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITES = path.join(ROOT, 'bench', '.sites');
@@ -36,9 +45,16 @@ const { values } = parseArgs({
     'big-runs': { type: 'string', default: '1' },
     'own-timeout': { type: 'string', default: '1800' },
     seed: { type: 'string', default: '1' },
+    heavy: { type: 'string', default: '10000' },
+    real: { type: 'string', default: 'all' },
+    compare: { type: 'string' },
   },
 });
-const sizes = values.sizes.split(',').map(Number);
+const numbers = (list: string): number[] => list.split(',').filter(Boolean).map(Number);
+const sizes = numbers(values.sizes);
+const heavySizes = numbers(values.heavy);
+/** Another build's `dist/` directory, measured beside this one. */
+const compareDist = values.compare === undefined ? undefined : path.resolve(values.compare);
 const runs = Number(values.runs);
 const peerRuns = Number(values['peer-runs']);
 const timeoutMs = Number(values.timeout) * 1000;
@@ -66,8 +82,10 @@ interface Measurement {
 
 /** Run a command under GNU time, stdout to a file, with a timeout. */
 async function measure(name: string, command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Measurement> {
-  const stdoutFile = path.join(OUT, `${name}.out`);
-  const timeFile = path.join(OUT, `${name}.time`);
+  // Tool names hold spaces, commas and, for another build, a path.
+  const file = name.replace(/[^\w.-]+/g, '_');
+  const stdoutFile = path.join(OUT, `${file}.out`);
+  const timeFile = path.join(OUT, `${file}.time`);
   const fd = openSync(stdoutFile, 'w');
   const started = performance.now();
   const child = spawn('/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, command, ...args], {
@@ -113,7 +131,7 @@ function markersIn(text: string): Set<string> {
 }
 
 /** What a tool found, as a set of defect keys (markers for links, files for pages). */
-type Found = { markers: Set<string>; pages: Map<DefectClass, Set<string>>; exact?: number };
+type Found = { markers: Set<string>; pages: Map<DefectClass, Set<string>>; exact?: number; findings?: number };
 
 interface Tool {
   name: string;
@@ -140,7 +158,7 @@ const RULE_OF: Record<DefectClass, string> = {
   'orphan-page': 'orphan-page',
   'unreachable-page': 'unreachable-page',
 };
-const registry = (await import(path.join(ROOT, 'dist', 'rules', 'registry.js'))) as { ruleIds: string[] };
+const registry = (await import(path.join(ROOT, 'dist', 'rules', 'registry.js'))) as { ruleIds: string[]; rules: Record<string, { meta: { defaultLevel: string } }> };
 const ruleIds = new Set(registry.ruleIds);
 
 interface JsonFinding {
@@ -158,38 +176,66 @@ const linkRulesConfig = path.join(OUT, 'link-rules-only.json');
 mkdirSync(OUT, { recursive: true });
 writeFileSync(linkRulesConfig, `${JSON.stringify({ rules: Object.fromEntries([...ruleIds].filter((id) => !LINK_RULES.has(id)).map((id) => [id, 'off'])) }, null, 1)}\n`);
 
+/** A config file turning every rule on, those off by default at `warn`; `extra` is merged in. */
+function allRulesConfig(name: string, extra: Record<string, unknown> = {}): string {
+  const file = path.join(OUT, `${name}.json`);
+  const { rules: extraRules, ...rest } = extra as { rules?: Record<string, unknown> };
+  writeFileSync(file, `${JSON.stringify({ ...rest, rules: { ...Object.fromEntries([...ruleIds].map((id) => [id, registry.rules[id]!.meta.defaultLevel === 'off' ? 'warn' : registry.rules[id]!.meta.defaultLevel])), ...extraRules } }, null, 1)}\n`);
+  return file;
+}
+
+/** How a linkgraph row is run. */
+interface LinkgraphVariant {
+  /** LINKGRAPH_THREADS (default: a worker per core unless the machine is saturated). */
+  threads?: number;
+  /** Every rule but the link rules off. */
+  linkRulesOnly?: boolean;
+  /** A config file (flags of the variant come after it). */
+  config?: string;
+  /** The row's name after `linkgraph` (default: from the threads and rules). */
+  label?: string;
+  /** Another build's `dist/` (default this one's). */
+  dist?: string;
+}
+
 /**
- * linkgraph's CLI; `threads` sets LINKGRAPH_THREADS (default: a worker per core unless the machine
- * is saturated); `linkRulesOnly` turns every rule but the link rules off.
+ * linkgraph's CLI, with LINKGRAPH_TIMING=1 (its step times, on stderr, give
+ * the slowest rule's share of the run).
  */
-const linkgraphTool = (threads?: number, linkRulesOnly = false): Tool => ({
-  name: linkRulesOnly ? 'linkgraph, link rules only' : threads === undefined ? 'linkgraph' : `linkgraph, ${threads} thread${threads === 1 ? '' : 's'}`,
-  supports: (defectClass) => (!ruleIds.has(RULE_OF[defectClass]) ? 'n/a (rule not present)' : linkRulesOnly && !LINK_RULES.has(RULE_OF[defectClass]) ? 'off' : true),
-  run: (site, label) =>
-    measure(label, NODE, [path.join(ROOT, 'dist', 'cli', 'bin.js'), 'check', site.dir, '--format', 'json', '--fail-on', 'never', ...(linkRulesOnly ? ['--config', linkRulesConfig] : [])], {
-      timeoutMs: ownTimeoutMs,
-      ...(threads === undefined ? {} : { env: { LINKGRAPH_THREADS: String(threads) } }),
-    }),
-  found: (measurement, site) => {
-    const findings = (JSON.parse(readFileSync(measurement.stdoutFile, 'utf8')) as { findings: JsonFinding[] }).findings;
-    const markers = new Set<string>();
-    const pages = new Map<DefectClass, Set<string>>();
-    const at = new Set<string>();
-    // The JSON report names files as the CLI was given them (relative to the working directory).
-    const prefix = `${path.relative(ROOT, site.dir).split(path.sep).join('/')}/`;
-    for (const raw of findings) {
-      const finding = { ...raw, file: raw.file.startsWith(prefix) ? raw.file.slice(prefix.length) : raw.file };
-      for (const marker of markersIn(finding.href ?? '')) markers.add(marker);
-      if (finding.line !== null) at.add(`${finding.file}:${finding.line}:${finding.column}:${finding.href}`);
-      for (const defectClass of ['orphan-page', 'unreachable-page'] as const) {
-        if (finding.ruleId === RULE_OF[defectClass]) pages.set(defectClass, (pages.get(defectClass) ?? new Set()).add(finding.file));
+const linkgraphTool = (variant: LinkgraphVariant = {}): Tool => {
+  const { threads, linkRulesOnly = false } = variant;
+  const described = [variant.label, linkRulesOnly ? 'link rules only' : undefined, threads === undefined ? undefined : `${threads} thread${threads === 1 ? '' : 's'}`].filter(Boolean);
+  const name = `${variant.dist === undefined ? 'linkgraph' : `linkgraph (${path.relative(ROOT, variant.dist)})`}${described.length > 0 ? `, ${described.join(', ')}` : ''}`;
+  const config = linkRulesOnly ? linkRulesConfig : variant.config;
+  return {
+    name,
+    supports: (defectClass) => (!ruleIds.has(RULE_OF[defectClass]) ? 'n/a (rule not present)' : linkRulesOnly && !LINK_RULES.has(RULE_OF[defectClass]) ? 'off' : true),
+    run: (site, label) =>
+      measure(label, NODE, [path.join(variant.dist ?? path.join(ROOT, 'dist'), 'cli', 'bin.js'), 'check', site.dir, '--format', 'json', '--fail-on', 'never', ...(config === undefined ? [] : ['--config', config])], {
+        timeoutMs: ownTimeoutMs,
+        env: { LINKGRAPH_TIMING: '1', ...(threads === undefined ? {} : { LINKGRAPH_THREADS: String(threads) }) },
+      }),
+    found: (measurement, site) => {
+      const findings = (JSON.parse(readFileSync(measurement.stdoutFile, 'utf8')) as { findings: JsonFinding[] }).findings;
+      const markers = new Set<string>();
+      const pages = new Map<DefectClass, Set<string>>();
+      const at = new Set<string>();
+      // The JSON report names files as the CLI was given them (relative to the working directory).
+      const prefix = `${path.relative(ROOT, site.dir).split(path.sep).join('/')}/`;
+      for (const raw of findings) {
+        const finding = { ...raw, file: raw.file.startsWith(prefix) ? raw.file.slice(prefix.length) : raw.file };
+        for (const marker of markersIn(finding.href ?? '')) markers.add(marker);
+        if (finding.line !== null) at.add(`${finding.file}:${finding.line}:${finding.column}:${finding.href}`);
+        for (const defectClass of ['orphan-page', 'unreachable-page'] as const) {
+          if (finding.ruleId === RULE_OF[defectClass]) pages.set(defectClass, (pages.get(defectClass) ?? new Set()).add(finding.file));
+        }
       }
-    }
-    // Positions must be exact: count link defects reported at their element's line and column.
-    const exact = site.truth.defects.filter((defect) => defect.line !== undefined && at.has(`${defect.file}:${defect.line}:${defect.column}:${defect.href}`)).length;
-    return { markers, pages, exact };
-  },
-});
+      // Positions must be exact: count link defects reported at their element's line and column.
+      const exact = site.truth.defects.filter((defect) => defect.line !== undefined && at.has(`${defect.file}:${defect.line}:${defect.column}:${defect.href}`)).length;
+      return { markers, pages, exact, findings: findings.length };
+    },
+  };
+};
 
 const noPageRules = (defectClass: DefectClass): boolean => defectClass !== 'orphan-page' && defectClass !== 'unreachable-page';
 
@@ -257,13 +303,21 @@ function ensureHtmlProofer(): boolean {
   return spawnSync('htmlproofer', ['--version']).status === 0;
 }
 
-async function ensureSite(pages: number): Promise<Site> {
-  const dir = path.join(SITES, `site-${pages}-s${seed}-v${GENERATOR_VERSION}`);
+/**
+ * The defect-heavy site of `pages` pages: a fifth of them orphans (a site
+ * after a migration), and two in five articles with a broken link of each
+ * class (at 10,000 pages: 2,000 orphans, 20,000 broken links).
+ */
+const heavyShape = (pages: number): SiteShape => ({ orphans: Math.round(pages / 5), defectsPerClass: Math.round((pages * 2) / 5) });
+
+async function ensureSite(pages: number, shape?: SiteShape): Promise<Site> {
+  const shaped = shape === undefined ? '' : `-o${shape.orphans}-d${shape.defectsPerClass}`;
+  const dir = path.join(SITES, `site-${pages}${shaped}-s${seed}-v${GENERATOR_VERSION}`);
   const truthFile = `${dir}.truth.json`;
   if (!existsSync(truthFile)) {
     rmSync(dir, { recursive: true, force: true });
-    process.stderr.write(`bench: generating ${pages} pages…\n`);
-    const truth = await generateSite(dir, pages, seed);
+    process.stderr.write(`bench: generating ${pages} pages${shaped}…\n`);
+    const truth = await generateSite(dir, pages, seed, shape);
     writeFileSync(truthFile, JSON.stringify(truth, null, 1));
   }
   return { pages, dir, truth: JSON.parse(readFileSync(truthFile, 'utf8')) as GroundTruth };
@@ -328,6 +382,25 @@ interface Row {
   runs: number;
   /** Each run's wall time, in the order run: interleaved rows compare run by run. */
   wallsMs: number[];
+  /** Each run's CPU time, likewise. */
+  cpusMs: number[];
+  /** Findings in the last run's report (linkgraph). */
+  findings?: number;
+  /** The slowest rule of each run (LINKGRAPH_TIMING), with its share of the run's steps. */
+  slowest: { rule: string; ms: number; share: number }[];
+}
+
+/** The slowest rule in a run's LINKGRAPH_TIMING table, and its share of the steps' total. */
+function slowestRule(stderr: string): { rule: string; ms: number; share: number } | undefined {
+  let slowest: { rule: string; ms: number } | undefined;
+  let total: number | undefined;
+  for (const line of stderr.split('\n')) {
+    const step = /^rule (\S+)\s+([\d.]+) ms/.exec(line);
+    if (step && (slowest === undefined || Number(step[2]) > slowest.ms)) slowest = { rule: step[1]!, ms: Number(step[2]) };
+    const sum = /^total\s+([\d.]+) ms/.exec(line);
+    if (sum) total = Number(sum[1]);
+  }
+  return slowest && total ? { ...slowest, share: slowest.ms / total } : undefined;
 }
 
 function recallOf(tool: Tool, found: Found, truth: GroundTruth): Row['recall'] {
@@ -370,7 +443,7 @@ async function runInterleaved(tools: readonly Tool[], site: Site, times: number)
 
 function rowOf(tool: Tool, site: Site, measurements: readonly Measurement[]): Row {
   const last = measurements.at(-1)!;
-  if (last.timedOut) return { tool: tool.name, wallMs: Infinity, cpuMs: last.cpuMs, maxRssKb: last.maxRssKb, timedOut: true, recall: {}, runs: measurements.length, wallsMs: [] };
+  if (last.timedOut) return { tool: tool.name, wallMs: Infinity, cpuMs: last.cpuMs, maxRssKb: last.maxRssKb, timedOut: true, recall: {}, runs: measurements.length, wallsMs: [], cpusMs: [], slowest: [] };
   const found = tool.found(last, site);
   const row: Row = {
     tool: tool.name,
@@ -381,7 +454,10 @@ function rowOf(tool: Tool, site: Site, measurements: readonly Measurement[]): Ro
     recall: recallOf(tool, found, site.truth),
     runs: measurements.length,
     wallsMs: measurements.map((m) => m.wallMs),
+    cpusMs: measurements.map((m) => m.cpuMs),
+    slowest: measurements.map((m) => slowestRule(m.stderr)).filter((found) => found !== undefined),
   };
+  if (found.findings !== undefined) row.findings = found.findings;
   const linkDefects = site.truth.defects.filter((defect) => defect.line !== undefined).length;
   if (found.exact !== undefined) row.exact = `${found.exact}/${linkDefects}`;
   if (found.markers.size === 0 && last.code !== 0 && last.code !== 1) row.failed = `exit ${last.code}: ${last.stderr.trim().split('\n').slice(-1)[0] ?? ''}`;
@@ -415,10 +491,12 @@ const print = (line = ''): void => {
 };
 print(`Machine: ${machine}`);
 print(`Load average at start: ${load()}`);
-print(`Command: npm run bench -- --sizes ${values.sizes} --runs ${runs} --big-runs ${bigRuns} --peer-runs ${peerRuns} --timeout ${values.timeout}`);
+print(`Command: npm run bench -- --sizes ${values.sizes} --runs ${runs} --big-runs ${bigRuns} --peer-runs ${peerRuns} --timeout ${values.timeout} --heavy ${values.heavy} --real ${values.real}${values.compare === undefined ? '' : ` --compare ${values.compare}`}`);
 
 const linkgraphTimes = new Map<number, number>();
 const floorTimes = new Map<number, number>();
+/** One line per site for the closing table of ratios. */
+const summary: string[] = [];
 for (const pages of sizes) {
   const freeGiB = os.freemem() / 2 ** 30;
   if (pages >= 100_000 && freeGiB < 6) {
@@ -428,7 +506,8 @@ for (const pages of sizes) {
   const site = await ensureSite(pages);
   const times = pages >= 100_000 ? bigRuns : runs;
   // linkgraph's variants and the floors, interleaved run by run: their ratios are what the targets are about.
-  const variants = pages < 100_000 ? [linkgraphTool(), linkgraphTool(1), linkgraphTool(2), linkgraphTool(undefined, true)] : [linkgraphTool(), linkgraphTool(undefined, true)];
+  const variants = pages < 100_000 ? [linkgraphTool(), linkgraphTool({ threads: 1 }), linkgraphTool({ threads: 2 }), linkgraphTool({ linkRulesOnly: true }), everyRuleTool('every-rule')] : [linkgraphTool(), linkgraphTool({ linkRulesOnly: true })];
+  if (compareDist !== undefined) variants.push(linkgraphTool({ dist: compareDist }));
   // parse5 and hast show what the reference parser costs; at 100,000 pages only the floor itself is measured.
   const floors = (pages >= 100_000 ? ['read', 'htmlparser2'] : ['read', 'htmlparser2', 'parse5', 'hast']).map(floorTool);
   const measuredRows = await runInterleaved([...variants, ...floors], site, times);
@@ -474,6 +553,8 @@ for (const pages of sizes) {
   else print('peers: not run at this size (see --peer-max)');
   print(`linkgraph / read floor: ${(own.wallMs / floorRows[0]!.wallMs).toFixed(2)}x wall; linkgraph / read + htmlparser2 floor: ${(own.wallMs / floorRows[1]!.wallMs).toFixed(2)}x wall, ${(own.cpuMs / floorRows[1]!.cpuMs).toFixed(2)}x CPU ${rows.slice(1).map((row) => `; ${row.tool}: ${(row.wallMs / floorRows[1]!.wallMs).toFixed(2)}x wall`).join('')}`);
   if (own.runs > 1) print(`linkgraph / read + htmlparser2 floor, run by run (each linkgraph run against the floor run beside it, which the machine's drift slows alike): ${runRatios(rows, floorRows[1]!)}`);
+  const everyRule = rows.find((row) => row.tool.includes('every rule on'));
+  if (everyRule) summary.push(`| generated, ${pages} pages | ${pages} | ${(site.truth.bytes / 2 ** 20).toFixed(0)} | ${everyRule.findings ?? ''} | ${pairedRatio(everyRule, floorRows[1]!, 'wallsMs')} | ${pairedRatio(rows[1]!, floorRows[1]!, 'cpusMs')} | ${pairedRatio(rows[3]!, floorRows[1]!, 'wallsMs')} | ${slowestOf(everyRule)} |`);
 }
 
 /** Each variant's wall time over the floor's, run by run, and their median. */
@@ -498,6 +579,114 @@ if (measured.length > 1) {
   print(`Slope: ${steps.join('; ')}`);
   const perPage = measured.map((pages) => `${pages}: ${((linkgraphTimes.get(pages)! / pages) * 1000).toFixed(0)} µs/page`).join(', ');
   print(`Per page: ${perPage}`);
+}
+/** The median of the run-by-run ratios of a row's times to the floor row's times beside them, with their spread. */
+function pairedRatio(row: Row, floor: Row, of: 'wallsMs' | 'cpusMs'): string {
+  const ratios = row[of].map((ms, run) => ms / floor[of][run]!);
+  if (ratios.length === 0) return '—';
+  const sorted = [...ratios].sort((a, b) => a - b);
+  return `${median(ratios).toFixed(2)}x${ratios.length > 1 ? ` (${sorted[0]!.toFixed(2)}-${sorted.at(-1)!.toFixed(2)})` : ''}`;
+}
+
+/** The slowest rule over a row's runs: the median share, and the rule most often slowest. */
+function slowestOf(row: Row): string {
+  if (row.slowest.length === 0) return '';
+  const counts = new Map<string, number>();
+  for (const { rule } of row.slowest) counts.set(rule, (counts.get(rule) ?? 0) + 1);
+  const rule = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  return `${rule} ${(median(row.slowest.map((s) => s.share)) * 100).toFixed(1)}% (${Math.round(median(row.slowest.map((s) => s.ms)))} ms)`;
+}
+
+/**
+ * Measure linkgraph's variants and the read and read + htmlparser2 floors on
+ * one site, interleaved, and print their rows; the first variant is the one
+ * the targets are about.
+ */
+async function benchAgainstFloor(title: string, site: Site, variants: readonly Tool[], withRecall: boolean): Promise<{ own: Row; floor: Row; rows: Row[] }> {
+  const floors = ['read', 'htmlparser2'].map(floorTool);
+  const measuredRows = await runInterleaved([...variants, ...floors], site, runs);
+  const rows = measuredRows.slice(0, variants.length);
+  const floorRows = measuredRows.slice(variants.length);
+  const floor = floorRows[1]!;
+  print(`\n## ${title}; load average ${load()}`);
+  print();
+  const recallHead = withRecall ? ` ${DEFECT_CLASSES.join(' | ')} |` : '';
+  print(`| tool | wall time (median) | CPU time | peak RSS | / floor, wall | / floor, CPU | findings | slowest rule (share of steps) |${recallHead}`);
+  print(`|---|---:|---:|---:|---:|---:|---:|---|${withRecall ? DEFECT_CLASSES.map(() => '---|').join('') : ''}`);
+  for (const row of rows) {
+    const time = row.timedOut ? `> ${Math.round(ownTimeoutMs / 1000)} s` : `${seconds(row.wallMs)} (${row.runs} run${row.runs === 1 ? '' : 's'})`;
+    const recall = withRecall ? ` ${DEFECT_CLASSES.map((defectClass) => row.recall[defectClass] ?? '').join(' | ')} |` : '';
+    print(`| ${row.tool}${row.failed ? ` (${row.failed})` : ''} | ${time} | ${seconds(row.cpuMs)} | ${mib(row.maxRssKb)} | ${pairedRatio(row, floor, 'wallsMs')} | ${pairedRatio(row, floor, 'cpusMs')} | ${row.findings ?? ''} | ${slowestOf(row)} |${recall}`);
+  }
+  for (const row of floorRows) print(`| ${row.tool} | ${seconds(row.wallMs)} (${row.runs} run${row.runs === 1 ? '' : 's'}) | ${seconds(row.cpuMs)} | ${mib(row.maxRssKb)} | | | | |${withRecall ? DEFECT_CLASSES.map(() => ' |').join('') : ''}`);
+  return { own: rows[0]!, floor, rows };
+}
+
+/** Every rule on (those off by default at `warn`), with `options` of the site. */
+function everyRuleTool(configName: string, options: Record<string, unknown> = {}, threads?: number): Tool {
+  return linkgraphTool({ config: allRulesConfig(configName, options), label: 'every rule on', ...(threads === undefined ? {} : { threads }) });
+}
+
+/** Every rule but the link rules off, with `options` of the site. */
+function linkRulesTool(configName: string, options: Record<string, unknown>): Tool {
+  const file = path.join(OUT, `${configName}.json`);
+  const { rules, ...rest } = options as { rules?: Record<string, unknown> };
+  void rules;
+  writeFileSync(file, `${JSON.stringify({ ...rest, rules: Object.fromEntries([...ruleIds].filter((id) => !LINK_RULES.has(id)).map((id) => [id, 'off'])) }, null, 1)}\n`);
+  return linkgraphTool({ config: file, label: 'link rules only' });
+}
+
+for (const pages of heavySizes) {
+  const shape = heavyShape(pages);
+  const site = await ensureSite(pages, shape);
+  const variants = [everyRuleTool('every-rule'), everyRuleTool('every-rule', {}, 1), linkgraphTool({ label: 'default rules' }), linkgraphTool({ linkRulesOnly: true })];
+  if (compareDist !== undefined) variants.push(linkgraphTool({ dist: compareDist, config: allRulesConfig('every-rule'), label: 'every rule on' }));
+  const defectCounts = DEFECT_CLASSES.map((defectClass) => `${defectClass} ${site.truth.defects.filter((d) => d.class === defectClass).length}`).join(', ');
+  const { own, floor, rows } = await benchAgainstFloor(
+    `Defect-heavy site: ${pages} pages (${(site.truth.bytes / 2 ** 20).toFixed(0)} MiB; seeded: ${defectCounts})`,
+    site,
+    variants,
+    true,
+  );
+  summary.push(`| defect-heavy, ${pages} pages | ${pages} | ${(site.truth.bytes / 2 ** 20).toFixed(0)} | ${own.findings ?? ''} | ${pairedRatio(own, floor, 'wallsMs')} | ${pairedRatio(rows[1]!, floor, 'cpusMs')} | ${pairedRatio(rows[3]!, floor, 'wallsMs')} | ${slowestOf(own)} |`);
+}
+
+interface CorpusSite {
+  id: string;
+  pages: number;
+  dir: string;
+  options: Record<string, unknown>;
+}
+const corpusSites: CorpusSite[] = [];
+if (values.real !== '') {
+  const unpacked = spawnSync(NODE, ['--experimental-transform-types', '--no-warnings=ExperimentalWarning', '--import', './bench/ts-resolve.mjs', 'bench/unpack-corpus.ts', values.real], { cwd: ROOT, encoding: 'utf8' });
+  if (unpacked.status !== 0) throw new Error(`bench: cannot unpack the corpus: ${unpacked.stderr}`);
+  corpusSites.push(...(JSON.parse(unpacked.stdout) as CorpusSite[]));
+}
+for (const corpusSite of corpusSites) {
+  let bytes = 0;
+  const walk = (directory: string): void => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && entry.name.endsWith('.html')) bytes += statSync(full).size;
+    }
+  };
+  walk(corpusSite.dir);
+  const site: Site = { pages: corpusSite.pages, dir: corpusSite.dir, truth: { pages: corpusSite.pages, seed: 0, files: 0, bytes, defects: [] } };
+  // Small sites are read in one thread whatever the machine: no thread variants.
+  const variants = [everyRuleTool(`every-rule-${corpusSite.id}`, corpusSite.options), linkRulesTool(`link-rules-${corpusSite.id}`, corpusSite.options)];
+  if (compareDist !== undefined) variants.push(linkgraphTool({ dist: compareDist, config: allRulesConfig(`every-rule-${corpusSite.id}`, corpusSite.options), label: 'every rule on' }));
+  const { own, floor, rows } = await benchAgainstFloor(`Real site \`${corpusSite.id}\`: ${corpusSite.pages} pages (${(bytes / 2 ** 20).toFixed(1)} MiB of HTML)`, site, variants, false);
+  summary.push(`| ${corpusSite.id} | ${corpusSite.pages} | ${(bytes / 2 ** 20).toFixed(1)} | ${own.findings ?? ''} | ${pairedRatio(own, floor, 'wallsMs')} | ${pairedRatio(own, floor, 'cpusMs')} | ${pairedRatio(rows[1]!, floor, 'wallsMs')} | ${slowestOf(own)} |`);
+}
+if (summary.length > 0) {
+  print('\n## Every rule on, against the one-thread read + htmlparser2 floor (targets: within 3x, link rules within 2x, slowest rule under 10% of the steps)');
+  print();
+  print('| site | pages | MiB of HTML | findings | every rule on / floor, wall | one thread / floor, CPU | link rules only / floor, wall | slowest rule (share of steps) |');
+  print('|---|---:|---:|---:|---:|---:|---:|---|');
+  for (const line of summary) print(line);
+  print('\nRatios are the median of run-by-run ratios (each run against the floor run beside it), with their range.');
 }
 print(`Load average at end: ${load()}`);
 writeFileSync(path.join(OUT, 'results.md'), `${lines.join('\n')}\n`);

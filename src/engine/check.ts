@@ -2,7 +2,7 @@ import { buildGraph, EDGE_CONTENT, KIND, type Graph } from '../graph/build-graph
 import { linkMetrics } from '../graph/link-metrics.js';
 import type { ExternalChecker, ExternalRequest, ExternalResults } from './external-stage.js';
 import { fails, type ResolvedOptions } from '../options.js';
-import type { FindingInput, RuleContext } from '../rules/create-rule.js';
+import type { FindingInput, RuleContext, SharedStep } from '../rules/create-rule.js';
 import { ruleIds, rules, type RuleId } from '../rules/registry.js';
 import { eachLinkWhere } from '../rules/util/each-link.js';
 import { isCheckableExternal } from '../rules/util/external-links.js';
@@ -65,6 +65,8 @@ export async function check(input: CheckInput): Promise<Result> {
     aliases: input.aliases,
   }));
   const graph = timed(timing, 'graph', () => buildGraph(pages, site, { site: options.site, templateThreshold: options.templateThreshold, entries: options.entries }));
+  // Depths, link scores and linkers: computed once for the rules and the result's page metrics.
+  timed(timing, 'link metrics', () => linkMetrics(graph));
   const warnings = [...(input.warnings ?? [])];
 
   const requests = externalRequests(graph);
@@ -96,6 +98,16 @@ export async function check(input: CheckInput): Promise<Result> {
       if (ignore(finding, input.pageId === undefined ? undefined : graph.pages[input.pageId], input.link)) suppressed++;
       else findings.push(finding);
     };
+    // A computation rules share is timed as a step of its own, and not as this rule's time.
+    let shared = 0;
+    const step: SharedStep = (name, compute) => {
+      const started = performance.now();
+      try {
+        return timed(timing, name, compute);
+      } finally {
+        shared += performance.now() - started;
+      }
+    };
     const context: RuleContext<unknown> = {
       graph,
       options: setting.options,
@@ -106,12 +118,15 @@ export async function check(input: CheckInput): Promise<Result> {
       ruleIds,
       directives: input.directives,
       report,
+      step,
     };
+    const started = performance.now();
     try {
-      timed(timing, `rule ${id}`, () => rules[id].check(context as never));
+      rules[id].check(context as never);
     } catch (error) {
       warnings.push(`Rule \`${id}\` failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+    timing?.(`rule ${id}`, performance.now() - started - shared);
   }
   if (skipped.length > 0) {
     warnings.push(`Rules that need the whole site did not run (${skipped.map((id) => `\`${id}\``).join(', ')}): ${input.partial}`);

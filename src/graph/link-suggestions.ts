@@ -23,6 +23,12 @@ export interface LinkSuggestion {
 export interface SuggestOptions {
   /** Most suggestions returned. Default 3. */
   limit?: number;
+  /**
+   * Runs the building of the text index, which suggestions for every page
+   * share, as a step timed apart (`RuleContext.step`). Default: it runs
+   * untimed.
+   */
+  step?: (<T>(name: string, compute: () => T) => T) | undefined;
 }
 
 /**
@@ -44,7 +50,7 @@ export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOpt
   if (scores === undefined) scoreArrays.set(graph, (scores = new Float64Array(graph.pages.length)));
   const touched: number[] = [];
   try {
-    return rankLinkers(graph, pageId, limit, scores, touched);
+    return rankLinkers(graph, pageId, limit, scores, touched, options.step);
   } finally {
     for (const doc of touched) scores[doc] = 0;
   }
@@ -56,10 +62,11 @@ const scoreArrays = new WeakMap<Graph, Float64Array>();
  * {@link suggestLinkers} with an array of scores, all zero, and a list
  * that receives every page whose score it sets.
  */
-function rankLinkers(graph: Graph, pageId: number, limit: number, scores: Float64Array, touched: number[]): LinkSuggestion[] {
-  const index = textIndex(graph, pageId);
+function rankLinkers(graph: Graph, pageId: number, limit: number, scores: Float64Array, touched: number[], step: SuggestOptions['step']): LinkSuggestion[] {
+  const index = textIndex(graph, pageId, step);
   const metrics = linkMetrics(graph);
   const query = queryTerms(graph, index, pageId);
+  const norms = lengthNorms(index);
   for (const term of query) {
     const docs = row(index.docStart, index.docs, term);
     const counts = row(index.docStart, index.counts, term);
@@ -70,7 +77,7 @@ function rankLinkers(graph: Graph, pageId: number, limit: number, scores: Float6
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i]!;
       const tf = counts[i]!;
-      const norm = K1 * (1 - B + (B * index.lengths[doc]!) / index.averageLength);
+      const norm = norms[doc]!;
       if (scores[doc] === 0) touched.push(doc);
       scores[doc]! += (idf * tf * (K1 + 1)) / (tf + norm);
     }
@@ -181,6 +188,18 @@ const COMMON_CAP = 1000;
 const BODY_TERMS = 8;
 
 const indexes = new WeakMap<Graph, TextIndex>();
+const normsOf = new WeakMap<TextIndex, Float64Array>();
+
+/** BM25's length normalisation of each page, `K1 * (1 - B + B * length / average length)`, once per index. */
+function lengthNorms(index: TextIndex): Float64Array {
+  let norms = normsOf.get(index);
+  if (norms === undefined) {
+    norms = new Float64Array(index.docCount);
+    for (let doc = 0; doc < index.docCount; doc++) norms[doc] = K1 * (1 - B + (B * index.lengths[doc]!) / index.averageLength);
+    normsOf.set(index, norms);
+  }
+  return norms;
+}
 
 /**
  * The text index of a graph that covers `pageId` as a target, built once
@@ -188,15 +207,20 @@ const indexes = new WeakMap<Graph, TextIndex>();
  * (what the orphan rules ask about); a query about another page rebuilds
  * it for every page.
  */
-function textIndex(graph: Graph, pageId: number): TextIndex {
-  let index = indexes.get(graph);
-  if (index && (index.targets === 'all' || index.targets.has(pageId))) return index;
-  const targets = index ? 'all' : pagesLackingContentLinks(graph);
-  if (targets !== 'all' && !targets.has(pageId)) targets.add(pageId);
-  index = buildTextIndex(graph.pages, targets);
+function textIndex(graph: Graph, pageId: number, step: SuggestOptions['step'] = (_name, compute) => compute()): TextIndex {
+  const known = indexes.get(graph);
+  if (known && (known.targets === 'all' || known.targets.has(pageId))) return known;
+  const index = step(SUGGESTION_INDEX_STEP, () => {
+    const targets = known ? 'all' : pagesLackingContentLinks(graph);
+    if (targets !== 'all' && !targets.has(pageId)) targets.add(pageId);
+    return buildTextIndex(graph.pages, targets);
+  });
   indexes.set(graph, index);
   return index;
 }
+
+/** The step name of building the text index, as `LINKGRAPH_TIMING` shows it. */
+export const SUGGESTION_INDEX_STEP = 'suggestion index';
 
 /** Pages with no content link from a page other than a redirect stub. */
 function pagesLackingContentLinks(graph: Graph): Set<number> {
@@ -280,11 +304,24 @@ function queryTerms(graph: Graph, index: TextIndex, pageId: number): number[] {
   const fields = [cleanTitle(page.title, index.boilerplate) ?? '', ...page.headings].flatMap((text) => terms(text));
   const ids = index.bodyIds.get(pageId) ?? EMPTY_ROW;
   const values = index.bodyCounts.get(pageId) ?? EMPTY_ROW;
-  const body = Array.from(ids, (id, i) => [id, values[i]! * Math.log(index.docCount / row(index.docStart, index.docs, id).length)] as const)
-    .filter(([, value]) => value > 0)
-    .sort((a, b) => b[1] - a[1] || (index.termText[a[0]]! < index.termText[b[0]]! ? -1 : 1))
-    .slice(0, BODY_TERMS)
-    .map(([id]) => id);
+  // The BODY_TERMS best by tf-idf, ties to the smaller term: a short sorted list, not a sort of every word.
+  const topIds: number[] = [];
+  const topValues: number[] = [];
+  const before = (value: number, id: number, at: number): boolean => value > topValues[at]! || (value === topValues[at]! && index.termText[id]! < index.termText[topIds[at]!]!);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const value = values[i]! * Math.log(index.docCount / (index.docStart[id + 1]! - index.docStart[id]!));
+    if (!(value > 0) || (topIds.length === BODY_TERMS && !before(value, id, BODY_TERMS - 1))) continue;
+    let at = topIds.length;
+    while (at > 0 && before(value, id, at - 1)) at--;
+    topIds.splice(at, 0, id);
+    topValues.splice(at, 0, value);
+    if (topIds.length > BODY_TERMS) {
+      topIds.pop();
+      topValues.pop();
+    }
+  }
+  const body = topIds;
   const fieldIds = fields.map((term) => index.termId.get(term)).filter((id): id is number => id !== undefined);
   return [...new Set([...fieldIds, ...body])];
 }

@@ -97,15 +97,18 @@ export function buildTextIndex(pages: readonly IndexedPage[], targetSet: Readonl
     }
     return id;
   };
+  // One table of the words seen, for both passes: a word first seen while the vocabulary is open is
+  // in it, and one first seen after is not, whichever pass meets it.
+  const words = new WordTable(idOf);
   if (targets !== 'all') {
     // The vocabulary first: every word a query or key phrase about a target can hold.
+    const ignore = (): void => {};
     for (const target of targets) {
       const page = pages[target]!;
-      for (const text of [page.title, ...page.headings, page.text, slugPhrase(page.url)]) if (text) forEachTerm(text, idOf);
+      for (const text of [page.title, ...page.headings, page.text, slugPhrase(page.url)]) if (text) words.forEach(text, ignore);
     }
     open = false;
   }
-  const words = new WordTable(idOf);
   // Every page's (term, weighted count, body count) triples, in page order: the postings are laid out
   // from them once the page counts of every term are known. They fill blocks of a fixed size rather
   // than an array doubled as it fills, which allocated twice their size (at 100,000 pages a large
@@ -282,29 +285,34 @@ function forEachTerm(text: string, callback: (term: string) => void): void {
  * are about one chance in 2^64 per pair.
  */
 export class WordTable {
-  private slots = new Int32Array(4096).fill(-1);
+  /**
+   * Open addressing in one array, four slots per word (hash, second hash,
+   * length, term id; -1 for a stop word), so that a probe reads one cache
+   * line; a length of 0 marks an empty place.
+   */
+  private table = new Int32Array(4096 * 4);
   private count = 0;
-  // Hashes, lengths and term ids in typed arrays, next to each other in memory: a probe reads no object.
-  private hashes = new Int32Array(2048);
-  private seconds = new Int32Array(2048);
-  private lengths = new Int32Array(2048);
-  /** Term id of each word; -1 for a stop word. */
-  private ids = new Int32Array(2048);
+  /**
+   * The words found last, one per place by hash, in the same layout: the
+   * commonest words of a site are found here, in memory the processor keeps
+   * close, rather than in the whole table.
+   */
+  private readonly recent = new Int32Array(RECENT_WORDS * 4);
 
   constructor(private readonly idOf: (term: string) => number) {}
 
   forEach(text: string, callback: (id: number) => void): void {
     // A separator run is skipped, then a word run hashed, each in a loop of its own: one table read
-    // per ASCII character says both whether it is part of a word and its lower case. A run between
-    // ASCII separators that holds a character beyond ASCII (`café`, `it’s`, `Zürich`) goes through
-    // the Unicode word pattern alone: its terms are the ones that pattern finds in the whole text,
-    // since case and NFKC do not act across an ASCII separator. Most texts have a few such runs
-    // (one `’` used to send a whole page's text the slow way: 0.27 s more at 10,000 pages).
+    // per ASCII character says both whether it is part of a word and its lower case. Typographic
+    // punctuation between ASCII (`it’s`, `“static”`) separates words as ASCII punctuation does. A
+    // word run that reaches another character beyond ASCII (`café`, `Zürich`) goes, to the next
+    // ASCII separator, through the Unicode word pattern alone: its terms are the ones that
+    // pattern finds in the whole text, since case and NFKC do not act across an ASCII separator.
     const length = text.length;
     let at = 0;
     while (at < length) {
       let char = text.charCodeAt(at);
-      let code = char < 128 ? WORD_CODE[char]! : WIDE;
+      let code = char < 128 ? WORD_CODE[char]! : wideCode(text, at);
       if (code === 0) {
         at++;
         continue;
@@ -323,7 +331,7 @@ export class WordTable {
         second = Math.imul(second + code, SECOND_PRIME) ^ (second >>> 15);
         if (++at === length) break;
         char = text.charCodeAt(at);
-        code = char < 128 ? WORD_CODE[char]! : WIDE;
+        code = char < 128 ? WORD_CODE[char]! : wideCode(text, at);
         if (code === 0) break;
       }
       if (code !== WIDE && at - start >= 2) {
@@ -338,40 +346,53 @@ export class WordTable {
     // such words pile up in neighbouring slots and probing grows with the site.
     const hash = mix(fnv);
     const length = end - start;
-    let mask = this.slots.length - 1;
-    let slot = hash & mask;
-    for (let entry = this.slots[slot]!; entry !== -1; entry = this.slots[slot]!) {
-      if (this.hashes[entry] === hash && this.seconds[entry] === second && this.lengths[entry] === length) return this.ids[entry]!;
-      slot = (slot + 1) & mask;
+    const recent = this.recent;
+    const near = (hash & (RECENT_WORDS - 1)) << 2;
+    if (recent[near + 2] === length && recent[near] === hash && recent[near + 1] === second) return recent[near + 3]!;
+    const id = this.lookUp(text, start, end, hash, second);
+    recent[near] = hash;
+    recent[near + 1] = second;
+    recent[near + 2] = length;
+    recent[near + 3] = id;
+    return id;
+  }
+
+  private lookUp(text: string, start: number, end: number, hash: number, second: number): number {
+    const length = end - start;
+    const table = this.table;
+    const mask = (table.length >> 2) - 1;
+    let place = (hash & mask) << 2;
+    for (let stored = table[place + 2]!; stored !== 0; stored = table[place + 2]!) {
+      if (stored === length && table[place] === hash && table[place + 1] === second) return table[place + 3]!;
+      place = (place + 4) & (table.length - 1);
     }
     const word = text.slice(start, end).toLowerCase();
     const id = STOP_WORDS.has(word) ? -1 : this.idOf(stem(word));
-    const entry = this.count++;
-    if (entry === this.hashes.length) {
-      this.hashes = grown(this.hashes, new Int32Array(entry * 2));
-      this.seconds = grown(this.seconds, new Int32Array(entry * 2));
-      this.lengths = grown(this.lengths, new Int32Array(entry * 2));
-      this.ids = grown(this.ids, new Int32Array(entry * 2));
-    }
-    this.hashes[entry] = hash;
-    this.seconds[entry] = second;
-    this.lengths[entry] = length;
-    this.ids[entry] = id;
-    if (this.count * 2 > this.slots.length) {
-      // Keep the table at most half full: rehash every word into twice the slots.
-      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-      mask = this.slots.length - 1;
-      for (let index = 0; index < this.count; index++) {
-        let at = this.hashes[index]! & mask;
-        while (this.slots[at] !== -1) at = (at + 1) & mask;
-        this.slots[at] = index;
-      }
-    } else {
-      this.slots[slot] = entry;
-    }
+    table[place] = hash;
+    table[place + 1] = second;
+    table[place + 2] = length;
+    table[place + 3] = id;
+    // Keep the table at most half full: rehash every word into twice the places.
+    if (++this.count * 2 > table.length >> 2) this.grow();
     return id;
   }
+
+  private grow(): void {
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 2) - 1;
+    for (let from = 0; from < old.length; from += 4) {
+      if (old[from + 2] === 0) continue;
+      let place = (old[from]! & mask) << 2;
+      while (table[place + 2] !== 0) place = (place + 4) & (table.length - 1);
+      table.set(old.subarray(from, from + 4), place);
+    }
+    this.table = table;
+  }
 }
+
+/** Places of {@link WordTable}'s cache of recent words (a power of two). */
+const RECENT_WORDS = 2048;
 
 /** The final mix of MurmurHash3 (fmix32): every input bit moves every output bit. */
 function mix(hash: number): number {
@@ -390,6 +411,30 @@ const SECOND_PRIME = 0x9e3779b1 | 0;
 const NON_ASCII = /[^\u0000-\u007f]/;
 /** Code of a character beyond ASCII in a word run ({@link WordTable.forEach}); never a word code. */
 const WIDE = 256;
+/**
+ * The scan's code of the character at `at`, beyond ASCII: 0 (a separator)
+ * for the typographic punctuation of most pages' prose (no-break space,
+ * guillemets, middle dot, dashes, curly quotes, bullet, ellipsis), which is
+ * no word character, composes with nothing and normalises (NFKC) to itself
+ * or to ASCII separators, when what follows it (past more of it) is ASCII;
+ * else {@link WIDE}. So a run with a letter beyond ASCII goes the slow way
+ * from the same place as without this rule, with the same context for its
+ * case (Greek's final sigma looks back past apostrophes).
+ */
+function wideCode(text: string, at: number): number {
+  if (!isTypographic(text.charCodeAt(at))) return WIDE;
+  let next = at + 1;
+  while (next < text.length && isTypographic(text.charCodeAt(next))) next++;
+  return next === text.length || text.charCodeAt(next) < 128 ? 0 : WIDE;
+}
+
+function isTypographic(char: number): boolean {
+  if (char < 0x2013) return char === 0xa0 || char === 0xab || char === 0xb7 || char === 0xbb;
+  return char <= 0x2026 && TYPOGRAPHIC_SEPARATORS.has(char);
+}
+
+const TYPOGRAPHIC_SEPARATORS = new Set([0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2026]);
+
 /** Each ASCII code's lower-case letter or digit, 0 for any other character. */
 const WORD_CODE = new Uint8Array(128);
 for (let code = 48; code <= 57; code++) WORD_CODE[code] = code;

@@ -26,6 +26,15 @@ export const brokenInternalLink = createRule({
     let assetList: string[] | undefined;
     const urls = (): string[] => (urlList ??= graph.pages.map((page) => page.url));
     const assets = (): string[] => (assetList ??= [...graph.site.files].filter((file) => !/\.html?$/i.test(file)).map((file) => graph.site.base + file));
+    // A missing target is mostly linked from many pages (a template's link, a renamed page): one search each.
+    const closest = { page: new Map<string, string | undefined>(), file: new Map<string, string | undefined>() };
+    const closestTo = (path: string, isPage: boolean): string | undefined => {
+      const known = isPage ? closest.page : closest.file;
+      if (known.has(path)) return known.get(path);
+      const match = closestMatch(path, isPage ? urls() : assets());
+      known.set(path, match);
+      return match;
+    };
     const { kind, found } = graph.links;
     eachLinkWhere(
       graph,
@@ -41,7 +50,7 @@ export const brokenInternalLink = createRule({
         const match =
           inBase && inBase.found !== 'none' && inBase.found !== 'unknown'
             ? `${graph.site.base}${target.sitePath.slice(1)}`
-            : closestMatch(target.path, isPage ? urls() : assets());
+            : closestTo(target.path, isPage);
         const what = isPage ? 'page' : 'file';
         const finding = {
           pageId,

@@ -23,13 +23,13 @@ export const contentOrphan = createRule({
     /** Pages to suggest as linkers, 0-10. Default 3. */
     suggestions: suggestionsOption,
   }),
-  check({ graph, options, report }) {
+  check({ graph, options, report, step }) {
     const metrics = linkMetrics(graph);
     for (const pageId of candidatePages(graph, options.allow)) {
       if (metrics.countLinkers(pageId, 1) === 0 || metrics.countLinkers(pageId, 1, true) > 0) continue;
       const linkers = metrics.linkers(pageId);
       const url = graph.pages[pageId]!.url;
-      const { tail, fields } = linkerFields(graph, pageId, { limit: options.suggestions });
+      const { tail, fields } = linkerFields(graph, pageId, { limit: options.suggestions, step });
       report({
         pageId,
         message: `\`${url}\` is linked only from navigation and other template regions (on ${urlList(linkers.map((id) => graph.pages[id]!.url))}), never from page content${tail}`,

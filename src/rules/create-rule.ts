@@ -63,7 +63,16 @@ export interface RuleContext<Options> {
   readonly directives?: ReadonlyMap<string, readonly Directive[]> | undefined;
   /** Record a finding. Suppressions (`data-linkgraph-ignore`, page opt-outs) apply here. */
   report(finding: FindingInput): void;
+  /**
+   * Run a computation rules share, built once per graph (the text index of
+   * linker suggestions), timed as a step of its own rather than as the
+   * rule that happens to need it first. Default: it runs untimed.
+   */
+  readonly step?: SharedStep | undefined;
 }
+
+/** Runs `compute`, timing it as the shared step `name` (see {@link RuleContext.step}). */
+export type SharedStep = <T>(name: string, compute: () => T) => T;
 
 /** A rule: meta, an options schema with defaults, and a check over the whole site. */
 export interface Rule<Id extends string = string, Options = unknown> {

@@ -22,11 +22,11 @@ export const orphanPage = createRule({
     /** Pages to suggest as linkers, 0-10. Default 3. */
     suggestions: suggestionsOption,
   }),
-  check({ graph, options, report }) {
+  check({ graph, options, report, step }) {
     for (const pageId of candidatePages(graph, options.allow)) {
       if (!isOrphan(graph, pageId)) continue;
       const url = graph.pages[pageId]!.url;
-      const { tail, fields } = linkerFields(graph, pageId, { limit: options.suggestions });
+      const { tail, fields } = linkerFields(graph, pageId, { limit: options.suggestions, step });
       report({ pageId, message: `No other page links to \`${url}\`${tail}`, ...fields });
     }
   },

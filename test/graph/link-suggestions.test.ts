@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTextIndex, row, terms, WordTable } from '../../src/graph/text-index.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 import { doc } from '../fixtures/graph-sites.js';
 import { runSite } from '../helpers/run-site.js';
 
@@ -149,7 +150,15 @@ describe('link suggestions', () => {
       'word—another word\u00a0nbsp ＦＵＬＬwidth ﬁne ①② x²',
       'ΟΔΟΣ. Σοφία İstanbul Straße',
       '東京タワー and 東京 words',
+      // Typographic punctuation between words of either kind.
+      'ab’ΣΑ x’ΟΔΟΣ’Α «Straße» “café” ·Zürich· a…b …ΣΣ it’s“q”—r–s t•u',
     );
+    // Random texts over ASCII, typographic punctuation, letters beyond ASCII, a combining mark and
+    // compatibility forms. (Not ASCII apostrophes or full stops: a Greek sigma before one and a
+    // letter is final to the index, not to terms(), as it has always been.)
+    const random = seededRandom(3);
+    const alphabet = ['a', 'B', 'c', 'S', '1', ' ', ',', '’', '‘', '“', '”', '—', '–', '…', '•', '·', '«', '»', '\u00a0', 'é', 'Σ', 'σ', 'ß', '\u0301', 'ﬁ', 'Ｆ', '東'];
+    for (let n = 0; n < 2000; n++) texts.push(Array.from({ length: 1 + Math.floor(random() * 24) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
     for (const text of texts) {
       const found: string[] = [];
       table.forEach(text, (id) => found.push(names[id]!));

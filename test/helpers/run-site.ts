@@ -1,6 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { collectPage } from '../../src/collect/collect-page.js';
 import { check } from '../../src/engine/check.js';
+import type { Timing } from '../../src/engine/timing.js';
 import type { ExternalChecker } from '../../src/engine/external-stage.js';
 import { resolveOptions, type Options } from '../../src/options.js';
 import { isPageFile, urlOfFile } from '../../src/site/site-model.js';
@@ -15,7 +16,7 @@ import type { Finding, Result } from '../../src/types.js';
 export async function runSite(
   files: Record<string, string>,
   options: Options = {},
-  extra: { external?: ExternalChecker } = {},
+  extra: { external?: ExternalChecker; timing?: Timing } = {},
 ): Promise<Result> {
   const resolved = resolveOptions(options);
   const base = normaliseBase(resolved.base);
@@ -31,7 +32,7 @@ export async function runSite(
   const sitemaps = Object.entries(files)
     .filter(([file]) => isSitemapFile(file))
     .map(([file, xml]) => ({ file, xml }));
-  return check({ pages, files: Object.keys(files), options: resolved, external: extra.external, sitemaps });
+  return check({ pages, files: Object.keys(files), options: resolved, external: extra.external, sitemaps, timing: extra.timing });
 }
 
 /** One finding as one line: `file:line:col rule-id message`. */
@@ -45,7 +46,7 @@ export async function ruleLines(
   ruleId: string,
   files: Record<string, string>,
   options: Options = {},
-  extra: { external?: ExternalChecker } = {},
+  extra: { external?: ExternalChecker; timing?: Timing } = {},
 ): Promise<string[]> {
   const { rulesOff } = await import('./rules-off.js');
   const rules = { ...rulesOff(), ...(options.rules ?? {}) };

@@ -44,3 +44,9 @@ it('gives the plain definition\'s answer on URL-like lists that share long prefi
   const odd = ['', 'a', '/', '/x/', '/docs/'];
   for (const value of ['/', '/y/', '/docs', 'zzzzzzzzzzzzzzzz', 'b']) expect(closestMatch(value, odd), value).toBe(reference(value, odd));
 });
+
+it('answers at once for a value of no length within reach of any candidate, however long', () => {
+  // A 4 MB href: a table row per character of it against each candidate would not fit in memory.
+  const long = `/${'x'.repeat(4 * 1024 * 1024)}`;
+  expect(closestMatch(long, ['/a/', '/docs/intro/', `${long.slice(0, 1000)}/`])).toBeUndefined();
+});
