@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  * itself back through others.
  */
 const SRC = path.resolve(import.meta.dirname, '../src');
-const CORE = ['collect', 'resolve', 'site', 'graph', 'rules', 'engine', 'report', 'sitemap'];
+const CORE = ['collect', 'resolve', 'site', 'graph', 'suggest', 'rules', 'engine', 'report', 'sitemap'];
 const HOSTS_AND_IO = ['node', 'external', 'cli', 'astro', 'rehype', 'remark', 'unified'];
 /**
  * Node modules the core may name, and why: the collector loads its optional

@@ -1,5 +1,4 @@
 import type { Graph } from './build-graph.js';
-import { slugPhrase } from './text-index.js';
 import { segmentKey, sharedTitleSegments, TITLE_SEPARATOR } from './title-segments.js';
 
 /**
@@ -94,4 +93,10 @@ export function callsByName(graph: Graph, pageId: number, text: string): boolean
   if (words === '') return false;
   const joined = words.replaceAll(' ', '');
   return pageNames(graph, pageId).some((name) => name === words || ` ${name} `.includes(` ${words} `) || name.replaceAll(' ', '') === joined);
+}
+
+/** The words of a URL's last segment: `/old-topic/` -> `old topic`. */
+export function slugPhrase(url: string): string | undefined {
+  const slug = /([^/]+)\/?$/.exec(url)?.[1];
+  return slug?.replace(/\.html?$/i, '').replace(/[-_]+/g, ' ');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build-graph.js';
 import { isOrphan, linkMetrics } from '../../src/graph/link-metrics.js';
-import { suggestLinkers } from '../../src/graph/link-suggestions.js';
+import { suggestLinkers } from '../../src/suggest/link-suggestions.js';
 import { createSiteModel } from '../../src/site/site-model.js';
 import type { LinkRecord, PageRecord, Region } from '../../src/types.js';
 import { UNKNOWN_POSITION } from '../../src/types.js';

@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import { z } from 'zod';
 import { LINK_REL, type Graph } from '../../graph/build-graph.js';
 import { isEntry } from '../../graph/link-metrics.js';
-import { formatSuggestion, suggestLinkers, type SuggestOptions } from '../../graph/link-suggestions.js';
+import { formatSuggestion, suggestLinkers, type SuggestOptions } from '../../suggest/link-suggestions.js';
 import type { RuleLevel } from '../../types.js';
 import type { FindingInput } from '../create-rule.js';
 

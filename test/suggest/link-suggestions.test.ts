@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTextIndex, row, terms, WordTable } from '../../src/graph/text-index.js';
+import { buildTextIndex, row, terms, WordTable } from '../../src/suggest/text-index.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 import { doc } from '../fixtures/graph-sites.js';
 import { runSite } from '../helpers/run-site.js';

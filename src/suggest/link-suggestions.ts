@@ -1,10 +1,10 @@
 import { plainPunctuation } from '../collect/typography.js';
-import type { Graph } from './build-graph.js';
-import { EDGE_CONTENT } from './build-graph.js';
-import { linkMetrics } from './link-metrics.js';
-import { headingKey, headingText, sharedHeadings } from './page-names.js';
-import { buildTextIndex, row, slugPhrase, terms, type TextIndex } from './text-index.js';
-import { segmentKey, TITLE_SEPARATOR } from './title-segments.js';
+import type { Graph } from '../graph/build-graph.js';
+import { EDGE_CONTENT } from '../graph/build-graph.js';
+import { linkMetrics } from '../graph/link-metrics.js';
+import { headingKey, headingText, sharedHeadings, slugPhrase } from '../graph/page-names.js';
+import { segmentKey, TITLE_SEPARATOR } from '../graph/title-segments.js';
+import { buildTextIndex, row, terms, type TextIndex } from './text-index.js';
 
 /** A page that could link to a page that lacks links, and why. */
 export interface LinkSuggestion {

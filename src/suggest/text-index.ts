@@ -5,7 +5,8 @@
  * can build it in a worker thread beside the rest of the check.
  */
 import type { PageRecord } from '../types.js';
-import { sharedTitleSegments } from './title-segments.js';
+import { slugPhrase } from '../graph/page-names.js';
+import { sharedTitleSegments } from '../graph/title-segments.js';
 
 /** What the text index reads of a page. */
 export type IndexedPage = Pick<PageRecord, 'url' | 'title' | 'headings' | 'text'>;
@@ -239,11 +240,6 @@ function offsets(sizes: Int32Array, count: number): Int32Array {
 /** Term id of a word outside the index's vocabulary: it counts in page lengths only. */
 const OUT_OF_VOCABULARY = -2;
 
-/** The words of a URL's last segment: `/old-topic/` -> `old topic`. */
-export function slugPhrase(url: string): string | undefined {
-  const slug = /([^/]+)\/?$/.exec(url)?.[1];
-  return slug?.replace(/\.html?$/i, '').replace(/[-_]+/g, ' ');
-}
 
 /** Words too common to say what a page is about (English). */
 const STOP_WORDS = new Set(
