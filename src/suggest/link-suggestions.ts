@@ -4,7 +4,8 @@ import { EDGE_CONTENT } from '../graph/build-graph.js';
 import { linkMetrics } from '../graph/link-metrics.js';
 import { headingKey, headingText, sharedHeadings, slugPhrase } from '../graph/page-names.js';
 import { segmentKey, TITLE_SEPARATOR } from '../graph/title-segments.js';
-import { buildTextIndex, row, terms, type TextIndex } from './text-index.js';
+import { buildTextIndex, row, type TextIndex } from './text-index.js';
+import { terms } from './words.js';
 
 /** A page that could link to a page that lacks links, and why. */
 export interface LinkSuggestion {
@@ -44,8 +45,8 @@ export function suggestLinkers(graph: Graph, pageId: number, options: SuggestOpt
   const limit = options.limit ?? 3;
   if (limit <= 0) return [];
   // One array of scores per graph, zeroed after each query where the query wrote: a new one per
-  // query was, at 100,000 pages, 800 KB of typed array for every orphan, and there a large heap
-  // is collected whole for every 64 MB of typed arrays made.
+  // query would be a page-sized typed array for every orphan, and on a large heap typed arrays
+  // made in bulk trigger full collections.
   let scores = scoreArrays.get(graph);
   if (scores === undefined) scoreArrays.set(graph, (scores = new Float64Array(graph.pages.length)));
   const touched: number[] = [];

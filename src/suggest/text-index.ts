@@ -7,6 +7,7 @@
 import type { PageRecord } from '../types.js';
 import { slugPhrase } from '../graph/page-names.js';
 import { sharedTitleSegments } from '../graph/title-segments.js';
+import { WordTable } from './words.js';
 
 /** What the text index reads of a page. */
 export type IndexedPage = Pick<PageRecord, 'url' | 'title' | 'headings' | 'text'>;
@@ -31,8 +32,8 @@ export interface TextIndex {
    * Postings as compressed rows: the pages holding term `t` (title, headings
    * or body) are `docs[docStart[t]]` to `docs[docStart[t + 1] - 1]`, in
    * ascending order, with the weighted count there at the same places in
-   * `counts`. Typed arrays of the exact size: at 100,000 pages a list per
-   * term took five times the memory, half of it garbage from growing.
+   * `counts`. Typed arrays of the exact size rather than a list per term,
+   * which a large site's vocabulary would multiply into garbage.
    */
   docStart: Int32Array;
   docs: Int32Array;
@@ -54,9 +55,6 @@ export function row(start: Int32Array, values: Int32Array, term: number): Int32A
   return values.subarray(start[term], start[term + 1]);
 }
 
-/** Int32 slots of a block of the index's (term, count, body count) triples: 3 MiB, a whole number of triples. */
-const ENTRY_BLOCK = 3 * 2 ** 18;
-
 /** Above this share of pages as targets, the vocabulary is every word (one pass instead of two). */
 const FULL_VOCABULARY_SHARE = 0.25;
 
@@ -70,98 +68,123 @@ const FULL_VOCABULARY_SHARE = 0.25;
  */
 export function buildTextIndex(pages: readonly IndexedPage[], targetSet: ReadonlySet<number> | 'all'): TextIndex {
   const targets = targetSet !== 'all' && targetSet.size > FULL_VOCABULARY_SHARE * pages.length ? 'all' : targetSet;
-  const pageCount = pages.length;
-  const termId = new Map<string, number>();
-  const termText: string[] = [];
-  const lengths = new Float64Array(pageCount);
-  // Per-term scratch counts of the page at hand, reset after each page, and per-term page counts:
-  // typed arrays grown with the vocabulary, no map per page.
-  let weight = new Float64Array(1024);
-  let bodyCount = new Int32Array(1024);
-  let docFrequency = new Int32Array(1024);
-  let bodyFrequency = new Int32Array(1024);
-  let total = 0;
-  let open = true;
-  const idOf = (term: string): number => {
-    let id = termId.get(term);
+  const vocabulary = new Vocabulary();
+  // One table of the words seen, for both steps: a word first seen while the vocabulary is open is
+  // in it, and one first seen after is not, whichever step meets it.
+  const words = new WordTable((term) => vocabulary.idOf(term));
+  if (targets !== 'all') {
+    readTargetWords(pages, targets, words);
+    vocabulary.close();
+  }
+  const counted = countTerms(pages, targets, vocabulary, words);
+  const postings = layPostings(counted, vocabulary);
+  return {
+    targets,
+    docCount: pages.length,
+    termId: vocabulary.termId,
+    termText: vocabulary.termText,
+    ...postings,
+    bodyIds: counted.bodyIds,
+    bodyCounts: counted.bodyCounts,
+    lengths: counted.lengths,
+    averageLength: pages.length === 0 ? 1 : Math.max(1, counted.total / pages.length),
+    boilerplate: sharedTitleSegments(pages),
+  };
+}
+
+/** Term id of a word outside the index's vocabulary: it counts in page lengths only. */
+const OUT_OF_VOCABULARY = -2;
+
+/**
+ * The terms and their ids, with per-term tallies as typed arrays grown with
+ * the vocabulary (no map per page): the scratch counts of the page at hand,
+ * reset after each page, and the number of pages holding each term.
+ */
+class Vocabulary {
+  readonly termId = new Map<string, number>();
+  readonly termText: string[] = [];
+  weight = new Float64Array(1024);
+  bodyCount = new Int32Array(1024);
+  docFrequency = new Int32Array(1024);
+  bodyFrequency = new Int32Array(1024);
+  private open = true;
+
+  get size(): number {
+    return this.termText.length;
+  }
+
+  /** The term's id; a new term gets one while the vocabulary is open, else {@link OUT_OF_VOCABULARY}. */
+  idOf(term: string): number {
+    let id = this.termId.get(term);
     if (id === undefined) {
-      if (!open) return OUT_OF_VOCABULARY;
-      id = termText.length;
-      termId.set(term, id);
-      termText.push(term);
-      if (id >= weight.length) {
-        weight = grown(weight, new Float64Array(weight.length * 2));
-        bodyCount = grown(bodyCount, new Int32Array(bodyCount.length * 2));
-        docFrequency = grown(docFrequency, new Int32Array(docFrequency.length * 2));
-        bodyFrequency = grown(bodyFrequency, new Int32Array(bodyFrequency.length * 2));
-      }
+      if (!this.open) return OUT_OF_VOCABULARY;
+      id = this.termText.length;
+      this.termId.set(term, id);
+      this.termText.push(term);
+      if (id >= this.weight.length) this.grow();
     }
     return id;
-  };
-  // One table of the words seen, for both passes: a word first seen while the vocabulary is open is
-  // in it, and one first seen after is not, whichever pass meets it.
-  const words = new WordTable(idOf);
-  if (targets !== 'all') {
-    // The vocabulary first: every word a query or key phrase about a target can hold.
-    const ignore = (): void => {};
-    for (const target of targets) {
-      const page = pages[target]!;
-      for (const text of [page.title, ...page.headings, page.text, slugPhrase(page.url)]) if (text) words.forEach(text, ignore);
-    }
-    open = false;
   }
-  // Every page's (term, weighted count, body count) triples, in page order: the postings are laid out
-  // from them once the page counts of every term are known. They fill blocks of a fixed size rather
-  // than an array doubled as it fills, which allocated twice their size (at 100,000 pages a large
-  // heap is collected whole for every 64 MB of typed arrays made).
-  const blocks: Int32Array[] = [];
-  let entries = new Int32Array(ENTRY_BLOCK);
-  let used = 0;
+
+  /** No new term from now on. */
+  close(): void {
+    this.open = false;
+  }
+
+  private grow(): void {
+    const size = this.weight.length * 2;
+    this.weight = grown(this.weight, new Float64Array(size));
+    this.bodyCount = grown(this.bodyCount, new Int32Array(size));
+    this.docFrequency = grown(this.docFrequency, new Int32Array(size));
+    this.bodyFrequency = grown(this.bodyFrequency, new Int32Array(size));
+  }
+}
+
+/** The vocabulary step: every word a query or key phrase about a target can hold gets its id. */
+function readTargetWords(pages: readonly IndexedPage[], targets: ReadonlySet<number>, words: WordTable): void {
+  const ignore = (): void => {};
+  for (const target of targets) {
+    const page = pages[target]!;
+    for (const text of [page.title, ...page.headings, page.text, slugPhrase(page.url)]) if (text) words.forEach(text, ignore);
+  }
+}
+
+/** What counting every page's terms gives. */
+interface CountedTerms {
+  /** Every page's (term, weighted count, body count) triples, in page order. */
+  entries: EntryBlocks;
+  /** How many triples each page has. */
+  entryCount: Int32Array;
+  bodyIds: Map<number, Int32Array>;
+  bodyCounts: Map<number, Int32Array>;
+  lengths: Float64Array;
+  total: number;
+}
+
+/**
+ * The counting step: each page's terms, weighted by field, as triples in
+ * page order, with each term's page counts and each page's length.
+ */
+function countTerms(pages: readonly IndexedPage[], targets: ReadonlySet<number> | 'all', vocabulary: Vocabulary, words: WordTable): CountedTerms {
+  const pageCount = pages.length;
+  const entries = new EntryBlocks();
   const entryCount = new Int32Array(pageCount);
   const bodyIds = new Map<number, Int32Array>();
   const bodyCounts = new Map<number, Int32Array>();
-  const seen: number[] = [];
-  let outside = 0;
-  let value = 0;
-  let inBody = false;
-  const count = (id: number): void => {
-    if (id === OUT_OF_VOCABULARY) {
-      // Counts in the page's length, has no postings.
-      outside += value;
-      return;
-    }
-    if (weight[id] === 0) seen.push(id);
-    weight[id]! += value;
-    if (inBody) bodyCount[id]!++;
-  };
-  const add = (text: string | undefined, textValue: number, body: boolean): void => {
-    if (!text) return;
-    value = textValue;
-    inBody = body;
-    words.forEach(text, count);
-  };
+  const lengths = new Float64Array(pageCount);
+  let total = 0;
+  const page = new PageTerms(vocabulary);
   for (let doc = 0; doc < pageCount; doc++) {
-    const page = pages[doc]!;
-    seen.length = 0;
-    outside = 0;
-    add(page.title, TITLE_WEIGHT, false);
-    for (const heading of page.headings) add(heading, HEADING_WEIGHT, false);
-    add(page.text, 1, true);
+    page.read(pages[doc]!, words);
     // Body terms serve query expansion, asked only about targets.
     const target = targets === 'all' || targets.has(doc);
     const ids: number[] = [];
     const bodyValues: number[] = [];
-    let length = outside;
-    for (const id of seen) {
+    const { weight, bodyCount, docFrequency, bodyFrequency } = vocabulary;
+    let length = page.outside;
+    for (const id of page.seen) {
       length += weight[id]!;
-      if (used === ENTRY_BLOCK) {
-        blocks.push(entries);
-        entries = new Int32Array(ENTRY_BLOCK);
-        used = 0;
-      }
-      entries[used++] = id;
-      entries[used++] = weight[id]!;
-      entries[used++] = bodyCount[id]!;
+      entries.push(id, weight[id]!, bodyCount[id]!);
       docFrequency[id]!++;
       if (bodyCount[id]! > 0) {
         bodyFrequency[id]!++;
@@ -173,7 +196,7 @@ export function buildTextIndex(pages: readonly IndexedPage[], targetSet: Readonl
       weight[id] = 0;
       bodyCount[id] = 0;
     }
-    entryCount[doc] = seen.length;
+    entryCount[doc] = page.seen.length;
     if (target) {
       bodyIds.set(doc, Int32Array.from(ids));
       bodyCounts.set(doc, Int32Array.from(bodyValues));
@@ -181,20 +204,95 @@ export function buildTextIndex(pages: readonly IndexedPage[], targetSet: Readonl
     lengths[doc] = length;
     total += length;
   }
-  // Lay the postings out by term: pages come in ascending order, so every row is sorted.
-  const vocabulary = termText.length;
-  const docStart = offsets(docFrequency, vocabulary);
-  const bodyStart = offsets(bodyFrequency, vocabulary);
-  const docs = new Int32Array(docStart[vocabulary]!);
+  return { entries, entryCount, bodyIds, bodyCounts, lengths, total };
+}
+
+/** The terms of one page: their weighted counts go to the vocabulary's scratch tallies. */
+class PageTerms {
+  /** Ids of the terms met on this page, each once. */
+  readonly seen: number[] = [];
+  /** Weight of the page's words outside the vocabulary (they count in its length only). */
+  outside = 0;
+  private value = 0;
+  private inBody = false;
+
+  constructor(private readonly vocabulary: Vocabulary) {}
+
+  read(page: IndexedPage, words: WordTable): void {
+    this.seen.length = 0;
+    this.outside = 0;
+    this.add(page.title, TITLE_WEIGHT, false, words);
+    for (const heading of page.headings) this.add(heading, HEADING_WEIGHT, false, words);
+    this.add(page.text, 1, true, words);
+  }
+
+  private add(text: string | undefined, value: number, body: boolean, words: WordTable): void {
+    if (!text) return;
+    this.value = value;
+    this.inBody = body;
+    words.forEach(text, this.count);
+  }
+
+  private readonly count = (id: number): void => {
+    if (id === OUT_OF_VOCABULARY) {
+      this.outside += this.value;
+      return;
+    }
+    const { weight, bodyCount } = this.vocabulary;
+    if (weight[id] === 0) this.seen.push(id);
+    weight[id]! += this.value;
+    if (this.inBody) bodyCount[id]!++;
+  };
+}
+
+/** Int32 slots of a block of the index's (term, count, body count) triples: 3 MiB, a whole number of triples. */
+const ENTRY_BLOCK = 3 * 2 ** 18;
+
+/**
+ * Triples in blocks of a fixed size rather than an array doubled as it
+ * fills, which would allocate twice their size (and a large heap is
+ * collected whole for each large typed array made).
+ */
+class EntryBlocks {
+  private readonly full: Int32Array[] = [];
+  private block = new Int32Array(ENTRY_BLOCK);
+  private used = 0;
+
+  push(term: number, count: number, bodyCount: number): void {
+    if (this.used === ENTRY_BLOCK) {
+      this.full.push(this.block);
+      this.block = new Int32Array(ENTRY_BLOCK);
+      this.used = 0;
+    }
+    this.block[this.used++] = term;
+    this.block[this.used++] = count;
+    this.block[this.used++] = bodyCount;
+  }
+
+  /** The blocks: every one full but the last, cut to what it holds. */
+  blocks(): Int32Array[] {
+    return [...this.full, this.block.subarray(0, this.used)];
+  }
+}
+
+/** The index's postings, as compressed rows. */
+type Postings = Pick<TextIndex, 'docStart' | 'docs' | 'counts' | 'bodyStart' | 'bodyDocs'>;
+
+/** The layout step: the triples become rows by term; pages come in ascending order, so every row is sorted. */
+function layPostings(counted: CountedTerms, vocabulary: Vocabulary): Postings {
+  const size = vocabulary.size;
+  const docStart = offsets(vocabulary.docFrequency, size);
+  const bodyStart = offsets(vocabulary.bodyFrequency, size);
+  const docs = new Int32Array(docStart[size]!);
   // Weights are whole (title 3, heading 2, body 1 per occurrence): counts fit integers.
-  const counts = new Int32Array(docStart[vocabulary]!);
-  const bodyDocs = new Int32Array(bodyStart[vocabulary]!);
-  const next = docStart.slice(0, vocabulary);
-  const nextBody = bodyStart.slice(0, vocabulary);
-  // Every block is full but the last, cut to what it holds.
-  blocks.push(entries.subarray(0, used));
+  const counts = new Int32Array(docStart[size]!);
+  const bodyDocs = new Int32Array(bodyStart[size]!);
+  const next = docStart.slice(0, size);
+  const nextBody = bodyStart.slice(0, size);
+  const blocks = counted.entries.blocks();
+  const pageCount = counted.entryCount.length;
   for (let doc = 0, block = 0, at = 0; doc < pageCount; doc++) {
-    for (let left = entryCount[doc]!; left > 0; left--, at += 3) {
+    for (let left = counted.entryCount[doc]!; left > 0; left--, at += 3) {
       if (at === blocks[block]!.length) {
         block++;
         at = 0;
@@ -206,22 +304,7 @@ export function buildTextIndex(pages: readonly IndexedPage[], targetSet: Readonl
       if (triples[at + 2]! > 0) bodyDocs[nextBody[id]!++] = doc;
     }
   }
-  return {
-    targets,
-    docCount: pageCount,
-    termId,
-    termText,
-    docStart,
-    docs,
-    counts,
-    bodyStart,
-    bodyDocs,
-    bodyIds,
-    bodyCounts,
-    lengths,
-    averageLength: pageCount === 0 ? 1 : Math.max(1, total / pageCount),
-    boilerplate: sharedTitleSegments(pages),
-  };
+  return { docStart, docs, counts, bodyStart, bodyDocs };
 }
 
 /** `into` (a longer array) holding `from`'s values. */
@@ -235,211 +318,4 @@ function offsets(sizes: Int32Array, count: number): Int32Array {
   const start = new Int32Array(count + 1);
   for (let term = 0; term < count; term++) start[term + 1] = start[term]! + sizes[term]!;
   return start;
-}
-
-/** Term id of a word outside the index's vocabulary: it counts in page lengths only. */
-const OUT_OF_VOCABULARY = -2;
-
-
-/** Words too common to say what a page is about (English). */
-const STOP_WORDS = new Set(
-  'a an and are as at be but by for from has have how i in into is it its of on or our so that the their this to was we were what when where which who why will with you your'.split(' '),
-);
-
-/**
- * Index terms: lower-case letter/number runs, English stop words dropped,
- * and a light stem (`-ing`, `-ed`, plural `-s` folded), so that
- * `composting` meets `compost`.
- */
-export function terms(text: string): string[] {
-  const out: string[] = [];
-  forEachTerm(text, (term) => out.push(term));
-  return out;
-}
-
-/** {@link terms}, one callback per term, without building an array (for indexing). */
-function forEachTerm(text: string, callback: (term: string) => void): void {
-  const lower = text.toLowerCase();
-  // NFKC only matters outside ASCII. (Indexing every page goes through WordTable's own scan.)
-  const source = NON_ASCII.test(lower) ? lower.normalize('NFKC') : lower;
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(source); match !== null; match = WORD.exec(source)) {
-    const word = match[0];
-    if (word.length < 2 || STOP_WORDS.has(word)) continue;
-    callback(stem(word));
-  }
-}
-
-/**
- * The term ids of a text's words, as {@link forEachTerm} finds them, for
- * indexing every page: in ASCII text each word is hashed while it is scanned
- * and found in a table of the words seen before, so that only a new word
- * becomes a string (then lower case, stop word test, stem, term id). A word
- * is known by its length and two independent 32-bit hashes, never by
- * comparing it with a stored string (a read from far away in memory for
- * every word of the site): two words of one length alike in both hashes
- * are about one chance in 2^64 per pair.
- */
-export class WordTable {
-  /**
-   * Open addressing in one array, four slots per word (hash, second hash,
-   * length, term id; -1 for a stop word), so that a probe reads one cache
-   * line; a length of 0 marks an empty place.
-   */
-  private table = new Int32Array(4096 * 4);
-  private count = 0;
-  /**
-   * The words found last, one per place by hash, in the same layout: the
-   * commonest words of a site are found here, in memory the processor keeps
-   * close, rather than in the whole table.
-   */
-  private readonly recent = new Int32Array(RECENT_WORDS * 4);
-
-  constructor(private readonly idOf: (term: string) => number) {}
-
-  forEach(text: string, callback: (id: number) => void): void {
-    // A separator run is skipped, then a word run hashed, each in a loop of its own: one table read
-    // per ASCII character says both whether it is part of a word and its lower case. Typographic
-    // punctuation between ASCII (`it’s`, `“static”`) separates words as ASCII punctuation does. A
-    // word run that reaches another character beyond ASCII (`café`, `Zürich`) goes, to the next
-    // ASCII separator, through the Unicode word pattern alone: its terms are the ones that
-    // pattern finds in the whole text, since case and NFKC do not act across an ASCII separator.
-    const length = text.length;
-    let at = 0;
-    while (at < length) {
-      let char = text.charCodeAt(at);
-      let code = char < 128 ? WORD_CODE[char]! : wideCode(text, at);
-      if (code === 0) {
-        at++;
-        continue;
-      }
-      const start = at;
-      let hash = FNV_OFFSET;
-      let second = 0;
-      for (;;) {
-        if (code === WIDE) {
-          // Beyond ASCII: on to the run's end, then the slow way.
-          while (++at < length && ((char = text.charCodeAt(at)) >= 128 || WORD_CODE[char] !== 0));
-          forEachTerm(text.slice(start, at), (term) => callback(this.idOf(term)));
-          break;
-        }
-        hash = Math.imul(hash ^ code, FNV_PRIME);
-        second = Math.imul(second + code, SECOND_PRIME) ^ (second >>> 15);
-        if (++at === length) break;
-        char = text.charCodeAt(at);
-        code = char < 128 ? WORD_CODE[char]! : wideCode(text, at);
-        if (code === 0) break;
-      }
-      if (code !== WIDE && at - start >= 2) {
-        const id = this.find(text, start, at, hash, second);
-        if (id !== -1) callback(id);
-      }
-    }
-  }
-
-  private find(text: string, start: number, end: number, fnv: number, second: number): number {
-    // FNV's low bits barely vary among short words of digits (`page-10345`): mix them in, or
-    // such words pile up in neighbouring slots and probing grows with the site.
-    const hash = mix(fnv);
-    const length = end - start;
-    const recent = this.recent;
-    const near = (hash & (RECENT_WORDS - 1)) << 2;
-    if (recent[near + 2] === length && recent[near] === hash && recent[near + 1] === second) return recent[near + 3]!;
-    const id = this.lookUp(text, start, end, hash, second);
-    recent[near] = hash;
-    recent[near + 1] = second;
-    recent[near + 2] = length;
-    recent[near + 3] = id;
-    return id;
-  }
-
-  private lookUp(text: string, start: number, end: number, hash: number, second: number): number {
-    const length = end - start;
-    const table = this.table;
-    const mask = (table.length >> 2) - 1;
-    let place = (hash & mask) << 2;
-    for (let stored = table[place + 2]!; stored !== 0; stored = table[place + 2]!) {
-      if (stored === length && table[place] === hash && table[place + 1] === second) return table[place + 3]!;
-      place = (place + 4) & (table.length - 1);
-    }
-    const word = text.slice(start, end).toLowerCase();
-    const id = STOP_WORDS.has(word) ? -1 : this.idOf(stem(word));
-    table[place] = hash;
-    table[place + 1] = second;
-    table[place + 2] = length;
-    table[place + 3] = id;
-    // Keep the table at most half full: rehash every word into twice the places.
-    if (++this.count * 2 > table.length >> 2) this.grow();
-    return id;
-  }
-
-  private grow(): void {
-    const old = this.table;
-    const table = new Int32Array(old.length * 2);
-    const mask = (table.length >> 2) - 1;
-    for (let from = 0; from < old.length; from += 4) {
-      if (old[from + 2] === 0) continue;
-      let place = (old[from]! & mask) << 2;
-      while (table[place + 2] !== 0) place = (place + 4) & (table.length - 1);
-      table.set(old.subarray(from, from + 4), place);
-    }
-    this.table = table;
-  }
-}
-
-/** Places of {@link WordTable}'s cache of recent words (a power of two). */
-const RECENT_WORDS = 2048;
-
-/** The final mix of MurmurHash3 (fmix32): every input bit moves every output bit. */
-function mix(hash: number): number {
-  let h = hash ^ (hash >>> 16);
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-/** Multiplier of the second word hash (the golden ratio's, as in Fibonacci hashing). */
-const SECOND_PRIME = 0x9e3779b1 | 0;
-
-const NON_ASCII = /[^\u0000-\u007f]/;
-/** Code of a character beyond ASCII in a word run ({@link WordTable.forEach}); never a word code. */
-const WIDE = 256;
-/**
- * The scan's code of the character at `at`, beyond ASCII: 0 (a separator)
- * for the typographic punctuation of most pages' prose (no-break space,
- * guillemets, middle dot, dashes, curly quotes, bullet, ellipsis), which is
- * no word character, composes with nothing and normalises (NFKC) to itself
- * or to ASCII separators, when what follows it (past more of it) is ASCII;
- * else {@link WIDE}. So a run with a letter beyond ASCII goes the slow way
- * from the same place as without this rule, with the same context for its
- * case (Greek's final sigma looks back past apostrophes).
- */
-function wideCode(text: string, at: number): number {
-  if (!isTypographic(text.charCodeAt(at))) return WIDE;
-  let next = at + 1;
-  while (next < text.length && isTypographic(text.charCodeAt(next))) next++;
-  return next === text.length || text.charCodeAt(next) < 128 ? 0 : WIDE;
-}
-
-function isTypographic(char: number): boolean {
-  if (char < 0x2013) return char === 0xa0 || char === 0xab || char === 0xb7 || char === 0xbb;
-  return char <= 0x2026 && TYPOGRAPHIC_SEPARATORS.has(char);
-}
-
-const TYPOGRAPHIC_SEPARATORS = new Set([0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2026]);
-
-/** Each ASCII code's lower-case letter or digit, 0 for any other character. */
-const WORD_CODE = new Uint8Array(128);
-for (let code = 48; code <= 57; code++) WORD_CODE[code] = code;
-for (let code = 97; code <= 122; code++) WORD_CODE[code] = WORD_CODE[code - 32] = code;
-const WORD = /[\p{L}\p{N}]+/gu;
-
-function stem(word: string): string {
-  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
-  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
 }

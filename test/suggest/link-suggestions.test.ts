@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTextIndex, row, terms, WordTable } from '../../src/suggest/text-index.js';
+import { buildTextIndex, row } from '../../src/suggest/text-index.js';
+import { terms, WordTable } from '../../src/suggest/words.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 import { doc } from '../fixtures/graph-sites.js';
 import { runSite } from '../helpers/run-site.js';
