@@ -14,7 +14,8 @@ export {
   stringifyBaseline,
   type Baseline,
 } from './engine/baseline.js';
-export { createExternalChecker, type ExternalHost, type ExternalOptions } from './external/create-checker.js';
+export { createExternalChecker } from './external/create-checker.js';
+export type { ExternalHost, ExternalOptions } from './external/external-host.js';
 export type { ExternalEvent, ExternalLogger } from './external/progress.js';
 export type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus } from './engine/external-stage.js';
 export {
