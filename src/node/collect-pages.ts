@@ -2,7 +2,8 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { CollectOptions } from '../collect/collect-page.js';
 import type { LinkRecord, PageRecord, UnreadablePage } from '../types.js';
-import { createInterner, unpackPages, type Interner, type PackedPages } from './page-codec.js';
+import { createInterner, type Interner } from './interner.js';
+import { unpackPages, type PackedPages } from './page-codec.js';
 import { readPage, UnreadablePageError } from './read-site.js';
 import { startWorker, WORKER_ENTRY } from './workers.js';
 

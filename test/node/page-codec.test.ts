@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { collectHtml } from '../../src/collect/collect-html.js';
 import { collectPage } from '../../src/collect/collect-page.js';
 import { compactor } from '../../src/node/collect-pages.js';
-import { createInterner, PACKED_FIELDS, packPages, unpackPages } from '../../src/node/page-codec.js';
+import { createInterner } from '../../src/node/interner.js';
+import { PACKED_FIELDS, packPages, unpackPages } from '../../src/node/page-codec.js';
 import { readPage } from '../../src/node/read-site.js';
 import { UNKNOWN_POSITION, type LinkRecord, type PageRecord } from '../../src/types.js';
 
