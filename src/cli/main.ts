@@ -15,7 +15,7 @@ import { escapeControls, escapeLineStart } from '../report/escape-controls.js';
 import { formatGithubSummary } from '../report/github.js';
 import { renderTo } from '../report/render.js';
 import { VERSION } from '../version.js';
-import { parseCliArgs } from './args.js';
+import { externalFlags, FLAG_OPTIONS, HELP, parseCliArgs, splitFormat } from './args.js';
 
 /** Entries the text report lists on stdout (a group of repeated findings is one). */
 const TERMINAL_LIMIT = 100;
@@ -33,70 +33,6 @@ export interface CliIo {
 
 /** Exit codes, as lychee uses them; a report or stdout that cannot be written is a failure of the run, as bad usage is. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, unwritable: 2 } as const;
-
-const HELP = `Usage: linkgraph check <dir> [options]
-       linkgraph baseline <dir> [options]
-
-Check the links and the internal link graph of a built static site.
-
-Commands:
-  check <dir>                 check the site and report
-  baseline <dir>              record the current findings in the baseline file
-                              (--baseline, default ${DEFAULT_BASELINE_FILE}), meant
-                              to be committed; later \`check --baseline\` runs fail
-                              only on findings not in it
-
-Arguments:
-  <dir>                       the site's output directory (for example dist)
-
-Options:
-  --site <url>                origin of the deployed site; absolute links to it are internal
-  --base <path>               base path the site is served under (default /)
-  --trailing-slash <policy>   ignore | always | never (default ignore)
-  --fail-on <level>           error | warn | info | never (default error)
-  --format <name>[=<file>]    report format: ${Object.keys(formats).join(', ')} (default text);
-                              repeat for several; with =<file> the report goes to that file
-  -o, --output <file>         write the report (the last --format) to <file> instead of stdout
-  --baseline <file>           baseline file: its findings do not count (check), or
-                              where to record them (baseline)
-  --content-selector <css>    CSS selector of the content region (default: landmarks decide)
-  --external                  check external links over HTTP (default off)
-  --offline                   make no network request; external links are reported as not
-                              checked (also LINKGRAPH_OFFLINE=1)
-  --external-exclude <glob>   never request URLs matching <glob> (repeatable)
-  --external-cache-dir <dir>  directory of the external link cache
-                              (default node_modules/.cache/linkgraph)
-  --no-external-cache         do not read or write the external link cache
-  -c, --config <file>         config file (default: linkgraph.config.{js,mjs,json} in the
-                              working directory); flags override it
-  --color, --no-color         force colour on or off (default: on for a terminal, off
-                              when NO_COLOR is set)
-  -h, --help                  show this help
-  -v, --version               show the version
-
-Exit codes:
-  0  no finding at or above the fail level
-  1  findings at or above the fail level
-  2  bad usage, bad config, an unreadable <dir>, or a report or stdout that
-     cannot be written (the message says which)
-
-In GitHub Actions (GITHUB_ACTIONS=true) the github format is added on its own,
-and a Markdown summary of every finding is appended to $GITHUB_STEP_SUMMARY.
-
-Environment:
-  LINKGRAPH_TIMING=1          print the time and memory of each step to stderr, slowest first
-  LINKGRAPH_THREADS=<n>       threads that read pages, the main one included
-                              (default: one per core from 1,500 pages up,
-                              one below that or when the machine is busy)
-  LINKGRAPH_OFFLINE=1         do not check outbound links (same as --offline)
-
-Examples:
-  linkgraph check dist
-  linkgraph check dist --site https://example.com --format json=linkgraph.json
-  linkgraph check dist --format sarif=linkgraph.sarif --format html=linkgraph.html
-  linkgraph baseline dist && linkgraph check dist --baseline ${DEFAULT_BASELINE_FILE}
-  linkgraph check dist --external --external-exclude 'https://twitter.com/**'
-`;
 
 /**
  * Run the CLI.
@@ -274,32 +210,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   return result.failed ? EXIT.failed : EXIT.ok;
 }
 
-/** CLI flags that set an option of the same meaning. */
-const FLAG_OPTIONS = [
-  ['site', 'site'],
-  ['base', 'base'],
-  ['trailing-slash', 'trailingSlash'],
-  ['fail-on', 'failOn'],
-  ['content-selector', 'contentSelector'],
-  ['baseline', 'baseline'],
-] as const;
-/** The `external` option after the outbound flags, or undefined when no such flag is given. */
-function externalFlags(
-  values: { external?: boolean; offline?: boolean; 'external-exclude'?: string[]; 'external-cache-dir'?: string; 'no-external-cache'?: boolean },
-  fromConfig: unknown,
-): unknown {
-  const given = values.external !== undefined || values.offline !== undefined || values['external-exclude'] !== undefined || values['external-cache-dir'] !== undefined || values['no-external-cache'] !== undefined;
-  if (!given) return undefined;
-  // A config may say `external: true`; flags refine whatever it says.
-  const base: Record<string, unknown> = typeof fromConfig === 'boolean' ? { enabled: fromConfig } : typeof fromConfig === 'object' && fromConfig !== null ? { ...(fromConfig as Record<string, unknown>) } : {};
-  if (values.external) base['enabled'] = true;
-  if (values.offline) base['offline'] = true;
-  if (values['external-exclude']) base['exclude'] = [...((base['exclude'] as unknown[] | undefined) ?? []), ...values['external-exclude']];
-  if (values['no-external-cache']) base['cache'] = false;
-  else if (values['external-cache-dir'] !== undefined) base['cache'] = { ...(typeof base['cache'] === 'object' && base['cache'] !== null ? (base['cache'] as object) : {}), dir: values['external-cache-dir'] };
-  return base;
-}
-
 /**
  * Progress of the outbound check on stderr: one rewritten line on a
  * terminal, plain lines otherwise. Warnings are left to the report, which
@@ -320,8 +230,3 @@ function externalLog(io: CliIo): ExternalLogger {
   };
 }
 
-/** `json=out/report.json` -> `['json', 'out/report.json']`. */
-function splitFormat(spec: string): [string, string?] {
-  const at = spec.indexOf('=');
-  return at === -1 ? [spec] : [spec.slice(0, at), spec.slice(at + 1)];
-}
