@@ -1,6 +1,8 @@
 /**
- * linkgraph's programmatic API: check a built site on disk, or run the
- * engine on page records from any source.
+ * linkgraph's programmatic API, free of Node.js: run the engine on page
+ * records from any source, render reports, build the link graph, write
+ * rules. Reading a site from disk, baseline files and the HTTP check of
+ * outbound links are in `linkgraph/node`.
  */
 export { collectPage, ORIGIN_ATTRIBUTE, type CollectOptions } from './collect/collect-page.js';
 export { check, type CheckInput } from './engine/check.js';
@@ -14,8 +16,6 @@ export {
   stringifyBaseline,
   type Baseline,
 } from './engine/baseline.js';
-export { createExternalChecker } from './external/create-checker.js';
-export type { ExternalHost, ExternalOptions } from './external/external-host.js';
 export type { ExternalEvent, ExternalLogger } from './external/progress.js';
 export type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus } from './engine/external-stage.js';
 export {
@@ -34,9 +34,6 @@ export {
   type LinkTable,
   type ResolvedLink,
 } from './graph/build-graph.js';
-export { DEFAULT_BASELINE_FILE, readBaseline, writeBaseline } from './node/baseline-file.js';
-export { checkDirectory, type CheckDirectoryHost } from './node/check-directory.js';
-export { SiteDirectoryError } from './node/list-site.js';
 export { OptionsError, optionsSchema, resolveOptions, type Options, type ResolvedOptions } from './options.js';
 export { formats, type FormatName } from './report/formats.js';
 export { ANNOTATIONS_PER_KIND, formatGithubSummary } from './report/github.js';

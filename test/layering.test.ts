@@ -40,6 +40,24 @@ describe('layering', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('keeps the package\'s main entry (`linkgraph`) free of Node: nothing it reaches imports a Node module, an HTTP client or a host', () => {
+    const wrong: string[] = [];
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const name = path.relative(SRC, file);
+      if (['node', 'cli', 'astro', 'rehype', 'remark', 'unified'].includes(name.split(path.sep)[0]!)) wrong.push(`reaches ${name}`);
+      for (const specifier of importsOf(file)) {
+        if (specifier.startsWith('.')) visit(path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.ts')));
+        else if ((specifier.startsWith('node:') || /^(?:undici|astro)(?:\/|$)/.test(specifier)) && !ALLOWED.has(`${name} ${specifier}`)) wrong.push(`${name} imports ${specifier}`);
+      }
+    };
+    visit(path.join(SRC, 'index.ts'));
+    expect(seen.size).toBeGreaterThan(50);
+    expect(wrong).toEqual([]);
+  });
+
   it('has no import cycle in src/', () => {
     const files = sources(SRC);
     const edges = new Map(files.map((file) => [file, importsOf(file).filter((specifier) => specifier.startsWith('.')).map((specifier) => path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.ts')))]));

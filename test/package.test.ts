@@ -28,7 +28,7 @@ describe('the packed package', () => {
   afterAll(() => rm(project, { recursive: true, force: true }));
 
   it('holds the built code, its types, the README and no source maps naming unshipped files', () => {
-    expect(files).toEqual(expect.arrayContaining(['README.md', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/bin.js', 'dist/rehype/index.js', 'dist/remark/index.js', 'dist/astro/index.js']));
+    expect(files).toEqual(expect.arrayContaining(['README.md', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/node/index.js', 'dist/node/index.d.ts', 'dist/cli/bin.js', 'dist/rehype/index.js', 'dist/remark/index.js', 'dist/astro/index.js']));
     expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
     expect(files.filter((file) => !file.startsWith('dist/') && !['README.md', 'package.json', 'LICENSE', 'CHANGELOG.md'].includes(file))).toEqual([]);
   });
@@ -42,11 +42,12 @@ describe('the packed package', () => {
     await writeFile(
       path.join(project, 'imports.mjs'),
       `import * as core from 'linkgraph';
+import * as node from 'linkgraph/node';
 import rehype from 'linkgraph/rehype';
 import remark from 'linkgraph/remark';
 import astro from 'linkgraph/astro';
 const pkg = (await import('linkgraph/package.json', { with: { type: 'json' } })).default;
-console.log(JSON.stringify([typeof core.checkDirectory, typeof core.render, typeof rehype, typeof remark, typeof astro, astro().name, pkg.name]));
+console.log(JSON.stringify([typeof node.checkDirectory, typeof core.render, typeof rehype, typeof remark, typeof astro, astro().name, pkg.name]));
 `,
     );
     const out = execFileSync(process.execPath, ['imports.mjs'], { cwd: project, encoding: 'utf8' });
@@ -56,7 +57,8 @@ console.log(JSON.stringify([typeof core.checkDirectory, typeof core.render, type
   it.each([
     [
       'the core and the rehype plugin, with TypeScript\'s default libraries and no @types/node, checking library types too',
-      `import { checkDirectory, render, type Finding, type Options } from 'linkgraph';
+      `import { render, type Finding, type Options } from 'linkgraph';
+import { checkDirectory } from 'linkgraph/node';
 import rehypeLinkgraph from 'linkgraph/rehype';
 import remarkLinkgraph from 'linkgraph/remark';
 const options: Options = { rules: { 'orphan-page': 'warn' } };
