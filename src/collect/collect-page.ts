@@ -1,11 +1,9 @@
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
-import { createRequire } from 'node:module';
-import type { selectAll as SelectAll } from 'hast-util-select';
-import type { AstPseudoClass, AstPseudoElement } from 'css-selector-parser';
 import { parseSrcset } from 'srcset';
 import type { LinkRecord, LinkSource, PageRecord, Point, Position, Region, SourceLocation } from '../types.js';
 import { UNKNOWN_POSITION } from '../types.js';
-import { ELLIPSIS, plainCode } from './typography.js';
+import { selectContent } from './content-selector.js';
+import { BLOCK_BREAK, collapse, pageText } from './page-text.js';
 
 /** Options of {@link collectPage}. */
 export interface CollectOptions {
@@ -560,7 +558,7 @@ function newFrame(): Frame {
  * @returns the page record.
  */
 export function collectPage(tree: Root, options: CollectOptions): PageRecord {
-  const content = options.contentSelector ? new Set<unknown>(selector()(options.contentSelector, tree)) : undefined;
+  const content = options.contentSelector ? selectContent(options.contentSelector, tree) : undefined;
   const collector = new PageCollector<Point | undefined>(
     options,
     // A copy: records keep their points, and a later step of a pipeline may change the tree's.
@@ -596,56 +594,6 @@ export function collectPage(tree: Root, options: CollectOptions): PageRecord {
     nodes = open.length === 0 ? tree.children : open[open.length - 1]!.children;
   }
   return collector.finish();
-}
-
-const require = createRequire(import.meta.url);
-let selectAll: typeof SelectAll | undefined;
-
-/** `hast-util-select`'s `selectAll`, loaded on first use: only a content selector needs it. */
-function selector(): typeof SelectAll {
-  selectAll ??= (require('hast-util-select') as typeof import('hast-util-select')).selectAll;
-  return selectAll;
-}
-
-/** A tree with an element to match: hast-util-select reports some problems only on meeting one. */
-const PROBE: Root = { type: 'root', children: [{ type: 'element', tagName: 'div', properties: {}, children: [] }] };
-
-/**
- * Why `value` cannot serve as a content selector, or undefined when it can.
- * It is compiled once, as {@link collectPage} would: a syntax error shows at
- * once, but hast-util-select rejects a pseudo-element (`::before`) or a
- * pseudo-class it does not know (`:hover`) only when it tests an element
- * against that part of the selector, which a selector whose first part
- * matches no element never reaches. So each of those parts is also tried
- * alone, on an element.
- */
-export function selectorProblem(value: string): string | undefined {
-  try {
-    selector()(value, PROBE);
-    // hast-util-select's own parser, found where it is installed, to see every part of the selector.
-    const parser = createRequire(require.resolve('hast-util-select'))('css-selector-parser') as typeof import('css-selector-parser');
-    const ast = parser.createParser({ syntax: 'selectors-4' })(value);
-    for (const part of pseudoParts(ast)) selector()(parser.render({ type: 'Rule', items: [part] }), PROBE);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message.replace(/^css-selector-parser parse error: /, '');
-  }
-}
-
-/** Every pseudo-class and pseudo-element in a parsed selector, those inside `:not(…)` and the like included. */
-function pseudoParts(node: unknown): (AstPseudoClass | AstPseudoElement)[] {
-  const found: (AstPseudoClass | AstPseudoElement)[] = [];
-  const pending: unknown[] = [node];
-  while (pending.length > 0) {
-    const next = pending.pop();
-    if (Array.isArray(next)) pending.push(...(next as unknown[]));
-    else if (typeof next === 'object' && next !== null) {
-      const type = (next as { type?: unknown }).type;
-      if (type === 'PseudoClass' || type === 'PseudoElement') found.push(next as AstPseudoClass | AstPseudoElement);
-      pending.push(...Object.values(next));
-    }
-  }
-  return found;
 }
 
 /** Make a link record for one URL on one element; its position is set when the element closes. */
@@ -702,92 +650,6 @@ function anchorText(anchor: Anchor): string {
   // An <area> is named by its alt.
   const alt = anchor.name === 'area' ? stringProp(anchor.properties, 'alt') : undefined;
   return collapse(stringProp(anchor.properties, 'ariaLabel') || alt || stringProp(anchor.properties, 'title') || '');
-}
-
-function collapse(value: string): string {
-  // Most anchor texts and headings need nothing: test before building a new string.
-  if (!/[^\S ]|  |^ | $/.test(value)) return value;
-  // Every run of whitespace becomes one space, but a single space between words already is one: only the
-  // other runs are replaced (a page's text has hundreds of single spaces; replacing each made collapsing
-  // about three times slower).
-  return value.replace(/\s{2,}|[^\S ]/g, ' ').trim();
-}
-
-/**
- * Where a block starts or ends in the page text being gathered: a form feed,
- * whitespace that pages hardly hold, and a Latin-1 character (a marker
- * outside Latin-1, such as U+2029, made every page text a two-byte string:
- * 40 MB more at 10,000 pages).
- */
-const BLOCK_BREAK = '\f';
-
-/**
- * A page's text from the text gathered in document order: every run of
- * whitespace with a block's edge ({@link BLOCK_BREAK}) in it becomes one
- * line break, every other run one space (as {@link collapse}), typographic
- * quotes and dashes their ASCII forms ({@link plainCode}), with no
- * whitespace at either end, cut to `maxText` characters.
- *
- * One pass over the parts, into a buffer of character codes: the regular
- * expressions, the join and the ASCII forms it replaces took about 60 µs
- * of a 6 KB page. The string made from the codes is one-byte when every
- * character fits Latin-1, even when the page itself is not, so it needs no
- * narrowing afterwards.
- */
-function pageText(parts: readonly string[], maxText: number): string {
-  // Room for a separator and an ellipsis's three characters past the limit.
-  if (textCodes.length < maxText + 4) textCodes = new Uint16Array(maxText + 4);
-  const codes = textCodes;
-  let length = 0;
-  /** The separator owed before the next character: 0, a space, or a line break (a block's edge in the run). */
-  let pending = 0;
-  for (let part = 0; part < parts.length && length < maxText; part++) {
-    const value = parts[part]!;
-    for (let index = 0; index < value.length; index++) {
-      const code = value.charCodeAt(index);
-      if (isWhitespace(code)) {
-        if (code === FORM_FEED) pending = LINE_FEED;
-        else if (pending === 0) pending = SPACE;
-        continue;
-      }
-      // Whitespace before the first character is dropped.
-      if (pending !== 0 && length > 0) codes[length++] = pending;
-      pending = 0;
-      const plain = plainCode(code);
-      if (plain === 0) codes[length++] = code;
-      else if (plain === ELLIPSIS) {
-        codes[length++] = FULL_STOP;
-        codes[length++] = FULL_STOP;
-        codes[length++] = FULL_STOP;
-      } else codes[length++] = plain;
-      if (length >= maxText) break;
-    }
-  }
-  if (length > maxText) length = maxText;
-  // A cut through a surrogate pair (an emoji) drops its first half rather than leave it alone.
-  if (length > 0 && (codes[length - 1]! & 0xfc00) === 0xd800) length--;
-  // A cut can end on a separator (whitespace after the last character is never written).
-  while (length > 0 && (codes[length - 1] === SPACE || codes[length - 1] === LINE_FEED)) length--;
-  return length === 0 ? '' : utf16.decode(codes.subarray(0, length));
-}
-
-/** Scratch codes of {@link pageText}, grown to the longest limit asked for. */
-let textCodes = new Uint16Array(4096);
-const utf16 = new TextDecoder('utf-16le');
-const SPACE = 0x20;
-const LINE_FEED = 0x0a;
-const FORM_FEED = 0x0c;
-const FULL_STOP = 0x2e;
-
-/** What `\s` matches in a regular expression: ASCII whitespace, no-break space and Unicode's spaces and separators, BOM. */
-function isWhitespace(code: number): boolean {
-  if (code <= SPACE) return code === SPACE || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && (code <= 0x200a || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff))
-  );
 }
 
 function stringProp(properties: Properties, name: string): string | undefined {
