@@ -1,9 +1,12 @@
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
-import { parseSrcset } from 'srcset';
-import type { LinkRecord, LinkSource, PageRecord, Point, Position, Region, SourceLocation } from '../types.js';
-import { UNKNOWN_POSITION } from '../types.js';
+import type { LinkRecord, LinkSource, PageRecord, Point, Position } from '../types.js';
 import { selectContent } from './content-selector.js';
+import { LINK_ATTRIBUTES, makeLink, parseRefresh, parseSrcsetSafe, URL_ATTRIBUTES, type LinkScope } from './link-attributes.js';
 import { BLOCK_BREAK, collapse, pageText } from './page-text.js';
+import { ignoreOf, stringProp, tokens } from './property-values.js';
+
+/** Hosts that give {@link collectPage} their trees put it on elements. */
+export { ORIGIN_ATTRIBUTE } from './link-attributes.js';
 
 /** Options of {@link collectPage}. */
 export interface CollectOptions {
@@ -19,13 +22,6 @@ export interface CollectOptions {
   /** Longest body text kept for suggestions, in characters. Default: 4000. */
   maxText?: number;
 }
-
-/**
- * Attribute a host's Markdown pipeline puts on an element to say where the
- * author wrote it: `data-linkgraph-src="src/content/blog/a.md:12:5"` (path
- * relative to the project root). It becomes the link's `origin`.
- */
-export const ORIGIN_ATTRIBUTE = 'data-linkgraph-src';
 
 const TEMPLATE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search']);
 
@@ -68,26 +64,6 @@ export function bitTable(lists: readonly (readonly [bit: number, names: Iterable
   return table;
 }
 
-/** Single-URL attributes per element. */
-const URL_ATTRIBUTES: ReadonlyMap<string, readonly [prop: string, source: LinkSource][]> = new Map([
-  ['a', [['href', 'a[href]']]],
-  ['area', [['href', 'area[href]']]],
-  ['link', [['href', 'link[href]']]],
-  ['img', [['src', 'img[src]']]],
-  ['source', [['src', 'source[src]']]],
-  ['script', [['src', 'script[src]']]],
-  ['iframe', [['src', 'iframe[src]']]],
-  ['video', [['src', 'video[src]'], ['poster', 'video[poster]']]],
-  ['audio', [['src', 'audio[src]']]],
-  ['track', [['src', 'track[src]']]],
-  ['embed', [['src', 'embed[src]']]],
-  ['object', [['data', 'object[data]']]],
-]);
-
-/** Attributes kept on a link record for rules, as hast property names. */
-const LINK_ATTRIBUTES = ['hrefLang', 'target', 'download', 'ariaLabelledBy', 'ariaHidden', 'ariaCurrent', 'role', 'onClick'] as const;
-const IS_LINK_ATTRIBUTE: ReadonlySet<string> = new Set(LINK_ATTRIBUTES);
-
 /**
  * Every hast property the collector reads. A driver that builds properties
  * itself (see `collect-html.ts`) needs only these.
@@ -97,11 +73,9 @@ export const COLLECTED_PROPERTIES: ReadonlySet<string> = new Set([
   'dataLinkgraphIgnore', 'dataLinkgraphSrc', ...LINK_ATTRIBUTES,
 ]);
 
-interface Scope {
-  region: Region;
+interface Scope extends LinkScope {
   /** Inside sectioning content, where `header`/`footer` are not landmarks. */
   sectioned: boolean;
-  ignore: true | readonly string[] | undefined;
 }
 
 /** Text of an element's content, gathered while its events go by (`textOf` semantics). */
@@ -596,43 +570,6 @@ export function collectPage(tree: Root, options: CollectOptions): PageRecord {
   return collector.finish();
 }
 
-/** Make a link record for one URL on one element; its position is set when the element closes. */
-function makeLink(
-  properties: Properties,
-  scope: Scope,
-  source: LinkSource,
-  href: string,
-  extra?: Record<string, string>,
-): LinkRecord {
-  const link: LinkRecord = {
-    source,
-    href,
-    text: '',
-    rel: tokens(properties['rel']),
-    region: scope.region,
-    position: UNKNOWN_POSITION,
-  };
-  if (scope.ignore !== undefined) link.ignore = scope.ignore;
-  const origin = parseOrigin(stringProp(properties, 'dataLinkgraphSrc'));
-  if (origin) link.origin = origin;
-  let attributes: Record<string, string> | undefined = extra === undefined ? undefined : { ...extra };
-  // Most links have none of these: a look at the few properties a link has is cheaper than seven lookups.
-  for (const prop in properties) {
-    if (!IS_LINK_ATTRIBUTE.has(prop)) continue;
-    const value = properties[prop];
-    if (value !== undefined && value !== null && value !== false) (attributes ??= {})[prop] = Array.isArray(value) ? value.join(' ') : String(value);
-  }
-  if (attributes !== undefined && Object.keys(attributes).length > 0) link.attributes = attributes;
-  return link;
-}
-
-/** `src/a.md:12:5` -> `{file, line, column}`; the path may itself contain `:`. */
-function parseOrigin(value: string | undefined): SourceLocation | undefined {
-  const match = value === undefined ? null : /^(.+):(\d+):(\d+)$/.exec(value);
-  if (!match) return undefined;
-  return { file: match[1]!, line: Number(match[2]), column: Number(match[3]) };
-}
-
 /**
  * The anchor text a search engine and a screen reader see: text content,
  * else the alt of images inside (or the name of an SVG), else `aria-label`,
@@ -650,57 +587,4 @@ function anchorText(anchor: Anchor): string {
   // An <area> is named by its alt.
   const alt = anchor.name === 'area' ? stringProp(anchor.properties, 'alt') : undefined;
   return collapse(stringProp(anchor.properties, 'ariaLabel') || alt || stringProp(anchor.properties, 'title') || '');
-}
-
-function stringProp(properties: Properties, name: string): string | undefined {
-  const value = properties[name];
-  if (value === undefined || value === null || value === false) return undefined;
-  if (Array.isArray(value)) return value.join(' ');
-  if (value === true) return '';
-  return String(value);
-}
-
-function tokens(value: unknown): readonly string[] {
-  if (Array.isArray(value)) return value.map((token) => String(token).toLowerCase());
-  if (typeof value === 'string') return value.toLowerCase().split(/\s+/).filter(Boolean);
-  return NO_TOKENS;
-}
-
-/** The tokens of an absent attribute: one shared, frozen list (most links have no `rel`). */
-const NO_TOKENS: readonly string[] = Object.freeze([]);
-
-/** `data-linkgraph-ignore`: bare means every rule; a list names rules. */
-function ignoreOf(properties: Properties): true | readonly string[] | undefined {
-  const value = properties['dataLinkgraphIgnore'];
-  if (value === undefined || value === null || value === false) return undefined;
-  if (value === true || value === '') return true;
-  const list = String(value).split(/[\s,]+/).filter(Boolean);
-  return list.length === 0 || list.includes('all') ? true : list;
-}
-
-/** URLs of a `srcset` value; a malformed candidate list yields what can be read. */
-function parseSrcsetSafe(value: string): string[] {
-  try {
-    return parseSrcset(value).map((candidate) => candidate.url);
-  } catch {
-    return value
-      .split(',')
-      .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
-      .filter(Boolean);
-  }
-}
-
-/**
- * The URL of a `<meta http-equiv=refresh content="0; url=/next/">`, per the
- * HTML spec's shared declarative refresh steps (quotes optional).
- */
-export function parseRefresh(content: string): string | undefined {
-  const match = /^\s*\d*(?:\.\d*)?\s*(?:[;,]\s*)?(?:url\s*=\s*)?(.*)$/is.exec(content);
-  let url = match?.[1]?.trim() ?? '';
-  if ((url.startsWith('"') || url.startsWith("'")) && url.length > 1) {
-    const quote = url[0];
-    const end = url.indexOf(quote ?? '', 1);
-    url = end === -1 ? url.slice(1) : url.slice(1, end);
-  }
-  return url === '' ? undefined : url;
 }

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { serialize } from 'node:v8';
-import { collectPage, PageCollector, parseRefresh } from '../../src/collect/collect-page.js';
+import { collectPage, PageCollector } from '../../src/collect/collect-page.js';
 import { plainPunctuation } from '../../src/collect/typography.js';
 
 const collect = (html: string, contentSelector?: string) =>
@@ -225,15 +225,5 @@ describe('collectPage', () => {
       { source: 'a[href]', href: '/svg', text: 'Icon name Img', rel: [], region: 'content', position: { known: false } },
     ]);
     expect(page.text).toBe('Part one\nA\nxxxxxyyyyy');
-  });
-
-  it.each([
-    ['0; url=/next/', '/next/'],
-    ['5;URL="/q"', '/q'],
-    ['0, /comma', '/comma'],
-    ["3; url='/quoted' ", '/quoted'],
-    ['10', undefined],
-  ])('parses refresh content %j', (content, expected) => {
-    expect(parseRefresh(content)).toBe(expected);
   });
 });
