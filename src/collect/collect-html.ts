@@ -4,7 +4,8 @@ import { Tokenizer } from 'htmlparser2';
 import { find, html as htmlSchema, svg as svgSchema, type Info } from 'property-information';
 import type { PageRecord, Point } from '../types.js';
 import { COLLECTED_PROPERTIES, collectPage, PageCollector, type CollectOptions } from './collect-page.js';
-import { Bail, IS_VOID, NO_PROPERTIES, OpenElements, tagBits } from './open-elements.js';
+import { Bail, NO_PROPERTIES, OpenElements } from './open-elements.js';
+import { IS_VOID, tagBits } from './tree-builder-tags.js';
 import { parseTree } from './parse-tree.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import type { LinkRecord, LinkSource, PageRecord, Point, Position } from '../types.js';
+import { BLOCK, CONTEXT, ELEMENTS, HEADING, NOT_PAGE_TEXT, SCOPED_LANDMARK, SECTIONING, SKIP_TEXT, SPECIAL, TEMPLATE_ELEMENT, TEMPLATE_ROLES } from './collector-tags.js';
 import { selectContent } from './content-selector.js';
 import { LINK_ATTRIBUTES, makeLink, parseRefresh, parseSrcsetSafe, URL_ATTRIBUTES, type LinkScope } from './link-attributes.js';
 import { BLOCK_BREAK, collapse, pageText } from './page-text.js';
@@ -21,47 +22,6 @@ export interface CollectOptions {
   contentSelector?: string;
   /** Longest body text kept for suggestions, in characters. Default: 4000. */
   maxText?: number;
-}
-
-const TEMPLATE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search']);
-
-/** What an element name means to the collector, as bits (one lookup per element). */
-const TEMPLATE_ELEMENT = 1;
-/** `header`/`footer` are landmarks only outside sectioning content (ARIA in HTML). */
-const SCOPED_LANDMARK = 2;
-const SECTIONING = 4;
-/** Neither page text nor collected inside (their own attributes are). */
-const SKIP_TEXT = 8;
-const HEADING = 16;
-/** Ends a run of page text. */
-const BLOCK = 32;
-/** Read by name when visited (links, page fields, anchor names). */
-const SPECIAL = 64;
-/** Its text is not page text, though it is read (the document's `<title>`, indexed as the title). */
-const NOT_PAGE_TEXT = 128;
-/** A link context: links inside one are in the same context (ACT rule fd3a94). */
-const CONTEXT = 256;
-const ELEMENTS = bitTable([
-  // `nav`/`aside` mark a template region wherever they are.
-  [TEMPLATE_ELEMENT, ['nav', 'aside']],
-  [SCOPED_LANDMARK, ['header', 'footer']],
-  [SECTIONING, ['article', 'aside', 'main', 'nav', 'section']],
-  [SKIP_TEXT, ['script', 'style', 'template', 'noscript', 'svg']],
-  [HEADING, ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']],
-  [BLOCK, ['p', 'div', 'li', 'td', 'th', 'br', 'tr', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'dd', 'dt', 'figcaption']],
-  [NOT_PAGE_TEXT, ['title']],
-  [CONTEXT, ['p', 'li', 'td', 'th', 'dt', 'dd', 'caption', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']],
-  [SPECIAL, ['html', 'body', 'title', 'base', 'meta', 'link', 'a', 'area', 'img', 'source', 'script', 'iframe', 'video', 'audio', 'track', 'embed', 'object', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']],
-]);
-
-/**
- * Names mapped to the OR of the bits of every list they are on, so that
- * one lookup per element answers every question about its name.
- */
-export function bitTable(lists: readonly (readonly [bit: number, names: Iterable<string>])[]): ReadonlyMap<string, number> {
-  const table = new Map<string, number>();
-  for (const [bit, names] of lists) for (const name of names) table.set(name, (table.get(name) ?? 0) | bit);
-  return table;
 }
 
 /**
