@@ -2,7 +2,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { serialize } from 'node:v8';
-import { collectPage, PageCollector } from '../../src/collect/collect-page.js';
+import { collectPage } from '../../src/collect/collect-page.js';
+import { PageCollector } from '../../src/collect/page-collector.js';
 import { plainPunctuation } from '../../src/collect/typography.js';
 
 const collect = (html: string, contentSelector?: string) =>
