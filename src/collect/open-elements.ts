@@ -1,5 +1,6 @@
 import type { Properties } from 'hast';
 import type { PageCollector } from './page-collector.js';
+import { NO_PROPERTIES } from './attribute-properties.js';
 import { MAX_TREE_DEPTH } from './parse-tree.js';
 import { IS_BAIL, IS_BLOCK_END, IS_BUTTON_SCOPE, IS_CLOSES_P, IS_DROP_FIRST_NEWLINE, IS_FORMATTING, IS_HEAD_CONTENT, IS_HEADING, IS_IMPLIED_END, IS_LIST_BOUNDARY, IS_LIST_ITEM, IS_LIST_SCOPE, IS_MAKES_LINKS, IS_RAW_TEXT, IS_SCOPE, IS_SVG_BREAKOUT, IS_TABLE_PARENT, IS_TABLE_PART, IS_VOID, TABLE_CHILDREN, tagBits } from './tree-builder-tags.js';
 
@@ -9,9 +10,6 @@ import { IS_BAIL, IS_BLOCK_END, IS_BUTTON_SCOPE, IS_CLOSES_P, IS_DROP_FIRST_NEWL
  * builder itself.
  */
 export class Bail extends Error {}
-
-/** The properties of an element without attributes the collector reads. */
-export const NO_PROPERTIES: Properties = Object.freeze({}) as Properties;
 
 /**
  * The stack of open elements of a page as the HTML tree builder (parse5,
