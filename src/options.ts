@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { selectorProblem } from './collect/collect-page.js';
+import { selectorProblem } from './collect/content-selector.js';
 import { parseDuration } from './external/duration.js';
 import { describeIssues, shown } from './option-messages.js';
 import { rules, ruleIds, type RuleId } from './rules/registry.js';

@@ -16,7 +16,7 @@ const HOSTS_AND_IO = ['node', 'external', 'cli', 'astro', 'rehype', 'remark', 'u
  * parsers (a CSS selector engine, parse5 for pages the token driver hands
  * back) on first use with `createRequire`, which reads no file of the site.
  */
-const ALLOWED = new Set(['collect/collect-page.ts node:module', 'collect/parse-tree.ts node:module']);
+const ALLOWED = new Set(['collect/content-selector.ts node:module', 'collect/parse-tree.ts node:module']);
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

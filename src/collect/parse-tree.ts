@@ -32,7 +32,7 @@ let reference: Reference | undefined;
  * {@link MAX_TREE_DEPTH}, as in a browser.
  *
  * The tree builder is loaded on first use: most runs never need it, and
- * loading it took every thread 50-70 ms at start-up.
+ * loading it would lengthen every thread's start-up.
  */
 export function parseTree(html: string): Root {
   reference ??= loadReference();

@@ -1,10 +1,9 @@
 /**
  * Typographic punctuation in its plain ASCII form: curly quotes, primes,
  * dashes and the ellipsis. Page texts are stored this way (see
- * `collect-page.ts`), so a page text of English or another Latin-1
- * language stays a one-byte string in V8 rather than a two-byte one for
- * one `’`: at 100,000 pages the texts are most of the memory, and a `’` in
- * every page took the run's peak from 1.6 GiB to 1.9 GiB. Phrases searched
+ * `page-text.ts`), so a page text of English or another Latin-1 language
+ * stays a one-byte string in V8 rather than a two-byte one for one `’`:
+ * on a large site the texts are most of a run's memory. Phrases searched
  * in page texts are put in the same form.
  */
 export function plainPunctuation(text: string): string {

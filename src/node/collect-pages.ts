@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { CollectOptions } from '../collect/collect-page.js';
+import type { CollectOptions } from '../collect/page-collector.js';
 import type { LinkRecord, PageRecord, UnreadablePage } from '../types.js';
 import { createInterner, type Interner } from './interner.js';
 import { unpackPages, type PackedPages } from './page-codec.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { collectHtml } from '../collect/collect-html.js';
-import type { CollectOptions } from '../collect/collect-page.js';
+import type { CollectOptions } from '../collect/page-collector.js';
 import type { PageRecord } from '../types.js';
 import { pathIn } from './list-site.js';
 import { PRESCAN_BYTES, prescanUtf8Text, sniffEncoding } from './sniff-encoding.js';
