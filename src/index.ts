@@ -18,22 +18,7 @@ export {
 } from './engine/baseline.js';
 export type { ExternalEvent, ExternalLogger } from './external/progress.js';
 export type { ExternalChecker, ExternalRequest, ExternalResults, ExternalStatus } from './engine/external-stage.js';
-export {
-  buildGraph,
-  FOUND,
-  KIND,
-  LINK_ATTRIBUTES,
-  LINK_CONTENT,
-  LINK_EMPTY_HREF,
-  LINK_FOLLOWED,
-  LINK_FRAGMENT,
-  LINK_IGNORE,
-  LINK_NAVIGATION,
-  LINK_REL,
-  type Graph,
-  type LinkTable,
-  type ResolvedLink,
-} from './graph/build-graph.js';
+export { buildGraph, type Graph, type LinkTable, type ResolvedLink } from './graph/build-graph.js';
 export { OptionsError, optionsSchema, resolveOptions, type Options, type ResolvedOptions } from './options.js';
 export { formats, type FormatName } from './report/formats.js';
 export { ANNOTATIONS_PER_KIND, formatGithubSummary } from './report/github.js';

@@ -1,13 +1,12 @@
-import { buildGraph, EDGE_CONTENT, KIND, type Graph } from '../graph/build-graph.js';
+import { buildGraph, type Graph } from '../graph/build-graph.js';
 import { linkMetrics } from '../graph/link-metrics.js';
 import type { ExternalChecker, ExternalRequest, ExternalResults } from './external-stage.js';
 import { fails, type ResolvedOptions } from '../options.js';
 import type { FindingInput, RuleContext, SharedStep } from '../rules/create-rule.js';
 import { ruleIds, rules, type RuleId } from '../rules/registry.js';
-import { eachLinkWhere } from '../rules/util/each-link.js';
 import { isCheckableExternal } from '../rules/util/external-links.js';
 import { createSiteModel } from '../site/site-model.js';
-import type { BaselineOutcome, Directive, Finding, PageMetrics, PageRecord, Result, ResultGraph, Severity, SeverityCounts, SitemapFile, Target, UnreadablePage } from '../types.js';
+import type { BaselineOutcome, Directive, Finding, PageMetrics, PageRecord, Result, ResultGraph, Severity, SeverityCounts, SitemapFile, UnreadablePage } from '../types.js';
 import { matchBaseline, type Baseline } from './baseline.js';
 import { createIgnore } from './ignore.js';
 import { sortFindings } from './sort-findings.js';
@@ -179,7 +178,7 @@ function toFinding(graph: Graph, ruleId: RuleId, severity: Severity, input: Find
     position: input.position ?? link?.position ?? { known: false },
   };
   if (link) {
-    const { target } = graph.resolved[input.pageId!]![input.link!]!;
+    const { target } = graph.links.resolved(graph.links.at(input.pageId!, input.link!));
     finding.href = link.href;
     finding.text = link.text;
     finding.target = target.kind === 'internal' ? `${target.path}${target.fragment === undefined ? '' : `#${target.fragment}`}` : target.kind === 'invalid' ? null : target.kind === 'external' ? `${target.url}${target.fragment === undefined ? '' : `#${target.fragment}`}` : target.url;
@@ -195,13 +194,12 @@ function toFinding(graph: Graph, ruleId: RuleId, severity: Severity, input: Find
 /** Unique external URLs, with the fragments linked on each. */
 function externalRequests(graph: Graph): ExternalRequest[] {
   const byUrl = new Map<string, Set<string>>();
-  const { kind } = graph.links;
-  eachLinkWhere(
-    graph,
-    (at) => kind[at] === KIND.external,
-    (pageId, index) => {
-      const { target } = graph.resolved[pageId]![index]!;
-      if (target.kind !== 'external' || !isCheckableExternal(graph.pages[pageId]!.links[index]!)) return;
+  const { links } = graph;
+  links.each(
+    (link) => links.kind(link) === 'external',
+    (link) => {
+      const { target } = links.resolved(link);
+      if (target.kind !== 'external' || !isCheckableExternal(links.record(link))) return;
       let fragments = byUrl.get(target.url);
       if (!fragments) byUrl.set(target.url, (fragments = new Set()));
       if (target.fragment !== undefined && target.fragment !== '') fragments.add(target.fragment);
@@ -213,18 +211,19 @@ function externalRequests(graph: Graph): ExternalRequest[] {
 /** Inlinks, outlinks, depth and link score of every page. */
 function pageMetrics(graph: Graph): PageMetrics[] {
   const { depths, score } = linkMetrics(graph);
-  const { start, kind } = graph.links;
+  const { links } = graph;
   return graph.pages.map((page, pageId) => {
     let contentInlinks = 0;
-    for (const edge of graph.inbound(pageId)) if (graph.edgeFlags[edge]! & EDGE_CONTENT) contentInlinks++;
+    for (const edge of graph.inbound(pageId)) if (graph.isContentEdge(edge)) contentInlinks++;
     // Only pages with at least one content link count as content inlinks; the rest are template-only.
     const inlinks = graph.inbound(pageId).length;
     // External URLs from the link table's kinds: only external links' resolutions are read.
     const external = new Set<string>();
-    const resolved = graph.resolved[pageId]!;
-    const first = start[pageId]!;
-    for (let at = first; at < start[pageId + 1]!; at++) {
-      if (kind[at] === KIND.external) external.add((resolved[at - first]!.target as Extract<Target, { kind: 'external' }>).url);
+    const end = links.end(pageId);
+    for (let link = links.start(pageId); link < end; link++) {
+      if (links.kind(link) !== 'external') continue;
+      const { target } = links.resolved(link);
+      if (target.kind === 'external') external.add(target.url);
     }
     const metrics: PageMetrics = {
       url: page.url,

@@ -1,61 +1,14 @@
 import { createLinkResolver, type ResolvedLink } from '../resolve/link-resolver.js';
 import { resolveHref } from '../resolve/resolve-href.js';
 import type { SiteModel } from '../site/site-model.js';
-import type { Exclusion, LinkSource, Lookup, PageRecord, Region, Target } from '../types.js';
+import type { Exclusion, Lookup, PageRecord } from '../types.js';
+import { FOUND, KIND, LINK_CONTENT, LINK_FOLLOWED, LINK_NAVIGATION, linkBits, LinkTable, type LinkColumns } from './link-table.js';
 import { exclusionOf } from './page-set.js';
 
 export type { ResolvedLink } from '../resolve/link-resolver.js';
+export { LinkTable } from './link-table.js';
 
-/** Link sources that make page-to-page edges: what a crawler follows. */
-export const NAVIGATION_SOURCES: ReadonlySet<LinkSource> = new Set(['a[href]', 'area[href]']);
-
-/** Target kinds as {@link LinkTable.kind} codes them. */
-export const KIND = { internal: 0, external: 1, mailto: 2, tel: 3, data: 4, javascript: 5, other: 6, invalid: 7 } as const satisfies Record<Target['kind'], number>;
-/** Lookup results as {@link LinkTable.found} codes them; `none` also for targets that are not internal. */
-export const FOUND = { none: 0, page: 1, asset: 2, redirect: 3, unknown: 4 } as const satisfies Record<Lookup['found'], number>;
-
-/** Link bit: an `<a href>` or `<area href>` ({@link NAVIGATION_SOURCES}). */
-export const LINK_NAVIGATION = 1;
-/** Link bit: the link sits in a content region (its landmark region, before template detection). */
-export const LINK_CONTENT = 2;
-/** Link bit: the link is followed (no nofollow, ugc, sponsored). */
-export const LINK_FOLLOWED = 4;
-/** Link bit: the link has `rel` tokens. */
-export const LINK_REL = 8;
-/** Link bit: the link has extra attributes (`role`, `missingHref`, ...). */
-export const LINK_ATTRIBUTES = 16;
-/** Link bit: the internal target has a fragment (`#` with or without a name). */
-export const LINK_FRAGMENT = 32;
-/** Link bit: `href=""`. */
-export const LINK_EMPTY_HREF = 64;
-/** Link bit: the link has `ignore` (`data-linkgraph-ignore` on it or an ancestor). */
-export const LINK_IGNORE = 128;
 const CONTENT_NAVIGATION = LINK_NAVIGATION | LINK_CONTENT;
-
-/**
- * What rules ask of every link, in flat typed arrays indexed by
- * `start[pageId] + linkIndex`: a rule scans these for the few links it
- * speaks about, and reads link records and resolutions only for those.
- * (A pass over half a million link objects and their resolutions cost a
- * rule 60-95 ms at 10,000 pages, mostly waiting on memory; over these
- * arrays, 3-5 ms.)
- */
-export interface LinkTable {
-  /** Where each page's links start; `start[pages.length]` is the number of links. */
-  readonly start: Int32Array;
-  /** {@link KIND} of each link's target. */
-  readonly kind: Uint8Array;
-  /** {@link FOUND}: what the lookup of an internal target found. */
-  readonly found: Uint8Array;
-  /** The page a link leads to (its lookup found a page), else -1. */
-  readonly page: Int32Array;
-  /** `LINK_*` bits. */
-  readonly bits: Uint8Array;
-  /** Each link's anchor text, as an index into {@link texts}. */
-  readonly text: Int32Array;
-  /** The distinct anchor texts of the site, in order of first use. */
-  readonly texts: readonly string[];
-}
 
 /** Edge flag: at least one link of the pair is in a content region. */
 export const EDGE_CONTENT = 1;
@@ -73,25 +26,21 @@ export interface Graph {
   readonly site: SiteModel;
   /** The `site` option: origin of the deployed site (`https://example.com`), when given. */
   readonly origin: string | undefined;
-  /** `resolved[pageId][linkIndex]`: each link of each page, resolved. */
-  readonly resolved: readonly (readonly ResolvedLink[])[];
-  /** Every link's target and traits in flat arrays, for rules that look for a few links among all. */
+  /** Every link of the site: its record, target, region and traits, by link id. */
   readonly links: LinkTable;
   readonly edgeFrom: Int32Array;
   readonly edgeTo: Int32Array;
   readonly edgeFlags: Uint8Array;
+  /** Whether at least one link of an edge's pair of pages sits in a content region. */
+  isContentEdge(edge: number): boolean;
+  /** Whether at least one link of an edge's pair of pages is followed (no nofollow, ugc, sponsored). */
+  isFollowedEdge(edge: number): boolean;
   /** Edge ids into a page. */
   inbound(pageId: number): Int32Array;
   /** Edge ids out of a page. */
   outbound(pageId: number): Int32Array;
   /** Page id for a page URL or output file, if it is a page. */
   pageId(pathOrFile: string): number | undefined;
-  /**
-   * Effective region of a link: its landmark region, or `template` when the
-   * same link (target and anchor text) repeats on at least
-   * `templateThreshold` of all pages.
-   */
-  regionOf(pageId: number, linkIndex: number): Region;
   /** Why a page is outside the page set, or undefined when it is in. */
   exclusion(pageId: number): Exclusion | undefined;
   /** Entry points: the home page, locale roots and configured entries, as page ids. */
@@ -123,9 +72,9 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
   const pageCount = pages.length;
   const threshold = options.templateThreshold ?? 0.5;
   const minRepeats = pageCount >= 5 ? Math.max(2, Math.ceil(threshold * pageCount)) : Infinity;
-  const { resolved, links, linkingPages } = resolveLinks(pages, createLinkResolver(site, options.site));
-  const regions = linkRegions(pages, links, linkingPages, minRepeats);
-  const { edgeFrom, edgeTo, edgeFlags } = pageEdges(pageCount, links, regions);
+  const { columns, linkingPages } = resolveLinks(pages, createLinkResolver(site, options.site));
+  const regions = linkRegions(pages, columns, linkingPages, minRepeats);
+  const { edgeFrom, edgeTo, edgeFlags } = pageEdges(pageCount, columns, regions);
   const inRows = rows(edgeTo, pageCount);
   const outRows = rows(edgeFrom, pageCount);
   const byUrl = new Map<string, number>();
@@ -139,45 +88,45 @@ export function buildGraph(pages: readonly PageRecord[], site: SiteModel, option
     const lookup = target.kind === 'internal' ? site.lookup(target.sitePath) : NONE;
     return lookup.found === 'page' ? lookup.pageId : undefined;
   });
-  const linkStart = links.start;
 
   return {
     pages,
     site,
     origin: options.site,
-    resolved,
-    links,
+    links: new LinkTable(pages, columns, regions),
     edgeFrom,
     edgeTo,
     edgeFlags,
+    isContentEdge: (edge) => (edgeFlags[edge]! & EDGE_CONTENT) !== 0,
+    isFollowedEdge: (edge) => (edgeFlags[edge]! & EDGE_FOLLOWED) !== 0,
     inbound: (pageId) => inRows.edges.subarray(inRows.offsets[pageId], inRows.offsets[pageId + 1]),
     outbound: (pageId) => outRows.edges.subarray(outRows.offsets[pageId], outRows.offsets[pageId + 1]),
     pageId: (pathOrFile) => byUrl.get(pathOrFile),
-    regionOf: (pageId, linkIndex) => (regions[linkStart[pageId]! + linkIndex] === 1 ? 'template' : 'content'),
     exclusion: (pageId) => exclusions[pageId],
     entries,
   };
 }
 
 /**
- * Step 1: resolve every link, and fill the link table. Per-link arrays are
- * flat, indexed by `start[pageId] + linkIndex`: a few typed arrays for the
- * site instead of some per page. Also counts, for each page, the pages that
- * link to it from outside landmarks (what step 2 needs).
+ * Step 1: resolve every link, and fill the link table's columns: flat
+ * arrays indexed by `start[pageId] + linkIndex`, a few for the site instead
+ * of some per page. Also counts, for each page, the pages that link to it
+ * from outside landmarks (what step 2 needs).
  */
 function resolveLinks(
   pages: readonly PageRecord[],
   resolverFor: (page: PageRecord) => (href: string) => ResolvedLink,
-): { resolved: ResolvedLink[][]; links: LinkTable; linkingPages: Int32Array } {
+): { columns: LinkColumns; linkingPages: Int32Array } {
   const pageCount = pages.length;
-  const resolved: ResolvedLink[][] = [];
   const linkStart = new Int32Array(pageCount + 1);
   for (let pageId = 0; pageId < pageCount; pageId++) linkStart[pageId + 1] = linkStart[pageId]! + pages[pageId]!.links.length;
   const linkCount = linkStart[pageCount]!;
+  // Grown by push: an array made at its full length holds a large site's links in dictionary mode.
+  const resolved: ResolvedLink[] = [];
   const linkKind = new Uint8Array(linkCount);
   const linkFound = new Uint8Array(linkCount);
   const linkPage = new Int32Array(linkCount).fill(-1);
-  const linkBits = new Uint8Array(linkCount);
+  const linkBitSet = new Uint8Array(linkCount);
   const linkText = new Int32Array(linkCount);
   // Anchor texts repeat (a nav on every page, one target's title on every page linking it): rules that
   // judge texts judge each distinct one once.
@@ -189,26 +138,17 @@ function resolveLinks(
     const page = pages[pageId]!;
     const links = page.links;
     const start = linkStart[pageId]!;
-    const row: ResolvedLink[] = new Array<ResolvedLink>(links.length);
     const resolveLink = resolverFor(page);
     for (let index = 0; index < links.length; index++) {
       const link = links[index]!;
       const entry = resolveLink(link.href);
-      row[index] = entry;
+      resolved.push(entry);
       const at = start + index;
       const { target, lookup } = entry;
       linkKind[at] = KIND[target.kind];
       linkFound[at] = FOUND[lookup.found];
-      const bits =
-        (NAVIGATION_SOURCES.has(link.source) ? LINK_NAVIGATION : 0) |
-        (link.region === 'content' ? LINK_CONTENT : 0) |
-        (isFollowed(link.rel) ? LINK_FOLLOWED : 0) |
-        (link.rel.length > 0 ? LINK_REL : 0) |
-        (link.attributes !== undefined ? LINK_ATTRIBUTES : 0) |
-        (target.kind === 'internal' && target.fragment !== undefined ? LINK_FRAGMENT : 0) |
-        (link.href === '' ? LINK_EMPTY_HREF : 0) |
-        (link.ignore !== undefined ? LINK_IGNORE : 0);
-      linkBits[at] = bits;
+      const bits = linkBits(link, target);
+      linkBitSet[at] = bits;
       let textId = textIds.get(link.text);
       if (textId === undefined) textIds.set(link.text, (textId = texts.push(link.text) - 1));
       linkText[at] = textId;
@@ -221,9 +161,8 @@ function resolveLinks(
         linkingPages[targetPage]!++;
       }
     }
-    resolved.push(row);
   }
-  return { resolved, links: { start: linkStart, kind: linkKind, found: linkFound, page: linkPage, bits: linkBits, text: linkText, texts }, linkingPages };
+  return { columns: { start: linkStart, kind: linkKind, found: linkFound, page: linkPage, bits: linkBitSet, text: linkText, texts, resolved }, linkingPages };
 }
 
 /**
@@ -235,7 +174,7 @@ function resolveLinks(
  * the counts are read from an array; most links never have their text
  * looked at.
  */
-function linkRegions(pages: readonly PageRecord[], table: LinkTable, linkingPages: Int32Array, minRepeats: number): Uint8Array {
+function linkRegions(pages: readonly PageRecord[], table: LinkColumns, linkingPages: Int32Array, minRepeats: number): Uint8Array {
   const { start: linkStart, page: linkPage, bits: linkBits } = table;
   const pageCount = pages.length;
   const linkCount = linkStart[pageCount]!;
@@ -281,10 +220,10 @@ function linkRegions(pages: readonly PageRecord[], table: LinkTable, linkingPage
  * exact size (counted first), flags accumulated over the pair's links.
  * `edgeSource[to] === from` marks a pair already seen on this page, and
  * `edgeOf[to]` is the pair's edge. Arrays of one slot per link, cut
- * afterwards, cost a large site's heap a full collection for every 64 MB
- * of typed arrays made.
+ * afterwards, would cost a large site's heap full collections for typed
+ * arrays made only to be dropped.
  */
-function pageEdges(pageCount: number, table: LinkTable, regions: Uint8Array): { edgeFrom: Int32Array; edgeTo: Int32Array; edgeFlags: Uint8Array } {
+function pageEdges(pageCount: number, table: LinkColumns, regions: Uint8Array): { edgeFrom: Int32Array; edgeTo: Int32Array; edgeFlags: Uint8Array } {
   const { start: linkStart, page: linkPage, bits: linkBits } = table;
   const edgeSource = new Int32Array(pageCount).fill(-1);
   let edges = 0;
@@ -353,11 +292,6 @@ function entryPoints(
 }
 
 const NONE: Lookup = Object.freeze({ found: 'none' }) as Lookup;
-
-/** Whether a link with these rel tokens passes link signals. */
-export function isFollowed(rel: readonly string[]): boolean {
-  return !rel.some((token) => token === 'nofollow' || token === 'ugc' || token === 'sponsored');
-}
 
 /** Compressed rows: edge ids grouped by `key[edge]`, by counting sort. */
 function rows(key: Int32Array, size: number): { offsets: Int32Array; edges: Int32Array } {

@@ -1,4 +1,4 @@
-import { EDGE_CONTENT, EDGE_FOLLOWED, LINK_ATTRIBUTES, LINK_REL, type Graph } from './build-graph.js';
+import { EDGE_CONTENT, EDGE_FOLLOWED, type Graph } from './build-graph.js';
 import { clickDepth, shortestPath, type Depths } from './click-depth.js';
 import { linkScores, pageRank } from './page-rank.js';
 
@@ -58,15 +58,14 @@ function computeLinkMetrics(graph: Graph): LinkMetrics {
   // have attributes or `rel` tokens: the link table says which, so that no other link is read.
   const alternates: number[][] = Array.from({ length: pageCount }, () => []);
   const pagination = new Set<number>();
-  const { start, page: linkPage, bits } = graph.links;
+  const { links } = graph;
   for (let pageId = 0; pageId < pageCount; pageId++) {
     if (stub[pageId]) continue;
-    const first = start[pageId]!;
-    const end = start[pageId + 1]!;
-    for (let at = first; at < end; at++) {
-      const to = linkPage[at]!;
-      if (!(bits[at]! & (LINK_ATTRIBUTES | LINK_REL)) || to === -1 || to === pageId) continue;
-      const link = graph.pages[pageId]!.links[at - first]!;
+    const end = links.end(pageId);
+    for (let at = links.start(pageId); at < end; at++) {
+      const to = links.targetPage(at);
+      if (!(links.hasAttributes(at) || links.hasRel(at)) || to === -1 || to === pageId) continue;
+      const link = links.record(at);
       if ((link.source === 'link[href]' || link.source === 'a[href]') && link.attributes?.['hrefLang'] !== undefined && (link.source === 'a[href]' || link.rel.includes('alternate'))) {
         const list = alternates[to]!;
         if (list.at(-1) !== pageId) list.push(pageId);

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { LINK_EMPTY_HREF, LINK_NAVIGATION, type Graph } from '../graph/build-graph.js';
+import type { Graph } from '../graph/build-graph.js';
 import { copyGroups } from '../graph/page-copies.js';
 import { nameWords } from '../graph/page-names.js';
 import { createRule } from './create-rule.js';
-import { anchorKeys, byAnchorText, ignoresRule, isAnchorLink, targetLabel } from './util/anchor-text.js';
+import { anchorKeys, byAnchorText, targetLabel } from './util/anchor-text.js';
 import { isCodeName, LIGHTHOUSE_GENERIC_PHRASES, PhraseSet, phraseKeys, phraseLanguage } from './util/generic-phrases.js';
 
 const RULE_ID = 'anchor-collision';
@@ -13,7 +13,7 @@ const SHOWN = 5;
 /** One link with a comparable target. */
 interface Use {
   pageId: number;
-  index: number;
+  link: number;
   /** Identity of the destination: a page (its copies in other locales included), a path or a URL; sections of one page are that page. */
   key: number | string;
 }
@@ -56,11 +56,11 @@ export const anchorCollision = createRule({
     const wordless = byAnchorText(graph, (text) => nameWords(text) === '');
     const codeName = byAnchorText(graph, isCodeName);
     const inContext = options.scope === 'context';
-    const { start, bits, text: textOf } = graph.links;
+    const { links } = graph;
     // Labels are made only for the links a finding names.
-    const label = (use: Use): string => targetLabel(graph, use.pageId, use.index);
+    const label = (use: Use): string => targetLabel(graph, use.link);
     // Per language, whether a link's text is generic (each distinct text tested once).
-    const genericByLanguage = new Map<string, (at: number) => boolean>();
+    const genericByLanguage = new Map<string, (link: number) => boolean>();
     // Links per text on the page at hand (stamped with the page): a text used once on a page cannot
     // collide there, so unless texts are compared site-wide its links need no further look.
     const textUses = new Int32Array(keys.length);
@@ -78,12 +78,12 @@ export const anchorCollision = createRule({
       const contexts = page.contexts;
       // Redirect stubs give no links that count site-wide.
       const stub = graph.exclusion(pageId) === 'redirect';
-      const pageStart = start[pageId]!;
-      const pageEnd = start[pageId + 1]!;
+      const pageStart = links.start(pageId);
+      const pageEnd = links.end(pageId);
       if (!options.siteWide) {
-        for (let at = pageStart; at < pageEnd; at++) {
-          if ((bits[at]! & (LINK_NAVIGATION | LINK_EMPTY_HREF)) !== LINK_NAVIGATION) continue;
-          const text = keyOfText[textOf[at]!]!;
+        for (let link = pageStart; link < pageEnd; link++) {
+          if (!links.isNavigation(link) || links.hasEmptyHref(link)) continue;
+          const text = keyOfText[links.textId(link)]!;
           if (stamps[text] !== pageId) {
             stamps[text] = pageId;
             textUses[text] = 0;
@@ -91,28 +91,26 @@ export const anchorCollision = createRule({
           textUses[text]!++;
         }
       }
-      for (let at = pageStart; at < pageEnd; at++) {
+      for (let link = pageStart; link < pageEnd; link++) {
         // `href=""` is non-crawlable-link's business.
-        if ((bits[at]! & (LINK_NAVIGATION | LINK_EMPTY_HREF)) !== LINK_NAVIGATION) continue;
-        const text = keyOfText[textOf[at]!]!;
-        if ((!options.siteWide && textUses[text]! < 2) || keys[text] === '' || wordless(at) || generic(at)) continue;
-        const index = at - pageStart;
-        const link = page.links[index]!;
-        if (!isAnchorLink(link) || ignoresRule(link, RULE_ID)) continue;
-        const key = destination(graph, groups, pageId, index);
+        if (!links.isNavigation(link) || links.hasEmptyHref(link)) continue;
+        const text = keyOfText[links.textId(link)]!;
+        if ((!options.siteWide && textUses[text]! < 2) || keys[text] === '' || wordless(link) || generic(link)) continue;
+        if (!links.isAnchor(link) || links.ignores(link, RULE_ID)) continue;
+        const key = destination(graph, groups, link);
         if (key === undefined) continue;
-        const use: Use = { pageId, index, key };
-        const textKey = codeName(at) ? `c${textOf[at]!}` : `t${text}`;
+        const use: Use = { pageId, link: link, key };
+        const textKey = codeName(link) ? `c${links.textId(link)}` : `t${text}`;
         if (!inContext) push(onPage, textKey, use);
         else {
           // A link outside any paragraph, item or cell shares a context with none.
-          const context = contexts?.[index] ?? 0;
+          const context = contexts?.[link - pageStart] ?? 0;
           if (context > 0) push(onPage, `${textKey}:${context}`, use);
         }
-        if (options.siteWide && !stub && graph.regionOf(pageId, index) === 'content') push(siteWide, text, use);
+        if (options.siteWide && !stub && links.region(link) === 'content') push(siteWide, text, use);
       }
       for (const uses of onPage.values()) {
-        const text = keys[keyOfText[textOf[start[pageId]! + uses[0]!.index]!]!]!;
+        const text = keys[keyOfText[links.textId(uses[0]!.link)]!]!;
         // Most texts lead to one target: decide that before grouping anything.
         if (oneDestination(uses)) continue;
         const byTarget = groupByKey(uses);
@@ -122,7 +120,7 @@ export const anchorCollision = createRule({
         if (byTarget.length > SHOWN) targets.push(`${byTarget.length - SHOWN} more`);
         report({
           pageId,
-          link: first.index,
+          link: links.index(first.link),
           message: `Anchor text "${text}" links to ${byTarget.length} different targets ${inContext ? 'in one paragraph, list item or table cell' : 'on this page'}: ${targets.join(', ')}; expected one target per text`,
           actual: label(first),
           expected: labels,
@@ -150,7 +148,7 @@ export const anchorCollision = createRule({
           reported.add(use.pageId);
           report({
             pageId: use.pageId,
-            link: use.index,
+            link: links.index(use.link),
             message: `Anchor text "${text}" links to \`${label(use)}\` here but to \`${mainLabel}\` from ${mainPages.size} other ${mainPages.size === 1 ? 'page' : 'pages'}; expected one target per text site-wide`,
             actual: label(use),
             expected: [mainLabel],
@@ -168,8 +166,8 @@ export const anchorCollision = createRule({
  * since sections of one page are that page. Undefined for links that lead
  * nowhere comparable.
  */
-function destination(graph: Graph, groups: Int32Array, pageId: number, index: number): number | string | undefined {
-  const { target, lookup } = graph.resolved[pageId]![index]!;
+function destination(graph: Graph, groups: Int32Array, link: number): number | string | undefined {
+  const { target, lookup } = graph.links.resolved(link);
   switch (target.kind) {
     case 'internal':
       // One page under several URL spellings (`/a`, `/a/`, `/a/index.html`) is one target.

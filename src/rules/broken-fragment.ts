@@ -1,7 +1,5 @@
-import { FOUND, KIND, LINK_FRAGMENT } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
 import { closestMatch } from './util/closest-match.js';
-import { eachLinkWhere } from './util/each-link.js';
 
 /** Fragments that browsers scroll to without a matching id. */
 const IMPLICIT = new Set(['', 'top']);
@@ -28,12 +26,11 @@ export const brokenFragment = createRule({
       }
       return ids;
     };
-    const { kind, found, bits } = graph.links;
-    eachLinkWhere(
-      graph,
-      (at) => kind[at] === KIND.internal && found[at] === FOUND.page && (bits[at]! & LINK_FRAGMENT) !== 0,
-      (pageId, index) => {
-        const { target, lookup } = graph.resolved[pageId]![index]!;
+    const { links } = graph;
+    links.each(
+      (link) => links.hasFragment(link) && links.found(link) === 'page',
+      (link, pageId, index) => {
+        const { target, lookup } = links.resolved(link);
         if (target.kind !== 'internal' || lookup.found !== 'page' || target.fragment === undefined) return;
         const fragment = target.fragment;
         if (IMPLICIT.has(fragment.toLowerCase())) return;

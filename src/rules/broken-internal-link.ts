@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { FOUND, KIND } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
 import { closestMatch } from './util/closest-match.js';
-import { eachLinkWhere } from './util/each-link.js';
 
 /**
  * Internal link or resource whose target is not in the output.
@@ -35,16 +33,15 @@ export const brokenInternalLink = createRule({
       known.set(path, match);
       return match;
     };
-    const { kind, found } = graph.links;
-    eachLinkWhere(
-      graph,
-      (at) => kind[at] === KIND.internal && found[at] === FOUND.none,
-      (pageId, index) => {
-        const { target } = graph.resolved[pageId]![index]!;
+    const { links } = graph;
+    links.each(
+      (link) => links.kind(link) === 'internal' && links.found(link) === 'none',
+      (link, pageId, index) => {
+        const { target } = links.resolved(link);
         if (target.kind !== 'internal') return;
-        const link = graph.pages[pageId]!.links[index]!;
-        if (link.source === 'link[href]' && link.rel.some((rel) => skip.has(rel))) return;
-        const isPage = link.source === 'a[href]' || link.source === 'area[href]' || link.source === 'meta[refresh]' || link.source === 'iframe[src]';
+        const record = links.record(link);
+        if (record.source === 'link[href]' && record.rel.some((rel) => skip.has(rel))) return;
+        const isPage = record.source === 'a[href]' || record.source === 'area[href]' || record.source === 'meta[refresh]' || record.source === 'iframe[src]';
         // A root-relative link that forgot the base path is the commonest base mistake.
         const inBase = target.sitePath.startsWith('/') ? graph.site.lookup(target.sitePath.slice(1)) : undefined;
         const match =

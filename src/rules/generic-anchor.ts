@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { KIND, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
-import { byAnchorText, isAnchorLink, targetLabel, topicPhrases } from './util/anchor-text.js';
-import { eachLinkWhere } from './util/each-link.js';
+import { byAnchorText, targetLabel, topicPhrases } from './util/anchor-text.js';
 import { isBareUrl, isCodeName, LIGHTHOUSE_GENERIC_PHRASES, PhraseSet, phraseKey, phraseKeys, phraseLanguage } from './util/generic-phrases.js';
 
 /**
@@ -38,8 +36,8 @@ export const genericAnchor = createRule({
     const added = options.add.map(phraseKey);
     const removed = new Set(options.remove.map(phraseKey));
     // Per language, whether a link's text is on its list (each distinct text tested once).
-    const lists = new Map<string, (at: number) => boolean>();
-    const listFor = (lang: string): ((at: number) => boolean) => {
+    const lists = new Map<string, (link: number) => boolean>();
+    const listFor = (lang: string): ((link: number) => boolean) => {
       let onList = lists.get(lang);
       if (!onList) {
         const list = new PhraseSet([...(LIGHTHOUSE_GENERIC_PHRASES[lang] ?? []), ...added].filter((phrase) => !removed.has(phrase)), keyOf);
@@ -48,40 +46,42 @@ export const genericAnchor = createRule({
       return onList;
     };
     const bareUrl = byAnchorText(graph, isBareUrl);
-    const { start, kind, page: targetOf, bits } = graph.links;
+    const { links } = graph;
     // The list of the page at hand, by its language.
     let listPage = -1;
     let lang = '';
     let onList = listFor(phraseLanguage(undefined));
-    eachLinkWhere(
-      graph,
+    links.each(
       // As in Lighthouse: links to scripts, mail and this page's own sections are not judged.
-      (at, pageId) =>
-        (bits[at]! & LINK_NAVIGATION) !== 0 && kind[at] !== KIND.javascript && kind[at] !== KIND.mailto && kind[at] !== KIND.invalid && targetOf[at] !== pageId,
-      (pageId, index) => {
+      (link, pageId) => {
+        if (!links.isNavigation(link) || links.targetPage(link) === pageId) return false;
+        const kind = links.kind(link);
+        return kind !== 'javascript' && kind !== 'mailto' && kind !== 'invalid';
+      },
+      (link, pageId, index) => {
         const page = graph.pages[pageId]!;
-        const link = page.links[index]!;
-        if (!isAnchorLink(link) || link.text === '') return;
+        const text = links.text(link);
+        if (!links.isAnchor(link) || text === '') return;
         if (listPage !== pageId) {
           listPage = pageId;
           lang = phraseLanguage(page.lang);
           onList = listFor(lang);
         }
-        const at = start[pageId]! + index;
         // Most links are fine: decide first, and build the message's labels only for findings.
-        const bare = options.bareUrls && bareUrl(at);
-        if (!bare && (!onList(at) || isCodeName(link.text))) return;
-        const { lookup } = graph.resolved[pageId]![index]!;
-        const key = keyOf(link.text);
-        const to = targetLabel(graph, pageId, index);
+        const bare = options.bareUrls && bareUrl(link);
+        if (!bare && (!onList(link) || isCodeName(text))) return;
+        const { lookup } = links.resolved(link);
+        const { href } = links.record(link);
+        const key = keyOf(text);
+        const to = targetLabel(graph, link);
         const topics = lookup.found === 'page' && lookup.pageId !== pageId ? topicPhrases(graph, lookup.pageId).slice(0, 1) : [];
         const hint = topics.length > 0 ? `; did you mean "${topics[0]}"?` : '';
         if (bare) {
           report({
             pageId,
             link: index,
-            message: `Anchor text is a bare URL \`${link.text}\`; expected words that describe ${sameUrl(link.text, link.href, to) ? 'the target' : `\`${to}\``}${hint}`,
-            actual: link.text,
+            message: `Anchor text is a bare URL \`${text}\`; expected words that describe ${sameUrl(text, href, to) ? 'the target' : `\`${to}\``}${hint}`,
+            actual: text,
             suggestions: topics,
           });
           return;
@@ -89,8 +89,8 @@ export const genericAnchor = createRule({
         report({
           pageId,
           link: index,
-          message: `Anchor text "${link.text}" says nothing about \`${to}\` out of context; expected words that describe the target${hint}`,
-          actual: link.text,
+          message: `Anchor text "${text}" says nothing about \`${to}\` out of context; expected words that describe the target${hint}`,
+          actual: text,
           suggestions: topics,
           data: { phrase: key, language: lang },
         });

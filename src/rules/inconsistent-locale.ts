@@ -1,8 +1,5 @@
-import { KIND, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { pageLocales } from '../graph/page-copies.js';
 import { createRule } from './create-rule.js';
-import { isAnchorLink } from './util/anchor-text.js';
-import { eachLinkWhere } from './util/each-link.js';
 
 /**
  * Link from a page in one locale to a page in another, when the target
@@ -23,17 +20,16 @@ export const inconsistentLocale = createRule({
   },
   check({ graph, report }) {
     const { locale, rest, pageAt } = pageLocales(graph);
-    const { kind, page: targetOf, bits } = graph.links;
-    eachLinkWhere(
-      graph,
-      (at, pageId) => {
-        const target = targetOf[at]!;
-        return (bits[at]! & LINK_NAVIGATION) !== 0 && kind[at] === KIND.internal && target !== -1 && target !== pageId && locale[target] !== locale[pageId] && rest[target] !== '';
+    const { links } = graph;
+    links.each(
+      (link, pageId) => {
+        const target = links.targetPage(link);
+        return links.isNavigation(link) && target !== -1 && target !== pageId && locale[target] !== locale[pageId] && rest[target] !== '';
       },
-      (pageId, index) => {
-        const link = graph.pages[pageId]!.links[index]!;
-        if (!isAnchorLink(link) || link.attributes?.['hrefLang'] !== undefined) return;
-        const { lookup, target } = graph.resolved[pageId]![index]!;
+      (link, pageId, index) => {
+        const record = links.record(link);
+        if (!links.isAnchor(link) || record.attributes?.['hrefLang'] !== undefined) return;
+        const { lookup, target } = links.resolved(link);
         if (lookup.found !== 'page' || target.kind !== 'internal') return;
         const own = pageAt(locale[pageId]!, rest[lookup.pageId]!);
         if (own === undefined || own === lookup.pageId) return;
@@ -44,7 +40,7 @@ export const inconsistentLocale = createRule({
           link: index,
           message: `Link to \`${target.path}\` leaves ${from} for a page that exists in it too; did you mean \`${expected}\`?`,
           expected: [expected],
-          actual: link.href,
+          actual: record.href,
           suggestions: [expected],
         });
       },

@@ -1,8 +1,5 @@
-import { FOUND, KIND, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { resolveHref } from '../resolve/resolve-href.js';
 import { createRule } from './create-rule.js';
-import { isAnchorLink } from './util/anchor-text.js';
-import { eachLinkWhere } from './util/each-link.js';
 
 /**
  * Link to a page whose `<link rel=canonical>` names another URL: the link
@@ -35,15 +32,13 @@ export const linkToNonCanonical = createRule({
       canonicals.set(pageId, url);
       return url;
     };
-    const { kind, found, page, bits } = graph.links;
-    eachLinkWhere(
-      graph,
-      (at, pageId) =>
-        (bits[at]! & LINK_NAVIGATION) !== 0 && kind[at] === KIND.internal && found[at] === FOUND.page && page[at] !== pageId && canonicalOf(page[at]!) !== undefined,
-      (pageId, index) => {
-        const { target, lookup } = graph.resolved[pageId]![index]!;
-        const link = graph.pages[pageId]!.links[index]!;
-        if (!isAnchorLink(link) || lookup.found !== 'page' || target.kind !== 'internal') return;
+    const { links } = graph;
+    links.each(
+      (link, pageId) => links.isNavigation(link) && links.targetPage(link) !== -1 && links.targetPage(link) !== pageId && canonicalOf(links.targetPage(link)) !== undefined,
+      (link, pageId, index) => {
+        const { target, lookup } = links.resolved(link);
+        const record = links.record(link);
+        if (!links.isAnchor(link) || lookup.found !== 'page' || target.kind !== 'internal') return;
         const canonical = canonicalOf(lookup.pageId)!;
         const suggestion = target.fragment === undefined ? canonical : `${canonical}#${target.fragment}`;
         report({
@@ -51,7 +46,7 @@ export const linkToNonCanonical = createRule({
           link: index,
           message: `Link to \`${target.path}\` points at a page whose canonical URL is \`${canonical}\`; did you mean \`${suggestion}\`?`,
           expected: [suggestion],
-          actual: link.href,
+          actual: record.href,
           suggestions: [suggestion],
         });
       },

@@ -1,10 +1,9 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
-import { FOUND, KIND, LINK_NAVIGATION, type Graph } from '../graph/build-graph.js';
+import type { Graph } from '../graph/build-graph.js';
 import { resolveHref } from '../resolve/resolve-href.js';
 import type { Lookup, Target } from '../types.js';
 import { createRule } from './create-rule.js';
-import { eachLinkWhere } from './util/each-link.js';
 import { externalLinks } from './util/external-links.js';
 
 /** Redirect hops followed inside the site before giving up (a loop). */
@@ -33,14 +32,13 @@ export const linkToRedirect = createRule({
   }),
   check({ graph, options, external, report }) {
     const allowed = options.allow.length > 0 ? picomatch(options.allow, { dot: true }) : () => false;
-    const { kind, found, page, bits } = graph.links;
+    const { links } = graph;
     // Only links to a redirect page or a configured redirect have a hop to walk.
     const redirects = Uint8Array.from(graph.pages, (target) => (target.refresh === undefined ? 0 : 1));
-    eachLinkWhere(
-      graph,
-      (at) => kind[at] === KIND.internal && (bits[at]! & LINK_NAVIGATION) !== 0 && (found[at] === FOUND.redirect || (page[at] !== -1 && redirects[page[at]!] === 1)),
-      (pageId, index) => {
-        const { target, lookup } = graph.resolved[pageId]![index]!;
+    links.each(
+      (link) => links.isNavigation(link) && (links.found(link) === 'redirect' || (links.targetPage(link) !== -1 && redirects[links.targetPage(link)] === 1)),
+      (link, pageId, index) => {
+        const { target, lookup } = links.resolved(link);
         if (target.kind !== 'internal') return;
         const final = finalTarget(graph, target, lookup);
         if (final === undefined || allowed(target.path)) return;
@@ -105,7 +103,7 @@ function finalTarget(graph: Graph, target: Extract<Target, { kind: 'internal' }>
       const page = graph.pages[found.pageId]!;
       if (page.refresh === undefined) break;
       const index = page.links.findIndex((link) => link.source === 'meta[refresh]');
-      next = index === -1 ? undefined : graph.resolved[found.pageId]![index]!.target;
+      next = index === -1 ? undefined : graph.links.resolved(graph.links.at(found.pageId, index)).target;
     }
     if (next === undefined || next.kind === 'invalid') break;
     current = next;

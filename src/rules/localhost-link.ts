@@ -1,7 +1,5 @@
-import { KIND } from '../graph/build-graph.js';
 import { resolveHref } from '../resolve/resolve-href.js';
 import { createRule } from './create-rule.js';
-import { eachLinkWhere } from './util/each-link.js';
 import { explicitUrl, isLocalHost } from './util/link-url.js';
 
 /**
@@ -18,17 +16,16 @@ export const localhostLink = createRule({
     rationale: 'A URL copied from a development server or a local file works only on the author\'s machine and is broken for every visitor.',
   },
   check({ graph, report }) {
-    const { kind } = graph.links;
+    const { links } = graph;
     // Without the site's origin, an href that names its own scheme or host never resolves inside the
     // site: only a page with a `<base href>` can make an internal-looking link explicit.
     const everyLink = graph.origin !== undefined;
-    eachLinkWhere(
-      graph,
-      (at, pageId) => everyLink || kind[at] !== KIND.internal || graph.pages[pageId]!.baseHref !== undefined,
-      (pageId, index) => {
+    links.each(
+      (link, pageId) => everyLink || links.kind(link) !== 'internal' || graph.pages[pageId]!.baseHref !== undefined,
+      (link, pageId, index) => {
         const page = graph.pages[pageId]!;
-        const link = page.links[index]!;
-        const url = explicitUrl(graph, pageId, link.href);
+        const record = links.record(link);
+        const url = explicitUrl(graph, pageId, record.href);
         if (url === undefined) return;
         const isFile = url.protocol === 'file:';
         if (!isFile && !((url.protocol === 'http:' || url.protocol === 'https:') && isLocalHost(url))) return;
@@ -41,8 +38,8 @@ export const localhostLink = createRule({
         report({
           pageId,
           link: index,
-          message: `Link to \`${link.href}\` points at ${what}; expected a URL that works for visitors${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
-          actual: link.href,
+          message: `Link to \`${record.href}\` points at ${what}; expected a URL that works for visitors${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+          actual: record.href,
           ...(suggestion ? { expected: [suggestion], suggestions: [suggestion] } : {}),
         });
       },

@@ -1,8 +1,6 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
-import { KIND, LINK_FOLLOWED, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
-import { eachLinkWhere } from './util/each-link.js';
 
 /** `rel` tokens that keep a crawler from following a link or passing signals. */
 const NOT_FOLLOWED = ['nofollow', 'ugc', 'sponsored'] as const;
@@ -22,22 +20,21 @@ export const nofollowInternal = createRule({
   }),
   check({ graph, options, report }) {
     const allowed = options.allow.length > 0 ? picomatch(options.allow, { dot: true }) : undefined;
-    const { kind, bits } = graph.links;
-    eachLinkWhere(
-      graph,
-      (at) => (bits[at]! & (LINK_NAVIGATION | LINK_FOLLOWED)) === LINK_NAVIGATION && kind[at] === KIND.internal,
-      (pageId, index) => {
-        const link = graph.pages[pageId]!.links[index]!;
-        const tokens = NOT_FOLLOWED.filter((token) => link.rel.includes(token));
+    const { links } = graph;
+    links.each(
+      (link) => links.isNavigation(link) && !links.isFollowed(link) && links.kind(link) === 'internal',
+      (link, pageId, index) => {
+        const record = links.record(link);
+        const tokens = NOT_FOLLOWED.filter((token) => record.rel.includes(token));
         if (tokens.length === 0) return;
-        const { target } = graph.resolved[pageId]![index]!;
+        const { target } = links.resolved(link);
         if (target.kind !== 'internal' || allowed?.(target.path)) return;
         report({
           pageId,
           link: index,
           message: `Internal link to \`${target.path}\` has \`rel="${tokens.join(' ')}"\`; expected a followed link to your own page`,
-          expected: [link.rel.filter((token) => !tokens.includes(token as (typeof NOT_FOLLOWED)[number])).join(' ')],
-          actual: link.rel.join(' '),
+          expected: [record.rel.filter((token) => !tokens.includes(token as (typeof NOT_FOLLOWED)[number])).join(' ')],
+          actual: record.rel.join(' '),
         });
       },
     );

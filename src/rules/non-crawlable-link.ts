@@ -1,6 +1,4 @@
-import { KIND, LINK_ATTRIBUTES, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { createRule } from './create-rule.js';
-import { eachLinkWhere } from './util/each-link.js';
 
 /** `aria-current` values that mark an `<a>` without href as a placeholder for the current page. */
 const PLACEHOLDER_CURRENT = new Set(['page', 'location']);
@@ -26,18 +24,17 @@ export const nonCrawlableLink = createRule({
     rationale: 'Search engines follow only `<a href>` with a resolvable URL; a link that works only through script hides its target from them.',
   },
   check({ graph, report }) {
-    const { kind, bits } = graph.links;
+    const { links } = graph;
     // Only an <a> or <area> with attributes (`missingHref`), or a script or invalid target, can be one.
-    eachLinkWhere(
-      graph,
-      (at) => (bits[at]! & LINK_NAVIGATION) !== 0 && ((bits[at]! & LINK_ATTRIBUTES) !== 0 || kind[at] === KIND.javascript || kind[at] === KIND.invalid),
-      (pageId, index) => {
-        const { target } = graph.resolved[pageId]![index]!;
-        const link = graph.pages[pageId]!.links[index]!;
-        if (link.source !== 'a[href]' && link.source !== 'area[href]') return;
-        const attributes = link.attributes ?? {};
+    links.each(
+      (link) => links.isNavigation(link) && (links.hasAttributes(link) || links.kind(link) === 'javascript' || links.kind(link) === 'invalid'),
+      (link, pageId, index) => {
+        const { target } = links.resolved(link);
+        const record = links.record(link);
+        if (record.source !== 'a[href]' && record.source !== 'area[href]') return;
+        const attributes = record.attributes ?? {};
         if (attributes['role'] !== undefined && attributes['role'].trim() !== '') return;
-        const element = link.source === 'a[href]' ? '<a>' : '<area>';
+        const element = record.source === 'a[href]' ? '<a>' : '<area>';
         let message: string;
         if (attributes['missingHref'] !== undefined) {
           // Without a click handler it is what HTML calls a placeholder (a disabled "Next" at the last page).
@@ -48,11 +45,11 @@ export const nonCrawlableLink = createRule({
         } else if (target.kind === 'javascript') {
           message = `\`javascript:\` href is not a URL a crawler can follow; expected the target URL in \`href\` (script can still handle the click), or a \`<button>\` for an action`;
         } else if (target.kind === 'invalid') {
-          message = `\`href\` \`${link.href}\` is not a valid URL, so crawlers cannot follow it; expected a URL`;
+          message = `\`href\` \`${record.href}\` is not a valid URL, so crawlers cannot follow it; expected a URL`;
         } else {
           return;
         }
-        report({ pageId, link: index, message, actual: link.href });
+        report({ pageId, link: index, message, actual: record.href });
       },
     );
   },

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { LINK_CONTENT, LINK_FRAGMENT, LINK_IGNORE, LINK_NAVIGATION } from '../graph/build-graph.js';
 import { copyGroups } from '../graph/page-copies.js';
 import { callsByName } from '../graph/page-names.js';
 import { createRule } from './create-rule.js';
-import { anchorKeys, ignoresRule, isAnchorLinkAt, normaliseAnchor, topicPhrases } from './util/anchor-text.js';
-import { eachLinkWhere } from './util/each-link.js';
+import { anchorKeys, normaliseAnchor, topicPhrases } from './util/anchor-text.js';
 
 const RULE_ID = 'overused-anchor';
 /** Distribution entries shown in the message; `data` carries them all. */
@@ -44,9 +42,8 @@ export const overusedAnchor = createRule({
     const byTarget: (TargetTally | undefined)[] = new Array<TargetTally | undefined>(graph.pages.length);
     // Redirect stubs (Astro writes a "Redirecting from …" link on each) give no links that count.
     const stubs = Uint8Array.from(graph.pages, (_, pageId) => (graph.exclusion(pageId) === 'redirect' ? 1 : 0));
-    const { start, page: targetOf, bits, text: textOf } = graph.links;
+    const { links } = graph;
     const { of: keyOf, keys } = anchorKeys(graph);
-    const CONTENT_NAVIGATION = LINK_CONTENT | LINK_NAVIGATION;
     const groups = copyGroups(graph);
     // Pages with copies are counted by group, through a set; every other page by its stamp.
     const copied = new Uint8Array(graph.pages.length);
@@ -65,18 +62,21 @@ export const overusedAnchor = createRule({
         tally.pages++;
       }
     };
-    eachLinkWhere(
-      graph,
+    links.each(
       // Landmark links are template links: only links outside landmarks can be content links.
-      (at, pageId) =>
-        targetOf[at] !== -1 && targetOf[at] !== pageId && (bits[at]! & (CONTENT_NAVIGATION | LINK_FRAGMENT)) === CONTENT_NAVIGATION && stubs[pageId] === 0,
-      (pageId, index) => {
-        const at = start[pageId]! + index;
-        const key = keyOf[textOf[at]!]!;
-        if (keys[key] === '' || graph.regionOf(pageId, index) !== 'content') return;
+      (link, pageId) =>
+        links.targetPage(link) !== -1 &&
+        links.targetPage(link) !== pageId &&
+        links.isNavigation(link) &&
+        links.isOutsideLandmarks(link) &&
+        !links.hasFragment(link) &&
+        stubs[pageId] === 0,
+      (link, pageId) => {
+        const key = keyOf[links.textId(link)]!;
+        if (keys[key] === '' || links.region(link) !== 'content') return;
         // Only a link with attributes (`missingHref`) or `ignore` needs its record read.
-        if (!isAnchorLinkAt(graph, pageId, at) || (bits[at]! & LINK_IGNORE && ignoresRule(graph.pages[pageId]!.links[index]!, RULE_ID))) return;
-        const targetId = targetOf[at]!;
+        if (!links.isAnchor(link) || links.ignores(link, RULE_ID)) return;
+        const targetId = links.targetPage(link);
         let target = byTarget[targetId];
         if (!target) byTarget[targetId] = target = { texts: new Map(), linking: { pages: 0, last: -1 } };
         let tally = target.texts.get(key);

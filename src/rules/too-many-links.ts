@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { createRule } from './create-rule.js';
-import { isAnchorLinkAt } from './util/anchor-text.js';
 
 /** A page with more than `max` links (`<a href>` and `<area href>`). */
 export const tooManyLinks = createRule({
@@ -16,12 +15,13 @@ export const tooManyLinks = createRule({
     max: z.number().int().min(0).default(3000),
   }),
   check({ graph, options, report }) {
-    const { start } = graph.links;
+    const { links } = graph;
     graph.pages.forEach((_, pageId) => {
+      const end = links.end(pageId);
       // A page with no more links of any kind than `max` passes without a count.
-      if (start[pageId + 1]! - start[pageId]! <= options.max) return;
+      if (end - links.start(pageId) <= options.max) return;
       let count = 0;
-      for (let at = start[pageId]!; at < start[pageId + 1]!; at++) if (isAnchorLinkAt(graph, pageId, at)) count++;
+      for (let link = links.start(pageId); link < end; link++) if (links.isAnchor(link)) count++;
       if (count <= options.max) return;
       report({
         pageId,

@@ -24,33 +24,36 @@ export const trailingSlash = createRule({
   check({ graph, report }) {
     const policy = graph.site.trailingSlash;
     if (policy === 'ignore') return;
-    graph.pages.forEach((page, pageId) => {
-      // An error page is served at whatever URL was missing: its own canonical and hreflang links,
-      // and links to it, name no URL whose slash form matters.
-      if (graph.exclusion(pageId) === 'error-page') return;
-      graph.resolved[pageId]!.forEach(({ target, lookup }, index) => {
-        if (target.kind !== 'internal' || lookup.found !== 'page' || graph.exclusion(lookup.pageId) === 'error-page') return;
-        const link = page.links[index]!;
-        const end = firstIndex(link.href, ['?', '#']);
-        const pathPart = link.href.slice(0, end);
+    const { links } = graph;
+    // An error page is served at whatever URL was missing: its own canonical and hreflang links,
+    // and links to it, name no URL whose slash form matters.
+    const errorPages = Uint8Array.from(graph.pages, (_, pageId) => (graph.exclusion(pageId) === 'error-page' ? 1 : 0));
+    links.each(
+      (link, pageId) => links.targetPage(link) !== -1 && errorPages[links.targetPage(link)] === 0 && errorPages[pageId] === 0,
+      (link, pageId, index) => {
+        const { target, lookup } = links.resolved(link);
+        if (target.kind !== 'internal' || lookup.found !== 'page') return;
+        const record = links.record(link);
+        const end = firstIndex(record.href, ['?', '#']);
+        const pathPart = record.href.slice(0, end);
         // Same-page `?x`/`#x` hrefs and the site root have no slash choice to make.
         if (pathPart === '' || target.path === '/' || FILE_HREF.test(pathPart) || DOT_SEGMENT.test(pathPart)) return;
         const filePage = !/(^|\/)index\.html?$/i.test(lookup.file);
         const expected = filePage ? 'never' : policy;
         const hasSlash = pathPart.endsWith('/');
         if (hasSlash === (expected === 'always')) return;
-        const fixed = (expected === 'always' ? `${pathPart}/` : pathPart.replace(/\/+$/, '')) + link.href.slice(end);
+        const fixed = (expected === 'always' ? `${pathPart}/` : pathPart.replace(/\/+$/, '')) + record.href.slice(end);
         const why = filePage ? `\`${lookup.file}\` is served without a trailing slash` : `the site's \`trailingSlash\` is \`${policy}\``;
         report({
           pageId,
           link: index,
-          message: `Link \`${link.href}\` ${hasSlash ? 'has' : 'lacks'} a trailing slash, but ${why}; did you mean \`${fixed}\`?`,
+          message: `Link \`${record.href}\` ${hasSlash ? 'has' : 'lacks'} a trailing slash, but ${why}; did you mean \`${fixed}\`?`,
           expected: [fixed],
-          actual: link.href,
+          actual: record.href,
           suggestions: [fixed],
         });
-      });
-    });
+      },
+    );
   },
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EDGE_FOLLOWED, type Graph } from '../graph/build-graph.js';
+import type { Graph } from '../graph/build-graph.js';
 import { isOrphan, linkMetrics } from '../graph/link-metrics.js';
 import { createRule } from './create-rule.js';
 import { allowOption, candidatePages, urlList } from './util/page-rules.js';
@@ -62,8 +62,8 @@ function islands(graph: Graph, depth: Int32Array): { size(pageId: number): numbe
           members.push(other);
         }
       };
-      for (const edge of graph.outbound(page)) if (graph.edgeFlags[edge]! & EDGE_FOLLOWED) visit(graph.edgeTo[edge]!);
-      for (const edge of graph.inbound(page)) if (graph.edgeFlags[edge]! & EDGE_FOLLOWED) visit(graph.edgeFrom[edge]!);
+      for (const edge of graph.outbound(page)) if (graph.isFollowedEdge(edge)) visit(graph.edgeTo[edge]!);
+      for (const edge of graph.inbound(page)) if (graph.isFollowedEdge(edge)) visit(graph.edgeFrom[edge]!);
     }
     groups.push(members.sort((a, b) => a - b));
   }

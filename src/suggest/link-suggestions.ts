@@ -1,6 +1,5 @@
 import { plainPunctuation } from '../collect/typography.js';
 import type { Graph } from '../graph/build-graph.js';
-import { EDGE_CONTENT } from '../graph/build-graph.js';
 import { linkMetrics } from '../graph/link-metrics.js';
 import { headingKey, headingText, sharedHeadings, slugPhrase } from '../graph/page-names.js';
 import { segmentKey, TITLE_SEPARATOR } from '../graph/title-segments.js';
@@ -230,7 +229,7 @@ function pagesLackingContentLinks(graph: Graph): Set<number> {
   for (let pageId = 0; pageId < graph.pages.length; pageId++) {
     let linked = false;
     for (const edge of graph.inbound(pageId)) {
-      if (graph.edgeFlags[edge]! & EDGE_CONTENT && !stub[graph.edgeFrom[edge]!]) {
+      if (graph.isContentEdge(edge) && !stub[graph.edgeFrom[edge]!]) {
         linked = true;
         break;
       }

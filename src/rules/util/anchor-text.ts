@@ -1,6 +1,5 @@
-import { LINK_ATTRIBUTES, LINK_NAVIGATION, type Graph } from '../../graph/build-graph.js';
+import type { Graph } from '../../graph/build-graph.js';
 import { segmentKey, sharedTitleSegments, TITLE_SEPARATOR } from '../../graph/title-segments.js';
-import type { LinkRecord } from '../../types.js';
 
 /** Anchor text compared case- and whitespace-insensitively: lower case, whitespace collapsed, trimmed. */
 export function normaliseAnchor(text: string): string {
@@ -11,7 +10,7 @@ export function normaliseAnchor(text: string): string {
 
 /** The site's anchor texts by their {@link normaliseAnchor} form: an id per distinct form. */
 export interface AnchorKeys {
-  /** For each text of `graph.links.texts`, the id of its normalised form. */
+  /** For each text of `graph.links.texts` (by `textId`), the id of its normalised form. */
   readonly of: Int32Array;
   /** The normalised forms, by id. */
   readonly keys: readonly string[];
@@ -38,45 +37,18 @@ export function anchorKeys(graph: Graph): AnchorKeys {
   return memo;
 }
 
-/**
- * `test` of a link's anchor text, by the link's flat index in
- * `graph.links`: computed once per distinct text, then read.
- */
-export function byAnchorText(graph: Graph, test: (text: string) => boolean): (at: number) => boolean {
-  const { text, texts } = graph.links;
+/** `test` of a link's anchor text, by link id: computed once per distinct text, then read. */
+export function byAnchorText(graph: Graph, test: (text: string) => boolean): (link: number) => boolean {
+  const { links } = graph;
+  const { texts } = links;
   // -1 until computed, then 0 or 1.
   const memo = new Int8Array(texts.length).fill(-1);
-  return (at) => {
-    const textId = text[at]!;
+  return (link) => {
+    const textId = links.textId(link);
     let value = memo[textId]!;
     if (value === -1) memo[textId] = value = test(texts[textId]!) ? 1 : 0;
     return value === 1;
   };
-}
-
-/** Whether a link is an `<a href>` or `<area href>` (not an `<a>` without href). */
-export function isAnchorLink(link: LinkRecord): boolean {
-  return (link.source === 'a[href]' || link.source === 'area[href]') && link.attributes?.['missingHref'] === undefined;
-}
-
-/**
- * {@link isAnchorLink} of the link at flat index `at` of `graph.links`, from
- * its bits: the link's record is read only when it has attributes (an `<a>`
- * without href is kept as an `<a href>` with `missingHref`).
- */
-export function isAnchorLinkAt(graph: Graph, pageId: number, at: number): boolean {
-  const bits = graph.links.bits[at]!;
-  if (!(bits & LINK_NAVIGATION)) return false;
-  return !(bits & LINK_ATTRIBUTES) || isAnchorLink(graph.pages[pageId]!.links[at - graph.links.start[pageId]!]!);
-}
-
-/**
- * Whether `data-linkgraph-ignore` on a link (or an ancestor) names a rule.
- * Rules that aggregate many links into one finding use it to leave the
- * link out of the count, since the engine can only suppress the finding.
- */
-export function ignoresRule(link: LinkRecord, ruleId: string): boolean {
-  return link.ignore === true || (link.ignore !== undefined && link.ignore.includes(ruleId));
 }
 
 /**
@@ -130,15 +102,15 @@ function computeTopicPhrases(graph: Graph, pageId: number): string[] {
 }
 
 /** A link's target as messages show it: the internal path (with `#fragment`), else the URL. */
-export function targetLabel(graph: Graph, pageId: number, linkIndex: number): string {
-  const { target } = graph.resolved[pageId]![linkIndex]!;
+export function targetLabel(graph: Graph, link: number): string {
+  const { target } = graph.links.resolved(link);
   switch (target.kind) {
     case 'internal':
       return `${target.path}${target.fragment === undefined ? '' : `#${target.fragment}`}`;
     case 'external':
       return `${target.url}${target.fragment === undefined ? '' : `#${target.fragment}`}`;
     case 'invalid':
-      return graph.pages[pageId]!.links[linkIndex]!.href;
+      return graph.links.record(link).href;
     default:
       return target.url;
   }

@@ -27,14 +27,12 @@ export interface ExternalLink {
  */
 export function* externalLinks(graph: Graph, external: ExternalResults | undefined): Generator<ExternalLink> {
   if (!external?.checked) return;
-  for (let pageId = 0; pageId < graph.pages.length; pageId++) {
-    const page = graph.pages[pageId]!;
-    const row = graph.resolved[pageId]!;
-    for (let index = 0; index < row.length; index++) {
-      const { target } = row[index]!;
-      if (target.kind !== 'external' || !isCheckableExternal(page.links[index]!)) continue;
-      const status = external.statuses.get(target.url);
-      if (status) yield { pageId, index, url: target.url, fragment: target.fragment, status };
-    }
+  const { links } = graph;
+  for (let link = 0; link < links.size; link++) {
+    if (links.kind(link) !== 'external' || !isCheckableExternal(links.record(link))) continue;
+    const { target } = links.resolved(link);
+    if (target.kind !== 'external') continue;
+    const status = external.statuses.get(target.url);
+    if (status) yield { pageId: links.page(link), index: links.index(link), url: target.url, fragment: target.fragment, status };
   }
 }

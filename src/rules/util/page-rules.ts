@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
-import { LINK_REL, type Graph } from '../../graph/build-graph.js';
+import type { Graph } from '../../graph/build-graph.js';
 import { isEntry } from '../../graph/link-metrics.js';
 import { formatSuggestion, suggestLinkers, type SuggestOptions } from '../../suggest/link-suggestions.js';
 import type { RuleLevel } from '../../types.js';
@@ -52,14 +52,14 @@ export function candidatePages(graph: Graph, allow: readonly string[]): number[]
  */
 function searchPages(graph: Graph): ReadonlySet<number> {
   const found = new Set<number>();
-  const { start, page: targetOf, bits } = graph.links;
-  graph.pages.forEach((page, pageId) => {
-    for (let at = start[pageId]!; at < start[pageId + 1]!; at++) {
-      if (!(bits[at]! & LINK_REL) || targetOf[at] === -1 || targetOf[at] === pageId) continue;
-      const link = page.links[at - start[pageId]!]!;
-      if (link.source === 'link[href]' && link.rel.includes('search')) found.add(targetOf[at]!);
-    }
-  });
+  const { links } = graph;
+  links.each(
+    (link, pageId) => links.hasRel(link) && links.targetPage(link) !== -1 && links.targetPage(link) !== pageId,
+    (link) => {
+      const record = links.record(link);
+      if (record.source === 'link[href]' && record.rel.includes('search')) found.add(links.targetPage(link));
+    },
+  );
   return found;
 }
 
