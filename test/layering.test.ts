@@ -58,6 +58,21 @@ describe('layering', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('keeps the link table columns and bits inside src/graph/: rules ask the LinkTable', () => {
+    const wrong: string[] = [];
+    for (const file of sources(SRC)) {
+      const name = path.relative(SRC, file);
+      if (name.startsWith(`graph${path.sep}`)) continue;
+      if (importsOf(file).some((specifier) => /(?:^|\/)graph\/link-table\.js$/.test(specifier))) wrong.push(`${name} imports graph/link-table.js`);
+    }
+    for (const file of sources(path.join(SRC, 'rules'))) {
+      const name = path.relative(SRC, file);
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/\b(?:LINK|EDGE)_[A-Z_]+\b|\bedgeFlags\b|\b(?:KIND|FOUND)\.[a-z]+/g)) wrong.push(`${name} uses ${match[0]}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('has no import cycle in src/', () => {
     const files = sources(SRC);
     const edges = new Map(files.map((file) => [file, importsOf(file).filter((specifier) => specifier.startsWith('.')).map((specifier) => path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.ts')))]));
