@@ -45,6 +45,12 @@ export interface CheckInput {
   directives?: ReadonlyMap<string, readonly Directive[]> | undefined;
   /** Receives how long each step took (`graph`, `rule:<id>`, …), in ms; for `LINKGRAPH_TIMING`. */
   timing?: Timing | undefined;
+  /**
+   * Receives the link graph once it is built, before the rules run: for a
+   * host that keeps more of the site than the result carries (the Astro dev
+   * toolbar's anchor texts per page). Default none.
+   */
+  onGraph?: ((graph: Graph) => void) | undefined;
 }
 
 /**
@@ -66,6 +72,7 @@ export async function check(input: CheckInput): Promise<Result> {
   const graph = timed(timing, 'graph', () => buildGraph(pages, site, { site: options.site, templateThreshold: options.templateThreshold, entries: options.entries }));
   // Depths, link scores and linkers: computed once for the rules and the result's page metrics.
   timed(timing, 'link metrics', () => linkMetrics(graph));
+  input.onGraph?.(graph);
   const warnings = [...(input.warnings ?? [])];
 
   const requests = externalRequests(graph);

@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ExternalStatus } from '../engine/external-stage.js';
 
 /**
  * The outbound check's cache between runs: successes (ok, permanent
@@ -85,6 +86,14 @@ export function freshEntry(data: CacheData, url: string, now: number, ttl: numbe
   if (!entry || now - entry.checkedAt >= ttl || entry.checkedAt > now) return undefined;
   if (needIds && entry.ids === undefined) return undefined;
   return entry;
+}
+
+/** A cached success as the status the rules read, marked as cached. */
+export function cachedStatus(entry: CacheEntry): ExternalStatus {
+  const ids = entry.ids ? { ids: new Set(entry.ids) } : {};
+  return entry.state === 'ok'
+    ? { state: 'ok', status: entry.status, cached: true, ...ids }
+    : { state: 'redirected', status: entry.status, location: entry.location, cached: true, ...ids };
 }
 
 /** Drop entries older than `ttl`, so that the file does not grow forever. */

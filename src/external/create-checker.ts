@@ -4,7 +4,7 @@
  * the run.
  */
 import path from 'node:path';
-import { freshEntry, loadCache, pruneCache, saveCache, type CacheData } from './cache.js';
+import { cachedStatus, freshEntry, loadCache, pruneCache, saveCache, type CacheData } from './cache.js';
 import type { FailureKind } from './classify.js';
 import { createExclusion } from './exclude.js';
 import type { ExternalHost, ExternalOptions } from './external-host.js';
@@ -81,8 +81,7 @@ export function createExternalChecker(options: ExternalOptions, host: ExternalHo
       const needIds = options.checkFragments && item.fragments.length > 0;
       const entry = cache && freshEntry(cache, item.url, started, ttl, needIds);
       if (entry) {
-        const ids = entry.ids ? { ids: new Set(entry.ids) } : {};
-        statuses.set(item.url, entry.state === 'ok' ? { state: 'ok', status: entry.status, cached: true, ...ids } : { state: 'redirected', status: entry.status, location: entry.location, cached: true, ...ids });
+        statuses.set(item.url, cachedStatus(entry));
         continue;
       }
       pending.push(item);

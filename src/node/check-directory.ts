@@ -4,7 +4,7 @@ import type { Baseline } from '../engine/baseline.js';
 import { createExternalChecker } from '../external/create-checker.js';
 import type { ExternalLogger } from '../external/progress.js';
 import type { ExternalChecker } from '../engine/external-stage.js';
-import { check } from '../engine/check.js';
+import { check, type CheckInput } from '../engine/check.js';
 import type { Timing } from '../engine/timing.js';
 import { resolveOptions, type Options, type ResolvedOptions } from '../options.js';
 import { normaliseBase } from '../resolve/resolve-href.js';
@@ -41,6 +41,8 @@ export interface CheckDirectoryHost {
   progressEvery?: number | undefined;
   /** Receives how long each step took, in ms (`LINKGRAPH_TIMING`). */
   timing?: Timing | undefined;
+  /** Receives the link graph before the rules run (see `CheckInput.onGraph`). */
+  onGraph?: CheckInput['onGraph'];
 }
 
 /**
@@ -95,7 +97,7 @@ export async function checkDirectory(dir: string, options: Options | ResolvedOpt
     }
   }
   const external = host.external ?? (resolved.external.enabled ? createExternalChecker(resolved.external, { cwd: host.cwd, cacheDir: host.cacheDir, env: host.env, log: host.log, progressEvery: host.progressEvery }) : undefined);
-  return check({ pages, unreadable: problems.unreadable, files: listing.files, aliases: listing.aliases, options: resolved, external, sitemaps, warnings, baseline, timing });
+  return check({ pages, unreadable: problems.unreadable, files: listing.files, aliases: listing.aliases, options: resolved, external, sitemaps, warnings, baseline, timing, onGraph: host.onGraph });
 }
 
 function isResolved(options: Options | ResolvedOptions): options is ResolvedOptions {
