@@ -28,7 +28,7 @@ describe('the packed package', () => {
   afterAll(() => rm(project, { recursive: true, force: true }));
 
   it('holds the built code, its types, the README and no source maps naming unshipped files', () => {
-    expect(files).toEqual(expect.arrayContaining(['README.md', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/node/index.js', 'dist/node/index.d.ts', 'dist/cli/bin.js', 'dist/rehype/index.js', 'dist/remark/index.js', 'dist/astro/index.js']));
+    expect(files).toEqual(expect.arrayContaining(['README.md', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/node/index.js', 'dist/node/index.d.ts', 'dist/cli/bin.js', 'dist/rehype/index.js', 'dist/remark/index.js', 'dist/astro/index.js', 'dist/astro/toolbar/app.js']));
     expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
     expect(files.filter((file) => !file.startsWith('dist/') && !['README.md', 'package.json', 'LICENSE', 'CHANGELOG.md'].includes(file))).toEqual([]);
   });

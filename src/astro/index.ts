@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
 import { AstroError } from 'astro/errors';
 import { z } from 'zod';
-import { formatTiming } from '../engine/timing.js';
+import { formatTiming, timed } from '../engine/timing.js';
 import { checkDirectory } from '../node/check-directory.js';
 import { recordTiming } from '../node/timing-recorder.js';
 import { writeReportFile } from '../node/write-report.js';
@@ -20,8 +20,12 @@ import { formats, type FormatName } from '../report/formats.js';
 import { formatGithubSummary } from '../report/github.js';
 import { render } from '../report/render.js';
 import type { Result } from '../types.js';
+import { graphFacts, summariseBuild, type GraphFacts } from './graph-summary.js';
 import { rehypeSourcePositions, satteriSourcePlugin, type TaggingState } from './source-positions.js';
 import { stripOrigins } from './strip-origins.js';
+import { SUMMARY_FILE, writeSummary } from './summary-file.js';
+import { APP_ID } from './toolbar-protocol.js';
+import { serveToolbar, type ToolbarServer } from './toolbar-server.js';
 
 /** Entries the text report lists in the build log (a group of repeated findings is one). */
 const LOG_LIMIT = 50;
@@ -39,9 +43,22 @@ const astroOnlySchema = z.strictObject({
    * (`src/content/blog/a.md:12:5`). Default true.
    */
   sourcePositions: z.boolean().default(true),
+  /**
+   * In `astro dev`, add linkgraph to Astro's dev toolbar: the page's link
+   * problems and its place in the last build's link graph (which each
+   * build then records in `cacheDir`). Default true.
+   */
+  devToolbar: z.boolean().default(true),
 });
 
-/** Options of the Astro integration: every engine option, plus `reports` and `sourcePositions`. */
+/** The toolbar app's icon: three linked pages. */
+const APP_ICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20" fill="none" stroke="#fff" stroke-width="1.6" stroke-linecap="round" aria-hidden="true"><path d="M7.2 8.4 12.8 5.6M7.2 11.6l5.6 2.8"/><circle cx="5" cy="10" r="2.4"/><circle cx="15" cy="4.5" r="2.4"/><circle cx="15" cy="15.5" r="2.4"/></svg>';
+
+/** The toolbar app, as built next to this file. */
+const APP_ENTRYPOINT = fileURLToPath(new URL('./toolbar/app.js', import.meta.url));
+
+/** Options of the Astro integration: every engine option, plus `reports`, `sourcePositions` and `devToolbar`. */
 export type AstroOptions = Options & z.input<typeof astroOnlySchema>;
 
 /** What the integration learnt from Astro's routes. */
@@ -52,33 +69,40 @@ interface RouteFacts {
   fallbacks: string[];
   /** Patterns of routes rendered on demand, which no build output shows. */
   onDemand: string[];
+  /** Public paths (without base) of static page routes (`/about`). */
+  pages: string[];
 }
 
 /**
  * The integration. Options are validated here, when `astro.config` is
  * loaded, and an error names the option.
  *
- * @param input engine options (see the README's Options) plus `reports` and `sourcePositions`.
+ * @param input engine options (see the README's Options) plus `reports`, `sourcePositions` and `devToolbar`.
  * @throws {OptionsError} on an unknown option or a wrong value.
  */
 export default function linkgraph(input: AstroOptions = {}): AstroIntegration {
-  const { reports: rawReports, sourcePositions: rawSourcePositions, ...engineInput } = (input ?? {}) as Record<string, unknown>;
-  const astroOnly = astroOnlySchema.safeParse({ reports: rawReports, sourcePositions: rawSourcePositions });
+  const { reports: rawReports, sourcePositions: rawSourcePositions, devToolbar: rawDevToolbar, ...engineInput } = (input ?? {}) as Record<string, unknown>;
+  const astroOnly = astroOnlySchema.safeParse({ reports: rawReports, sourcePositions: rawSourcePositions, devToolbar: rawDevToolbar });
   if (!astroOnly.success) {
     throw new OptionsError(astroOnly.error.issues.map((issue) => `linkgraph(): \`${issue.path.map(String).join('.')}\` ${issue.message.replace(/^Invalid input: /, '')}`).join('\n'));
   }
-  const { reports, sourcePositions } = astroOnly.data;
+  const { reports, sourcePositions, devToolbar } = astroOnly.data;
   const userOptions = resolveOptions(engineInput, 'linkgraph()');
   const state: TaggingState = { enabled: false };
-  const routes: RouteFacts = { redirects: {}, fallbacks: [], onDemand: [] };
+  const routes: RouteFacts = { redirects: {}, fallbacks: [], onDemand: [], pages: [] };
   let config: AstroConfig | undefined;
+  let building = false;
+  let toolbarServer: ToolbarServer | undefined;
 
   return {
     name: 'linkgraph',
     hooks: {
-      'astro:config:setup': ({ config: setupConfig, command, updateConfig, logger }) => {
-        // Nothing runs in `astro dev`: the check needs the whole built site.
-        if (command !== 'build' || !sourcePositions) return;
+      'astro:config:setup': ({ config: setupConfig, command, updateConfig, addDevToolbarApp, logger }) => {
+        // In `astro dev` only the toolbar app runs, and only when its page asks.
+        const dev = command === 'dev' && devToolbar;
+        building = command === 'build';
+        if (dev) addDevToolbarApp({ id: APP_ID, name: 'linkgraph', icon: APP_ICON, entrypoint: APP_ENTRYPOINT });
+        if ((!building && !dev) || !sourcePositions) return;
         state.enabled = true;
         const root = fileURLToPath(setupConfig.root);
         addSourcePlugin(setupConfig, root, state, updateConfig, logger);
@@ -86,7 +110,32 @@ export default function linkgraph(input: AstroOptions = {}): AstroIntegration {
       'astro:routes:resolved': ({ routes: resolved }) => {
         Object.assign(routes, routeFacts(resolved));
         // Markdown compiled for on-demand pages would carry the tags into responses that nothing strips.
-        if (routes.onDemand.length > 0) state.enabled = false;
+        // In dev they are wanted: the toolbar reads them, and nothing is deployed.
+        if (building && routes.onDemand.length > 0) state.enabled = false;
+      },
+      'astro:server:setup': ({ server, toolbar, logger }) => {
+        if (!devToolbar || !config) return;
+        const done = config;
+        const cacheDir = fileURLToPath(done.cacheDir);
+        toolbarServer = serveToolbar(
+          { server, toolbar, logger },
+          {
+            // Dev renders every route on demand and answers for it: no route is left unchecked.
+            options: () => mergeAstroConfig(userOptions, engineInput, done, { ...routes, onDemand: [] }),
+            format: done.build.format,
+            root: fileURLToPath(done.root),
+            cacheDir,
+            summaryFile: path.join(cacheDir, 'linkgraph', SUMMARY_FILE),
+            routePages: () => routes.pages.map((pathname) => `${normaliseBase(done.base)}${pathname.replace(/^\//, '')}`),
+          },
+        );
+      },
+      'astro:server:start': ({ address }) => {
+        toolbarServer?.listening(address);
+      },
+      'astro:server:done': async () => {
+        await toolbarServer?.close();
+        toolbarServer = undefined;
       },
       'astro:config:done': ({ config: doneConfig }) => {
         config = doneConfig;
@@ -97,6 +146,8 @@ export default function linkgraph(input: AstroOptions = {}): AstroIntegration {
         const siteDir = fileURLToPath(dir);
         const options = mergeAstroConfig(userOptions, engineInput, config, routes);
         let result: Result;
+        // The dev toolbar's anchor texts need the graph, which the result does not carry.
+        let facts: GraphFacts | undefined;
         // LINKGRAPH_TIMING=1: log how long each step took, as the CLI prints it.
         const recorder = process.env['LINKGRAPH_TIMING'] ? recordTiming() : undefined;
         const timing = recorder?.timing;
@@ -112,12 +163,21 @@ export default function linkgraph(input: AstroOptions = {}): AstroIntegration {
             },
             progressEvery: 5000,
             timing,
+            onGraph: devToolbar ? (graph) => (facts = timed(timing, 'dev toolbar anchors', () => graphFacts(graph))) : undefined,
           });
         } finally {
           // Tags are removed whatever happens, so the output never ships them.
           const started = performance.now();
           if (state.enabled) await stripOrigins(siteDir);
           timing?.('strip source tags', performance.now() - started);
+        }
+        if (facts) {
+          const started = performance.now();
+          const file = path.join(fileURLToPath(config.cacheDir), 'linkgraph', SUMMARY_FILE);
+          const warning = await writeSummary(file, summariseBuild(result, facts, new Date()));
+          if (warning) logger.warn(warning);
+          facts = undefined;
+          timing?.('dev toolbar summary', performance.now() - started);
         }
         const relativeDir = path.relative(root, siteDir).split(path.sep).join('/');
         const color = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
@@ -179,7 +239,7 @@ function addSourcePlugin(
 
 /** Redirects, fallback pages and on-demand routes, from `astro:routes:resolved`. */
 function routeFacts(resolved: readonly IntegrationResolvedRoute[]): RouteFacts {
-  const facts: RouteFacts = { redirects: {}, fallbacks: [], onDemand: [] };
+  const facts: RouteFacts = { redirects: {}, fallbacks: [], onDemand: [], pages: [] };
   for (const route of resolved) {
     if (route.type === 'redirect' && route.pathname !== undefined && route.redirect !== undefined) {
       facts.redirects[route.pathname] = typeof route.redirect === 'string' ? route.redirect : route.redirect.destination;
@@ -189,6 +249,7 @@ function routeFacts(resolved: readonly IntegrationResolvedRoute[]): RouteFacts {
       if (fallback.pathname !== undefined) facts.fallbacks.push(fallback.pathname);
     }
     if (!route.isPrerendered && route.origin !== 'internal' && (route.type === 'page' || route.type === 'endpoint')) facts.onDemand.push(route.pattern);
+    if (route.type === 'page' && route.origin !== 'internal' && route.pathname !== undefined) facts.pages.push(route.pathname);
   }
   facts.fallbacks.sort();
   facts.onDemand.sort();

@@ -1,7 +1,7 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AstroError } from 'astro/errors';
 import { describe, expect, it } from 'vitest';
 import linkgraph from '../../src/astro/index.js';
@@ -10,10 +10,18 @@ import { page } from '../helpers/run-site.js';
 import { tempSite } from '../helpers/temp-site.js';
 
 describe('astro: options', () => {
-  it('is an Astro integration named linkgraph with the build hooks', () => {
+  it('is an Astro integration named linkgraph with the build hooks and the dev server\'s', () => {
     const integration = linkgraph();
     expect(integration.name).toBe('linkgraph');
-    expect(Object.keys(integration.hooks).sort()).toEqual(['astro:build:done', 'astro:config:done', 'astro:config:setup', 'astro:routes:resolved']);
+    expect(Object.keys(integration.hooks).sort()).toEqual([
+      'astro:build:done',
+      'astro:config:done',
+      'astro:config:setup',
+      'astro:routes:resolved',
+      'astro:server:done',
+      'astro:server:setup',
+      'astro:server:start',
+    ]);
   });
 
   it.each([
@@ -21,6 +29,7 @@ describe('astro: options', () => {
     [{ nope: true }, /linkgraph\(\): .*nope/],
     [{ reports: { pdf: 'report.pdf' } }, /linkgraph\(\): `reports(\.pdf)?`/],
     [{ sourcePositions: 'yes' }, /linkgraph\(\): `sourcePositions` expected boolean/],
+    [{ devToolbar: 'on' }, /linkgraph\(\): `devToolbar` expected boolean/],
     [{ rules: { 'no-such-rule': 'warn' } }, /unknown rule `no-such-rule`/],
   ])('rejects %j with a message naming the option', (options, message) => {
     expect(() => linkgraph(options as never)).toThrow(OptionsError);
@@ -33,17 +42,27 @@ describe('astro: the Markdown pipeline', () => {
   const setup = (command: 'dev' | 'build', options: Parameters<typeof linkgraph>[0] = {}) => {
     const processor = satteri();
     const hook = linkgraph(options).hooks['astro:config:setup'] as (options: unknown) => void;
-    hook({ config: { root: new URL('file:///project/'), markdown: { processor } }, command, updateConfig: () => undefined, logger: undefined });
-    return processor.options.hastPlugins.map((plugin) => (plugin as { name?: string }).name);
+    const apps: { id: string; entrypoint: string }[] = [];
+    hook({ config: { root: new URL('file:///project/'), markdown: { processor } }, command, updateConfig: () => undefined, addDevToolbarApp: (app: { id: string; entrypoint: string }) => apps.push(app), logger: undefined });
+    return { plugins: processor.options.hastPlugins.map((plugin) => (plugin as { name?: string }).name), apps: apps.map((app) => app.id) };
   };
 
-  it('adds nothing in astro dev, so dev is not slowed', () => {
-    expect(setup('dev')).toEqual([]);
+  it('adds the toolbar app and the source-position plugin in astro dev, and nothing with devToolbar off', () => {
+    expect(setup('dev')).toEqual({ plugins: ['linkgraph-source-positions'], apps: ['linkgraph'] });
+    expect(setup('dev', { sourcePositions: false })).toEqual({ plugins: [], apps: ['linkgraph'] });
+    expect(setup('dev', { devToolbar: false })).toEqual({ plugins: [], apps: [] });
+  });
+
+  it('registers a toolbar app whose entrypoint is built next to the integration', async () => {
+    const hook = linkgraph().hooks['astro:config:setup'] as (options: unknown) => void;
+    const apps: { entrypoint: string }[] = [];
+    hook({ config: { root: new URL('file:///project/'), markdown: {} }, command: 'dev', updateConfig: () => undefined, addDevToolbarApp: (app: { entrypoint: string }) => apps.push(app), logger: undefined });
+    expect(apps[0]!.entrypoint).toBe(fileURLToPath(new URL('../../src/astro/toolbar/app.js', import.meta.url)));
   });
 
   it('adds the source-position plugin to Satteri in astro build, unless sourcePositions is off', () => {
-    expect(setup('build')).toEqual(['linkgraph-source-positions']);
-    expect(setup('build', { sourcePositions: false })).toEqual([]);
+    expect(setup('build')).toEqual({ plugins: ['linkgraph-source-positions'], apps: [] });
+    expect(setup('build', { sourcePositions: false })).toEqual({ plugins: [], apps: [] });
   });
 });
 
@@ -66,7 +85,7 @@ describe('LINKGRAPH_TIMING in astro build', () => {
     }
     const timing = logged.find((message) => message.startsWith('linkgraph: time per step'));
     expect(timing).toBeDefined();
-    for (const step of ['read and collect pages', 'graph', 'rule broken-internal-link', 'write reports', 'total']) expect(timing).toMatch(new RegExp(`\\n${step} +\\d+\\.\\d ms`));
+    for (const step of ['read and collect pages', 'graph', 'rule broken-internal-link', 'dev toolbar anchors', 'dev toolbar summary', 'write reports', 'total']) expect(timing).toMatch(new RegExp(`\\n${step} +\\d+\\.\\d ms`));
   });
 });
 
