@@ -126,7 +126,7 @@ export class Panel {
     const show = document.createElement('button');
     show.type = 'button';
     show.className = 'show';
-    show.innerHTML = `<span class="severity">${finding.severity}</span>${inlineCode(finding.message)}`;
+    show.innerHTML = `<span class="severity">${finding.severity}</span> ${inlineCode(finding.message)}`;
     show.addEventListener('click', () => this.#actions.select(finding));
     item.append(show);
     if (finding.suggestions.length > 0) item.insertAdjacentHTML('beforeend', `<div class="fix">Fix: ${finding.suggestions.map((fix) => `<code>${escapeHtml(fix)}</code>`).join(' or ')}</div>`);
@@ -182,5 +182,5 @@ function anchorsHtml(place: PagePlace): string {
 
 function siteFindingsHtml(place: PagePlace): string {
   if (place.findings.length === 0) return '';
-  return `<h2>Site-wide findings</h2><ul class="site-findings">${place.findings.map((finding) => `<li><span class="severity">${finding.severity}</span>${inlineCode(finding.message)} <code>${escapeHtml(finding.ruleId)}</code></li>`).join('')}</ul>`;
+  return `<h2>Site-wide findings</h2><ul class="site-findings">${place.findings.map((finding) => `<li><span class="severity">${finding.severity}</span> ${inlineCode(finding.message)} <code>${escapeHtml(finding.ruleId)}</code></li>`).join('')}</ul>`;
 }
