@@ -5,14 +5,22 @@
 // with each (and, where MDX is installed, the fixture with text beyond ASCII
 // before its links), and compare the findings and their Markdown source
 // lines with the current astro 7's (test/astro/collection.test.ts,
-// test/astro/unicode.test.ts). Needs the npm registry; run by .ci/run.
-import { execFileSync } from 'node:child_process';
+// test/astro/unicode.test.ts). Then, with each, `astro dev`: the dev
+// toolbar app must register and load, the dev server must answer its check
+// of a page over Vite's HMR channel with the build's findings at their
+// Markdown lines, and, where Debian's Chromium is installed, the app must
+// list them in the browser. Needs the npm registry; run by .ci/run.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { askDevServer, freePort } from '../helpers/astro-dev.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const work = path.join(repo, 'node_modules/.cache/linkgraph-astro-compat');
+// ASTRO_COMPAT_DIR: somewhere else than the repository's cache (a checkout sharing its node_modules with others).
+const work = process.env.ASTRO_COMPAT_DIR ?? path.join(repo, 'node_modules/.cache/linkgraph-astro-compat');
 const versions = (process.env.ASTRO_VERSIONS ?? '^6.4.0 ^5.0.0 7.1.6').split(/\s+/).filter(Boolean);
 /** Packages a version is installed with (an astro 7 minor pins its own Satteri; MDX must match it). */
 const companions = { '7.1.6': ['@astrojs/mdx@7.0.5'] };
@@ -48,6 +56,70 @@ import linkgraph from 'linkgraph/astro';
 await build({ root: process.cwd(), configFile: false, logLevel: 'error', integrations: [mdx(), linkgraph({ failOn: 'never', rules: { 'orphan-page': 'off' }, reports: { json: 'report.json' } })] });
 `;
 
+// `astro dev` reads the project's config file (the builds above pass their config inline).
+const devConfig = `import linkgraph from 'linkgraph/astro';
+export default { integrations: [linkgraph()] };
+`;
+/** What `astro dev` must show on the first post: the build's findings there. */
+const expectedDev = expected.filter((line) => line.startsWith('src/content/blog/first.md:'));
+const CHROMIUM = '/usr/bin/chromium';
+/** No request leaves the machine from the dev server: no update check, no telemetry. */
+const devEnv = { ...process.env, ASTRO_DISABLE_UPDATE_CHECK: 'true', ASTRO_TELEMETRY_DISABLED: '1' };
+
+/** The dev toolbar under one astro: registered, answering, and (with Chromium) listing the findings. */
+async function checkDevToolbar(project, label) {
+  await writeFile(path.join(project, 'astro.config.mjs'), devConfig);
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  // The CLI's file moved between versions (`astro.js` in 5, `bin/astro.mjs` since).
+  const manifest = JSON.parse(await readFile(path.join(project, 'node_modules/astro/package.json'), 'utf8'));
+  const cli = path.join('node_modules/astro', typeof manifest.bin === 'string' ? manifest.bin : manifest.bin.astro);
+  const server = spawn(process.execPath, [cli, 'dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: project, env: devEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    for (let tries = 0; ; tries++) {
+      const answer = await fetch(`${origin}/blog/first/`).catch(() => undefined);
+      if (answer?.ok) break;
+      if (tries > 300 || server.exitCode !== null) throw new Error(`astro ${label} dev did not answer`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const html = await (await fetch(`${origin}/blog/first/`)).text();
+    // The module through which Astro's toolbar loads the apps integrations registered.
+    const apps = await (await fetch(`${origin}/@id/astro:toolbar:internal`)).text();
+    compare(`astro ${label} dev: the toolbar app is registered`, [/"id":"linkgraph"[^}]*linkgraph\/dist\/astro\/toolbar\/app\.js/.test(apps)], [true]);
+    compare(`astro ${label} dev: Markdown links carry their source line`, [html.includes('data-linkgraph-src="src/content/blog/first.md:11:47"')], [true]);
+    const report = await askDevServer(origin, '/blog/first/');
+    const lines = report.state === 'checked' ? report.findings.map((finding) => `${finding.origin ?? '-'} ${finding.ruleId} ${finding.message}`) : [report.reason];
+    compare(`astro ${label} dev: the server's check of a page`, lines, expectedDev);
+    if (!existsSync(CHROMIUM)) {
+      console.log(`skip astro ${label} dev: the app in the browser (${CHROMIUM} is missing)`);
+      return;
+    }
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${origin}/blog/first/`);
+      await page.locator('astro-dev-toolbar button[data-app-id="linkgraph"]').click();
+      await page.locator('astro-dev-toolbar-app-canvas[data-app-id="linkgraph"] .status').filter({ hasNotText: 'Checking' }).waitFor({ timeout: 60_000 });
+      const shown = [];
+      for (const item of await page.locator('li.finding').all()) {
+        const message = (await item.locator('button.show').innerText()).replace(/^\w+ /, '');
+        shown.push(`${await item.locator('button.source').innerText()} ${await item.getAttribute('data-rule')} ${message}`);
+      }
+      compare(`astro ${label} dev: the app lists them in Chromium`, [...shown, ...errors], expectedDev.map((line) => line.replaceAll('`', '')));
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    const exited = new Promise((resolve) => (server.exitCode === null ? server.once('exit', resolve) : resolve()));
+    server.kill('SIGTERM');
+    const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
 /** The report's findings as the tests print them. */
 async function findingLines(project) {
   const report = JSON.parse(await readFile(path.join(project, 'report.json'), 'utf8'));
@@ -77,6 +149,7 @@ for (const version of versions) {
   const installed = JSON.parse(await readFile(path.join(project, 'node_modules/astro/package.json'), 'utf8')).version;
   execFileSync(process.execPath, ['build.mjs'], { cwd: project, stdio: 'inherit' });
   compare(`astro ${installed}`, await findingLines(project), expected);
+  await checkDevToolbar(project, installed).catch((error) => compare(`astro ${installed} dev`, [error.message], ['no error']));
   if (extra.some((name) => name.startsWith('@astrojs/mdx@'))) {
     const unicode = path.join(work, `unicode-${version.replace(/[^\d.]/g, '')}`);
     await mkdir(unicode, { recursive: true });

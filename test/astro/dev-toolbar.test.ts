@@ -1,13 +1,9 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astro, playgroundCopy, REPO, startDev, type DevServer } from '../helpers/astro-dev.js';
 import { chromiumMissing, CHROMIUM, launchChromium } from '../helpers/chromium.js';
 
 /**
@@ -16,98 +12,25 @@ import { chromiumMissing, CHROMIUM, launchChromium } from '../helpers/chromium.j
  * `npm test`): after one `astro build`, a page with a broken Markdown link
  * shows the finding at its source line, clicking it outlines the link,
  * fixing the Markdown makes it go, and the orphan page shows its status
- * from the build.
+ * from the build. Astro runs as its CLI, in processes of its own, as an
+ * author runs it.
  */
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const PLAYGROUND = path.join(REPO, 'playground');
 const GUIDE = 'src/content/guides/configuration.md';
-const ASTRO = path.join(REPO, 'node_modules/astro/bin/astro.mjs');
-/**
- * Astro runs as its CLI in a process of its own, as an author runs it: a
- * dev server in the test's process would share its `NODE_ENV` (`test`) and
- * what a build there left behind, and Vite reads Vitest's variables. No request leaves the machine (no update
- * check, no telemetry), and the build does not fail on the playground's defects.
- */
-const ENV = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(?:VITEST|TEST$|NODE_ENV$)/.test(name))),
-  ASTRO_DISABLE_UPDATE_CHECK: 'true',
-  ASTRO_TELEMETRY_DISABLED: '1',
-  LINKGRAPH_FAIL_ON: 'never',
-};
 
 if (chromiumMissing) console.warn(`Skipping the dev toolbar test: ${CHROMIUM} is missing (CI installs Debian's chromium, and there it runs).`);
-
-/**
- * A copy of the playground in the system's temp folder, with a
- * node_modules of links to this repository's packages, and `linkgraph`
- * linked to this checkout.
- */
-async function playgroundCopy(): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), 'linkgraph-dev-toolbar-'));
-  await cp(PLAYGROUND, root, { recursive: true, filter: (source) => !/[/\\](dist|\.astro|\.linkgraph|node_modules)$/.test(source) });
-  const modules = path.join(root, 'node_modules');
-  await mkdir(modules);
-  for (const name of await readdir(path.join(REPO, 'node_modules'))) {
-    // Caches stay the copy's own (Astro's cacheDir and Vite's are under its node_modules).
-    if (name === 'linkgraph' || name.startsWith('.')) continue;
-    await symlink(path.join(REPO, 'node_modules', name), path.join(modules, name));
-  }
-  await symlink(REPO, path.join(modules, 'linkgraph'));
-  return root;
-}
-
-/** A free port on 127.0.0.1. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Start `astro dev` in `root` on 127.0.0.1:`port`; resolves once it answers. */
-async function startDev(root: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [ASTRO, 'dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: root, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`astro dev exited with ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(10_000) })).ok) return child;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`astro dev did not answer within a minute:\n${output}`);
-}
-
-/** Stop a dev server: politely, then not. */
-async function stopDev(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
 
 describe.skipIf(chromiumMissing)('the dev toolbar app in astro dev', () => {
   let root: string;
   let origin: string;
-  let server: ChildProcess | undefined;
+  let server: DevServer | undefined;
   let browser: Browser;
 
   beforeAll(async () => {
     if (!existsSync(path.join(REPO, 'dist/astro/toolbar/app.js'))) throw new Error('dist/astro/toolbar/app.js is missing: run `npm run build` first');
     root = await playgroundCopy();
-    await promisify(execFile)(process.execPath, [ASTRO, 'build', '--silent'], { cwd: root, env: ENV });
-    const port = await freePort();
-    server = await startDev(root, port);
-    origin = `http://127.0.0.1:${port}`;
+    await astro(root, ['build', '--silent']);
+    server = await startDev(root);
+    origin = server.origin;
     browser = await launchChromium();
     // Vite may optimise dependencies on the first visit and reload the page once: visit once before the tests.
     const warm = await browser.newPage();
@@ -118,7 +41,7 @@ describe.skipIf(chromiumMissing)('the dev toolbar app in astro dev', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (server) await stopDev(server);
+    await server?.stop();
     if (root) await rm(root, { recursive: true, force: true });
   });
 
