@@ -59,7 +59,7 @@ export class Panel {
     const style = document.createElement('style');
     style.textContent = STYLE;
     const frame = document.createElement('astro-dev-toolbar-window');
-    frame.placement = window.__astro_dev_toolbar__?.placement ?? 'bottom-center';
+    frame.placement = initialPlacement();
     frame.innerHTML = `<header><h1>linkgraph</h1><p class="status" role="status"></p></header>
 <div class="body"><section class="problems" aria-label="Link problems on this page"></section><section class="graph"><h2>In the link graph</h2><div class="place"></div></section></div>`;
     canvas.append(style, frame);
@@ -148,6 +148,22 @@ export class Panel {
     this.#entries.set(finding, item);
     return item;
   }
+}
+
+/**
+ * Where the toolbar sits when the app starts: the author's choice (which
+ * Astro keeps in local storage; the app API reports only later changes),
+ * else the config's, else Astro's default.
+ */
+function initialPlacement(): 'bottom-left' | 'bottom-center' | 'bottom-right' {
+  let chosen: unknown;
+  try {
+    chosen = (JSON.parse(localStorage.getItem('astro:dev-toolbar:settings') ?? '{}') as { placement?: unknown }).placement;
+  } catch {
+    chosen = undefined;
+  }
+  if (chosen === 'bottom-left' || chosen === 'bottom-center' || chosen === 'bottom-right') return chosen;
+  return window.__astro_dev_toolbar__?.placement ?? 'bottom-center';
 }
 
 /** The page's place in the link graph, or how to get it. */
