@@ -120,10 +120,13 @@ export function devRequester(origin: () => string | undefined): { request(path: 
     async request(path) {
       const at = origin();
       if (at === undefined) throw new Error('the dev server does not listen yet');
+      const url = new URL(path, at);
+      // A path such as `//host/` names another server: only the dev server itself is ever asked.
+      if (url.origin !== new URL(at).origin) throw new Error(`\`${path}\` is not a path on the dev server`);
       const { Agent, request: send } = await import('undici');
-      // Only the dev server itself is asked, whose certificate (with `server.https`) is its own.
+      // The dev server's certificate (with `server.https`) is its own.
       dispatcher ??= new Agent({ connect: { rejectUnauthorized: false } });
-      const response = await send(new URL(path, at), {
+      const response = await send(url, {
         method: 'GET',
         dispatcher,
         headers: { accept: 'text/html,*/*;q=0.8', 'user-agent': 'linkgraph-dev-toolbar' },

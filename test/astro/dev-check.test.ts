@@ -134,6 +134,8 @@ describe('the dev check', () => {
   it('says why a page cannot be checked', async () => {
     expect(await dev.checkPage('/missing/')).toEqual({ state: 'failed', reason: '`/missing/` answered 404 in the dev server: no page to check' });
     expect(await dev.checkPage('/img/logo.svg')).toEqual({ state: 'failed', reason: '`/img/logo.svg` is `image/svg+xml`: not an HTML page' });
+    // Only the dev server is ever asked, whatever path an app sends.
+    expect(await dev.checkPage('//127.0.0.2/')).toEqual({ state: 'failed', reason: '`//127.0.0.2/` could not be requested from the dev server: `//127.0.0.2/` is not a path on the dev server' });
   });
 
   it('notes a linked path the dev server fails on, and does not judge links to it', async () => {
