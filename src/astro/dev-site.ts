@@ -51,7 +51,6 @@ export function pageFileOf(sitePath: string, format: PageFormat): string {
 /**
  * The record of the page in the browser, collected from the HTML the dev
  * server gives for its path (Markdown links tagged with their source line).
- * Its text is not kept: only rules that need the whole site read it.
  *
  * @param pathname `location.pathname`, percent-encoded.
  */
@@ -59,8 +58,7 @@ export function collectDevPage(html: string, pathname: string, options: Resolved
   const url = decodePath(pathname);
   const base = normaliseBase(options.base);
   const sitePath = url.startsWith(base) ? url.slice(base.length) : url.replace(/^\//, '');
-  const collect = { file: pageFileOf(sitePath, format), url, maxText: 0 };
-  return collectHtml(html, options.contentSelector === undefined ? collect : { ...collect, contentSelector: options.contentSelector });
+  return collectRecord(html, pageFileOf(sitePath, format), url, options);
 }
 
 /**
@@ -72,10 +70,14 @@ export function collectDevPage(html: string, pathname: string, options: Resolved
  */
 export function targetRecord(html: string, sitePath: string, options: ResolvedOptions, format: PageFormat): PageRecord {
   const file = pageFileOf(sitePath, format);
-  const collect = { file, url: urlOfFile(file, normaliseBase(options.base), options.trailingSlash), maxText: 0 };
-  const record = collectHtml(html, options.contentSelector === undefined ? collect : { ...collect, contentSelector: options.contentSelector });
-  const { contexts: _contexts, text: _text, links, ...rest } = record;
+  const { contexts: _contexts, text: _text, links, ...rest } = collectRecord(html, file, urlOfFile(file, normaliseBase(options.base), options.trailingSlash), options);
   return { ...rest, links: links.filter((link) => link.source === 'meta[refresh]') };
+}
+
+/** A page's record without its text (only rules that need the whole site read it), with the user's content selector. */
+function collectRecord(html: string, file: string, url: string, options: ResolvedOptions): PageRecord {
+  const collect = { file, url, maxText: 0 };
+  return collectHtml(html, options.contentSelector === undefined ? collect : { ...collect, contentSelector: options.contentSelector });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevCheck, type DevCheck } from '../../src/astro/dev-check.js';
+import { pageFileOf, requestPathOf, type PageFormat } from '../../src/astro/dev-site.js';
 import { devRequester } from '../../src/astro/toolbar-server.js';
 import { resolveOptions, type Options } from '../../src/options.js';
 import { rules, type RuleId } from '../../src/rules/registry.js';
@@ -152,5 +153,29 @@ describe('the dev check', () => {
       await local.close();
       await failing.close();
     }
+  });
+});
+
+describe('paths in the dev check', () => {
+  it.each([
+    ['', 'directory', 'index.html'],
+    ['guide/', 'directory', 'guide/index.html'],
+    ['guide', 'directory', 'guide/index.html'],
+    ['guide/', 'file', 'guide.html'],
+    ['guide', 'preserve', 'guide.html'],
+    ['guide/', 'preserve', 'guide/index.html'],
+    ['old.html', 'directory', 'old.html'],
+  ] as [string, PageFormat, string][])('the page at %j has the output file of %s: %s', (sitePath, format, file) => {
+    expect(pageFileOf(sitePath, format)).toBe(file);
+  });
+
+  it.each([
+    ['guide', '', {}, '/guide'],
+    ['guide', '', { trailingSlash: 'always' }, '/guide/'],
+    ['guide/', '?a=1', { trailingSlash: 'never' }, '/guide?a=1'],
+    ['img/logo.svg', '', { trailingSlash: 'always' }, '/img/logo.svg'],
+    ['café/', '', { base: '/docs' }, '/docs/caf%C3%A9/'],
+  ] as [string, string, Options, string][])('asks for %j%s under %j at %s', (sitePath, query, options, path) => {
+    expect(requestPathOf(sitePath, query, resolveOptions(options))).toBe(path);
   });
 });
