@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Element, Root } from 'hast';
@@ -47,6 +47,7 @@ export interface TaggingState {
  */
 export function createOriginMapper(root: string): (file: string, source: string, position: NodePosition | undefined) => string | undefined {
   const files = new Map<string, { text: string; lineStarts: number[] } | undefined>();
+  const relativeTo = relativeFrom(root);
   const shifts = new Map<string, number>();
   const load = (file: string): { text: string; lineStarts: number[] } | undefined => {
     if (files.has(file)) return files.get(file);
@@ -86,8 +87,30 @@ export function createOriginMapper(root: string): (file: string, source: string,
       if (entry.lineStarts[middle]! <= absolute) low = middle;
       else high = middle - 1;
     }
-    const relative = path.relative(root, file).split(path.sep).join('/');
-    return `${relative}:${low + 1}:${absolute - entry.lineStarts[low]! + 1}`;
+    return `${relativeTo(file)}:${low + 1}:${absolute - entry.lineStarts[low]! + 1}`;
+  };
+}
+
+/**
+ * A source file's path relative to the project root, `/` separators. A
+ * processor may name the file by its real path while the root is named
+ * through a symlink (a project inside a linked folder): then the root's
+ * real path is the one the file is under.
+ */
+function relativeFrom(root: string): (file: string) => string {
+  let realRoot: string | undefined;
+  return (file) => {
+    let relative = path.relative(root, file);
+    if (relative.startsWith('..')) {
+      try {
+        realRoot ??= realpathSync(root);
+      } catch {
+        realRoot = root;
+      }
+      const fromReal = path.relative(realRoot, file);
+      if (!fromReal.startsWith('..')) relative = fromReal;
+    }
+    return relative.split(path.sep).join('/');
   };
 }
 

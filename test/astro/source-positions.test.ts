@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
@@ -39,6 +39,19 @@ describe('createOriginMapper', () => {
     await writeFile(file, text);
     const bytes = Buffer.byteLength(text.slice(0, text.indexOf('[x]')));
     expect(createOriginMapper(root)(file, text, { start: { line: 0, column: 0, offset: bytes } })).toBe(expected);
+  });
+
+  it('names a file by its real path relative to a root named through a symlink', async () => {
+    const linked = `${root}-link`;
+    await symlink(root, linked);
+    try {
+      const file = path.join(root, 'src', 'e.mdx');
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, 'See [x](/x/)\n');
+      expect(createOriginMapper(linked)(file, 'See [x](/x/)\n', at('See [x](/x/)\n', '[x]'))).toBe('src/e.mdx:1:5');
+    } finally {
+      await rm(linked);
+    }
   });
 
   it('gives no position for an offset that lands on no element start either way', async () => {
