@@ -4,7 +4,9 @@
  * rules. Reading a site from disk, baseline files and the HTTP check of
  * outbound links are in `linkgraph/node`.
  */
-export { collectPage, ORIGIN_ATTRIBUTE, type CollectOptions } from './collect/collect-page.js';
+export { collectPage } from './collect/collect-page.js';
+export { ORIGIN_ATTRIBUTE } from './collect/link-attributes.js';
+export type { CollectOptions } from './collect/page-collector.js';
 export { check, type CheckInput } from './engine/check.js';
 export {
   BASELINE_VERSION,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { ORIGIN_ATTRIBUTE } from '../collect/collect-page.js';
+import { ORIGIN_ATTRIBUTE } from '../collect/link-attributes.js';
 import { VERSION } from '../version.js';
 
 /**

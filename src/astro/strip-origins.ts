@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ORIGIN_ATTRIBUTE } from '../collect/collect-page.js';
+import { ORIGIN_ATTRIBUTE } from '../collect/link-attributes.js';
 import { listSite } from '../node/list-site.js';
 
 /** Text outputs that can carry rendered Markdown (pages, feeds, JSON endpoints). */

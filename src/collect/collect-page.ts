@@ -3,10 +3,6 @@ import type { PageRecord, Point } from '../types.js';
 import { selectContent } from './content-selector.js';
 import { PageCollector, type CollectOptions } from './page-collector.js';
 
-// What a host with a tree needs beside collectPage: its options, and the attribute it may put on elements.
-export type { CollectOptions } from './page-collector.js';
-export { ORIGIN_ATTRIBUTE } from './link-attributes.js';
-
 /**
  * Collect a page record from the hast tree of one built HTML page: walks
  * the tree and feeds its events to a {@link PageCollector}.
