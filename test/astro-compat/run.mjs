@@ -94,7 +94,7 @@ async function checkDevToolbar(project, label) {
       console.log(`skip astro ${label} dev: the app in the browser (${CHROMIUM} is missing)`);
       return;
     }
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
     try {
       const page = await browser.newPage();
       const errors = [];
