@@ -76,19 +76,65 @@ export async function check(input: CheckInput): Promise<Result> {
   const warnings = [...(input.warnings ?? [])];
 
   const requests = externalRequests(graph);
-  let external: ExternalResults | undefined;
-  if (input.external && requests.length > 0) {
-    const started = performance.now();
-    try {
-      external = await input.external(requests);
-      timing?.('outbound checks', performance.now() - started);
-      warnings.push(...(external.warnings ?? []));
-    } catch (error) {
-      warnings.push(`External links were not checked: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  const external = await checkOutbound(input, requests, timing, warnings);
+
+  let { findings, suppressed } = runRules(input, graph, external, warnings);
+  timed(timing, 'sort findings', () => sortFindings(findings));
+  let baseline: BaselineOutcome | undefined;
+  if (input.baseline) {
+    const matched = matchBaseline(findings, input.baseline);
+    findings = matched.fresh;
+    baseline = matched.outcome;
+    suppressed += baseline.matched;
   }
 
-  let findings: Finding[] = [];
+  const counts: SeverityCounts = { error: 0, warn: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  const result: Result = {
+    findings,
+    counts,
+    pages: timed(timing, 'page metrics', () => pageMetrics(graph)),
+    summary: {
+      pages: pages.length,
+      links: pages.reduce((sum, page) => sum + page.links.length, 0),
+      externalUrls: requests.length,
+      external: external ? (external.reason === undefined ? { checked: external.checked } : { checked: external.checked, reason: external.reason }) : { checked: false, reason: input.external ? 'no external links' : 'outbound checks are off' },
+      suppressed,
+    },
+    failed: findings.some((finding) => fails(finding.severity, options.failOn)),
+    warnings,
+    graph: timed(timing, 'result graph', () => resultGraph(graph)),
+  };
+  if (baseline) result.baseline = baseline;
+  return result;
+}
+
+/**
+ * The outbound stage: the host's checker, given the site's external URLs.
+ * A checker that throws costs the run its outbound results, not the report.
+ */
+async function checkOutbound(input: CheckInput, requests: ExternalRequest[], timing: Timing | undefined, warnings: string[]): Promise<ExternalResults | undefined> {
+  if (!input.external || requests.length === 0) return undefined;
+  const started = performance.now();
+  try {
+    const external = await input.external(requests);
+    timing?.('outbound checks', performance.now() - started);
+    warnings.push(...(external.warnings ?? []));
+    return external;
+  } catch (error) {
+    warnings.push(`External links were not checked: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+/**
+ * Run every rule that is on, each timed apart from the computations rules
+ * share, and keep its findings unless a suppression or `ignore` covers
+ * them. A rule that throws costs its own findings, not the run's.
+ */
+function runRules(input: CheckInput, graph: Graph, external: ExternalResults | undefined, warnings: string[]): { findings: Finding[]; suppressed: number } {
+  const { options, timing } = input;
+  const findings: Finding[] = [];
   const ignore = createIgnore(options, input.directives);
   let suppressed = 0;
   const skipped: RuleId[] = [];
@@ -137,34 +183,7 @@ export async function check(input: CheckInput): Promise<Result> {
   if (skipped.length > 0) {
     warnings.push(`Rules that need the whole site did not run (${skipped.map((id) => `\`${id}\``).join(', ')}): ${input.partial}`);
   }
-  timed(timing, 'sort findings', () => sortFindings(findings));
-  let baseline: BaselineOutcome | undefined;
-  if (input.baseline) {
-    const matched = matchBaseline(findings, input.baseline);
-    findings = matched.fresh;
-    baseline = matched.outcome;
-    suppressed += baseline.matched;
-  }
-
-  const counts: SeverityCounts = { error: 0, warn: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  const result: Result = {
-    findings,
-    counts,
-    pages: timed(timing, 'page metrics', () => pageMetrics(graph)),
-    summary: {
-      pages: pages.length,
-      links: pages.reduce((sum, page) => sum + page.links.length, 0),
-      externalUrls: requests.length,
-      external: external ? (external.reason === undefined ? { checked: external.checked } : { checked: external.checked, reason: external.reason }) : { checked: false, reason: input.external ? 'no external links' : 'outbound checks are off' },
-      suppressed,
-    },
-    failed: findings.some((finding) => fails(finding.severity, options.failOn)),
-    warnings,
-    graph: timed(timing, 'result graph', () => resultGraph(graph)),
-  };
-  if (baseline) result.baseline = baseline;
-  return result;
+  return { findings, suppressed };
 }
 
 /** The graph's edges (its own typed arrays, shared: nothing mutates them) and entries, for reports that draw the graph. */
